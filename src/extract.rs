@@ -1,0 +1,767 @@
+//! Reading the three tables from the token stream.
+//!
+//! Each template row is recognised by its label once reduced to Han characters; the numbers
+//! after a label, up to the next recognised label, are that row's cells. Gaps (empty fields,
+//! empty lines) become blank cells only where a row has fewer numbers than columns, and then
+//! the most likely gaps are chosen; where two choices are equally likely the reader is told.
+
+use crate::locate::Section;
+use crate::model::{Cell, CellRef, CellSource, Finding, Severity, Table, Tables};
+use crate::read::Source;
+use crate::template::{
+    ColKind, RowSpec, TableSpec, Template, REVIEW_HEADER_WORDS, REVIEW_LITIGATION,
+};
+use crate::tokens::{han_only, GapKind, Kind, Token, Unit};
+
+/// A label chunk: consecutive text tokens, reduced to Han characters.
+#[derive(Clone, Debug)]
+pub struct Label {
+    pub han: String,
+    /// Han characters in the whole chunk (`han` keeps only the tail of very long prose).
+    pub han_len: usize,
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug)]
+pub enum Seg {
+    Label(Label),
+    Value(Token),
+    Gap(Token),
+}
+
+impl Seg {
+    fn start(&self) -> usize {
+        match self {
+            Seg::Label(l) => l.start,
+            Seg::Value(t) | Seg::Gap(t) => t.start,
+        }
+    }
+}
+
+/// Longest tail of a label kept for matching; rows' labels are far shorter.
+const LABEL_TAIL_BYTES: usize = 600;
+/// An unrecognised label this long is prose, not a wrapped fragment of a row label.
+const PROSE_CHARS: usize = 8;
+
+/// Groups tokens into labels, values and gaps. Gaps between two pieces of label text are
+/// dropped: they separate label fragments, not cells.
+pub fn segments(tokens: &[Token], text: &str) -> Vec<Seg> {
+    let mut segs = Vec::new();
+    let mut pending_gaps: Vec<Token> = Vec::new();
+    let mut open: Option<Label> = None;
+    for &token in tokens {
+        match token.kind {
+            Kind::Text => {
+                let han = han_only(&text[token.start..token.end]);
+                match open.as_mut() {
+                    Some(label) => {
+                        pending_gaps.clear();
+                        label.han_len += han.chars().count();
+                        label.han.push_str(&han);
+                        label.end = token.end;
+                        if label.han.len() > 2 * LABEL_TAIL_BYTES {
+                            let mut cut = label.han.len() - LABEL_TAIL_BYTES;
+                            while !label.han.is_char_boundary(cut) {
+                                cut += 1;
+                            }
+                            label.han.drain(..cut);
+                        }
+                    }
+                    None => {
+                        segs.extend(pending_gaps.drain(..).map(Seg::Gap));
+                        open = Some(Label {
+                            han_len: han.chars().count(),
+                            han,
+                            line: token.line,
+                            start: token.start,
+                            end: token.end,
+                        });
+                    }
+                }
+            }
+            Kind::Gap(_) => pending_gaps.push(token),
+            Kind::Num(..) | Kind::Blank => {
+                segs.extend(open.take().map(Seg::Label));
+                segs.extend(pending_gaps.drain(..).map(Seg::Gap));
+                segs.push(Seg::Value(token));
+            }
+        }
+    }
+    segs.extend(open.take().map(Seg::Label));
+    segs.extend(pending_gaps.drain(..).map(Seg::Gap));
+    segs
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RowMatch {
+    row: usize,
+    /// Matched characters × 4 + quality (3 label ends with key, 2 contains it, 1 wrapped).
+    score: usize,
+    matched_chars: usize,
+}
+
+fn tail(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
+        return text;
+    }
+    let mut cut = text.len() - bytes;
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    &text[cut..]
+}
+
+/// Shortest start of a label that may end a wrapped line (`要求行政机关确认或重新出`).
+const WRAPPED_MIN_CHARS: usize = 4;
+
+/// The best template row from `from` on that this label names.
+fn match_row(han: &str, rows: &[RowSpec], from: usize) -> Option<RowMatch> {
+    let mut best: Option<RowMatch> = None;
+    let recent = tail(han, 240);
+    for (index, row) in rows.iter().enumerate().skip(from) {
+        for key in row.keys {
+            let key_chars = key.chars().count();
+            let found = if han.ends_with(key) {
+                Some((key_chars, 3))
+            } else if recent.contains(key) {
+                Some((key_chars, 2))
+            } else {
+                // The label wraps and the rest of it follows the numbers.
+                let starts: Vec<usize> = key.char_indices().map(|(i, _)| i).collect();
+                (WRAPPED_MIN_CHARS..key_chars)
+                    .rev()
+                    .find(|&n| han.ends_with(&key[..starts[n]]))
+                    .map(|n| (n, 1))
+            };
+            if let Some((chars, quality)) = found {
+                let candidate = RowMatch {
+                    row: index,
+                    score: chars * 4 + quality,
+                    matched_chars: chars,
+                };
+                if best.is_none_or(|b| candidate.score > b.score) {
+                    best = Some(candidate);
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The table rows found in `segs`: for each template row, its label and the segments after it.
+struct RowRun<'a> {
+    label: &'a Label,
+    items: &'a [Seg],
+}
+
+fn find_rows<'a>(
+    segs: &'a [Seg],
+    spec: &TableSpec,
+    min_first_chars: usize,
+) -> Vec<Option<RowRun<'a>>> {
+    let mut runs: Vec<Option<RowRun<'a>>> = (0..spec.rows.len()).map(|_| None).collect();
+    let mut current: Option<(usize, &'a Label, usize)> = None;
+    let close =
+        |runs: &mut Vec<Option<RowRun<'a>>>, current: Option<(usize, &'a Label, usize)>, end| {
+            if let Some((row, label, begin)) = current {
+                runs[row] = Some(RowRun {
+                    label,
+                    items: &segs[begin..end],
+                });
+            }
+        };
+    for (index, seg) in segs.iter().enumerate() {
+        let Seg::Label(label) = seg else { continue };
+        let from = current.map_or(0, |(row, _, _)| row + 1);
+        let Some(found) = match_row(&label.han, spec.rows, from) else {
+            continue;
+        };
+        if current.is_none() && found.matched_chars < min_first_chars {
+            continue;
+        }
+        close(&mut runs, current, index);
+        current = Some((found.row, label, index + 1));
+    }
+    close(&mut runs, current, segs.len());
+    runs
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Pick {
+    Value(Token),
+    Gap(Token),
+}
+
+#[derive(Debug, Default)]
+struct Resolution {
+    picks: Vec<Pick>,
+    extras: Vec<Token>,
+    /// More gaps could be blank cells than there are missing numbers.
+    ambiguous: bool,
+    /// Fewer numbers and gaps than columns.
+    unreadable: bool,
+}
+
+/// Where a gap stands relative to the row's numbers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum GapPlace {
+    /// Between two numbers of the row.
+    Interior,
+    /// Before the first or after the last number, on a line that holds numbers of the row.
+    ValueLine,
+    /// Elsewhere: after the label, or on a line of its own.
+    Edge,
+}
+
+/// How likely a gap is to stand for a blank cell: lower is likelier.
+fn gap_class(kind: GapKind, place: GapPlace) -> u8 {
+    match (kind, place) {
+        (GapKind::Field, GapPlace::Interior) => 1,
+        (GapKind::EmptyLine, GapPlace::Interior) => 2,
+        (GapKind::Field, GapPlace::ValueLine) => 3,
+        (GapKind::Field | GapKind::EmptyLine, _) => 4,
+        (GapKind::TrailingTab, _) => 5,
+        (GapKind::SeparatorLine, _) => 6,
+    }
+}
+
+/// Places a row's numbers and blanks into its `n` columns.
+fn resolve(items: &[Seg], n: usize) -> Resolution {
+    // Prose after a complete row ends it.
+    let mut values_seen = 0;
+    let end = items
+        .iter()
+        .position(|seg| match seg {
+            Seg::Value(_) => {
+                values_seen += 1;
+                false
+            }
+            Seg::Label(label) => values_seen >= n && label.han_len >= PROSE_CHARS,
+            Seg::Gap(_) => false,
+        })
+        .unwrap_or(items.len());
+    let items = &items[..end];
+    let values: Vec<(usize, Token)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, seg)| match seg {
+            Seg::Value(t) => Some((i, *t)),
+            _ => None,
+        })
+        .collect();
+    if values.len() >= n {
+        return Resolution {
+            picks: values[..n].iter().map(|&(_, t)| Pick::Value(t)).collect(),
+            extras: values[n..].iter().map(|&(_, t)| t).collect(),
+            ..Resolution::default()
+        };
+    }
+    let first_value = values.first().map(|v| v.0);
+    let last_value = values.last().map(|v| v.0);
+    let mut gaps: Vec<(u8, usize, Token)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, seg)| match seg {
+            Seg::Gap(t) => {
+                let Kind::Gap(kind) = t.kind else { return None };
+                let place =
+                    if first_value.is_some_and(|f| f < i) && last_value.is_some_and(|l| l > i) {
+                        GapPlace::Interior
+                    } else if values.iter().any(|(_, v)| v.line == t.line) {
+                        GapPlace::ValueLine
+                    } else {
+                        GapPlace::Edge
+                    };
+                Some((gap_class(kind, place), i, *t))
+            }
+            _ => None,
+        })
+        .collect();
+    let need = n - values.len();
+    if gaps.len() < need {
+        return Resolution {
+            unreadable: true,
+            ..Resolution::default()
+        };
+    }
+    gaps.sort_by_key(|&(class, pos, _)| (class, pos));
+    let ambiguous = gaps.len() > need && need > 0 && gaps[need].0 == gaps[need - 1].0;
+    let mut chosen: Vec<(usize, Pick)> = values.iter().map(|&(i, t)| (i, Pick::Value(t))).collect();
+    chosen.extend(gaps[..need].iter().map(|&(_, i, t)| (i, Pick::Gap(t))));
+    chosen.sort_by_key(|&(i, _)| i);
+    Resolution {
+        picks: chosen.into_iter().map(|(_, p)| p).collect(),
+        ambiguous,
+        ..Resolution::default()
+    }
+}
+
+fn cell_from(pick: Pick, kind: ColKind, amounts_in_yuan: bool) -> Cell {
+    match pick {
+        Pick::Value(token) => {
+            let (value, source) = match token.kind {
+                Kind::Num(value, unit) => {
+                    let in_yuan = unit == Unit::Yuan || (unit == Unit::None && amounts_in_yuan);
+                    let value = if kind == ColKind::Amount && in_yuan {
+                        value.yuan_to_wan()
+                    } else {
+                        value
+                    };
+                    (Some(value), CellSource::Number)
+                }
+                _ => (None, CellSource::BlankMarker),
+            };
+            Cell {
+                value,
+                source,
+                line: token.line,
+                start: token.start,
+                end: token.end,
+            }
+        }
+        Pick::Gap(token) => Cell {
+            value: None,
+            source: CellSource::Gap,
+            line: token.line,
+            start: token.start,
+            end: token.start,
+        },
+    }
+}
+
+fn unreadable_cells(n: usize, line: usize, at: usize) -> Vec<Cell> {
+    (0..n)
+        .map(|_| Cell {
+            value: None,
+            source: CellSource::Unreadable,
+            line,
+            start: at,
+            end: at,
+        })
+        .collect()
+}
+
+fn row_refs(spec: &TableSpec, row: &RowSpec) -> Vec<CellRef> {
+    row.cols
+        .iter()
+        .map(|c| CellRef {
+            table: spec.key,
+            row: row.key,
+            col: c.key,
+        })
+        .collect()
+}
+
+fn show_tokens(source: &Source, tokens: &[Token]) -> String {
+    tokens
+        .iter()
+        .map(|t| source.text[t.start..t.end].trim())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// Turns a row's picks into cells, with findings about how they were read.
+fn build_row(
+    source: &Source,
+    spec: &'static TableSpec,
+    row: &RowSpec,
+    label: &Label,
+    resolution: Resolution,
+    findings: &mut Vec<Finding>,
+) -> Vec<Cell> {
+    let n = row.cols.len();
+    let place = format!("{}「{}」行", spec.name, row.label);
+    if resolution.unreadable {
+        findings.push(Finding {
+            rule: "structure.unreadable_row",
+            severity: Severity::Error,
+            message: format!(
+                "{place}读不出{n}个单元格：数字和空位不够{n}个，无法确定各数字所在的列，本行未参与核对"
+            ),
+            cells: row_refs(spec, row),
+            line: Some(label.line),
+        });
+        return unreadable_cells(n, label.line, label.end);
+    }
+    let amounts_in_yuan = label.han.contains("单位元");
+    let cells: Vec<Cell> = resolution
+        .picks
+        .iter()
+        .zip(row.cols)
+        .map(|(&pick, col)| cell_from(pick, col.kind, amounts_in_yuan))
+        .collect();
+    if let Some(first) = resolution.extras.first() {
+        findings.push(Finding {
+            rule: "structure.extra_cells",
+            severity: Severity::Warning,
+            message: format!(
+                "{place}应有{n}个单元格，多出{}个数（{}），未计入表格，请核对是否错列",
+                resolution.extras.len(),
+                show_tokens(source, &resolution.extras)
+            ),
+            cells: Vec::new(),
+            line: Some(first.line),
+        });
+    }
+    if resolution.ambiguous {
+        let blanks: Vec<CellRef> = row
+            .cols
+            .iter()
+            .zip(&cells)
+            .filter(|(_, c)| c.is_blank())
+            .map(|(col, _)| CellRef {
+                table: spec.key,
+                row: row.key,
+                col: col.key,
+            })
+            .collect();
+        let names: Vec<&str> = row
+            .cols
+            .iter()
+            .zip(&cells)
+            .filter(|(_, c)| c.is_blank())
+            .map(|(col, _)| col.label)
+            .collect();
+        findings.push(Finding {
+            rule: "structure.ambiguous_cells",
+            severity: Severity::Warning,
+            message: format!(
+                "{place}的空白位置多于空单元格，无法确定哪一格为空；暂按「{}」为空读取，请核对",
+                names.join("、")
+            ),
+            cells: blanks,
+            line: Some(label.line),
+        });
+    }
+    cells
+}
+
+/// A table read row by row, and the byte offset where it ends.
+fn read_rows(
+    source: &Source,
+    segs: &[Seg],
+    spec: &'static TableSpec,
+    min_first_chars: usize,
+    findings: &mut Vec<Finding>,
+) -> Option<(Table, usize)> {
+    let runs = find_rows(segs, spec, min_first_chars);
+    let first_line = runs.iter().flatten().map(|r| r.label.line).min()?;
+    let mut end = 0;
+    let mut rows = Vec::with_capacity(spec.rows.len());
+    let mut missing = Vec::new();
+    for (row, run) in spec.rows.iter().zip(&runs) {
+        match run {
+            Some(run) => {
+                let resolution = resolve(run.items, row.cols.len());
+                let cells = build_row(source, spec, row, run.label, resolution, findings);
+                end = end.max(cells.iter().map(|c| c.end).max().unwrap_or(run.label.end));
+                rows.push(Some(cells));
+            }
+            None => {
+                missing.push(row);
+                rows.push(None);
+            }
+        }
+    }
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(|r| r.label).collect();
+        findings.push(Finding {
+            rule: "structure.row_missing",
+            severity: Severity::Error,
+            message: format!(
+                "{}缺少{}行：{}。缺行的单元格无法核对",
+                spec.name,
+                missing.len(),
+                names.join("；")
+            ),
+            cells: missing.iter().flat_map(|r| row_refs(spec, r)).collect(),
+            line: Some(first_line),
+        });
+    }
+    Some((
+        Table {
+            spec,
+            rows,
+            line: first_line,
+        },
+        end,
+    ))
+}
+
+/// How much of a label is made of 表四's header words.
+fn is_review_header(han: &str) -> bool {
+    if han.is_empty() {
+        return false;
+    }
+    let mut rest = han;
+    let mut other = 0;
+    while let Some(c) = rest.chars().next() {
+        match REVIEW_HEADER_WORDS.iter().find(|w| rest.starts_with(*w)) {
+            Some(word) => rest = &rest[word.len()..],
+            None => {
+                other += 1;
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    let total = han.chars().count();
+    other <= 2.max(total / 4) && other < total
+}
+
+/// 表四: a header block, then 15 values (one row, or three rows led by their group names).
+fn read_review(source: &Source, segs: &[Seg], findings: &mut Vec<Finding>) -> Option<Table> {
+    let spec = &REVIEW_LITIGATION;
+    let n = spec.rows.len() * spec.rows[0].cols.len();
+    let mut best: Option<(usize, &Label, Vec<Seg>)> = None;
+    for (start, seg) in segs.iter().enumerate() {
+        let Seg::Label(header) = seg else { continue };
+        if !is_review_header(&header.han) {
+            continue;
+        }
+        let mut items: Vec<Seg> = Vec::new();
+        let mut values = 0;
+        for seg in &segs[start + 1..] {
+            match seg {
+                Seg::Label(label) if is_review_header(&label.han) => {
+                    if values == 0 {
+                        items.clear();
+                    }
+                }
+                Seg::Label(_) if values > 0 => break,
+                Seg::Label(_) => items.clear(),
+                Seg::Value(_) => {
+                    values += 1;
+                    items.push(seg.clone());
+                }
+                Seg::Gap(_) => items.push(seg.clone()),
+            }
+        }
+        if best.as_ref().is_none_or(|b| values > b.0) {
+            best = Some((values, header, items));
+        }
+        if values >= n {
+            break;
+        }
+    }
+    let (_, header, items) = best?;
+    let resolution = resolve(&items, n);
+    let place = format!("{}数据", spec.name);
+    let cells: Vec<Cell> = if resolution.unreadable {
+        findings.push(Finding {
+            rule: "structure.unreadable_row",
+            severity: Severity::Error,
+            message: format!(
+                "{place}读不出{n}个单元格：数字和空位不够{n}个，无法确定各数字所在的列，表四未参与核对"
+            ),
+            cells: spec.rows.iter().flat_map(|r| row_refs(spec, r)).collect(),
+            line: Some(header.line),
+        });
+        unreadable_cells(n, header.line, header.end)
+    } else {
+        if let Some(first) = resolution.extras.first() {
+            findings.push(Finding {
+                rule: "structure.extra_cells",
+                severity: Severity::Warning,
+                message: format!(
+                    "{place}应有{n}个单元格，多出{}个数（{}），未计入表格，请核对是否错列",
+                    resolution.extras.len(),
+                    show_tokens(source, &resolution.extras)
+                ),
+                cells: Vec::new(),
+                line: Some(first.line),
+            });
+        }
+        if resolution.ambiguous {
+            findings.push(Finding {
+                rule: "structure.ambiguous_cells",
+                severity: Severity::Warning,
+                message: format!("{place}的空白位置多于空单元格，无法确定哪一格为空，请核对"),
+                cells: Vec::new(),
+                line: Some(header.line),
+            });
+        }
+        resolution
+            .picks
+            .iter()
+            .map(|&pick| cell_from(pick, ColKind::Count, false))
+            .collect()
+    };
+    let width = spec.rows[0].cols.len();
+    Some(Table {
+        spec,
+        rows: cells.chunks(width).map(|c| Some(c.to_vec())).collect(),
+        line: header.line,
+    })
+}
+
+/// The segments of the tokens in `start..end` (byte offsets).
+fn in_region(tokens: &[Token], text: &str, start: usize, end: usize) -> Vec<Seg> {
+    let from = tokens.partition_point(|t| t.start < start);
+    let to = tokens.partition_point(|t| t.start < end);
+    segments(&tokens[from..to.max(from)], text)
+}
+
+/// The three tables, located by section headings where present and by their own labels
+/// otherwise.
+pub fn tables(
+    source: &Source,
+    tokens: &[Token],
+    sections: &[Section],
+    template: Template,
+    findings: &mut Vec<Finding>,
+) -> Tables {
+    let doc_end = source.text.len();
+    let heading = |n: u8| sections.iter().find(|s| s.number == n);
+    let next_heading_after = |from: usize, numbers: &[u8]| {
+        numbers
+            .iter()
+            .filter_map(|&n| heading(n))
+            .map(|s| s.start)
+            .filter(|&s| s > from)
+            .min()
+    };
+
+    // 表三 first: its long row labels anchor the other two when headings are missing.
+    let requests_spec = template.requests();
+    let requests_start = heading(3).map_or(0, |s| s.end);
+    let requests_end = next_heading_after(requests_start, &[4, 5, 6]).unwrap_or(doc_end);
+    let requests_segs = in_region(tokens, &source.text, requests_start, requests_end);
+    let anchor = requests_segs
+        .iter()
+        .position(|seg| match seg {
+            Seg::Label(label) => match_row(&label.han, requests_spec.rows, 0)
+                .is_some_and(|m| m.row <= 1 && m.score % 4 >= 2),
+            _ => false,
+        })
+        .unwrap_or(0);
+    let requests = read_rows(source, &requests_segs[anchor..], requests_spec, 4, findings);
+    let requests_anchor_at = requests_segs.get(anchor).map_or(requests_end, Seg::start);
+
+    let active_start = heading(2).map_or(0, |s| s.end);
+    let active_end = next_heading_after(active_start, &[3, 4, 5, 6])
+        .unwrap_or(doc_end)
+        .min(if requests_anchor_at > active_start {
+            requests_anchor_at
+        } else {
+            doc_end
+        });
+    let active_segs = in_region(tokens, &source.text, active_start, active_end);
+    let active_anchor = active_segs
+        .iter()
+        .position(|seg| matches!(seg, Seg::Label(l) if l.han.contains("第二十条") || l.han.contains("信息内容")))
+        .unwrap_or(0);
+    let active = read_rows(
+        source,
+        &active_segs[active_anchor..],
+        template.active(),
+        2,
+        findings,
+    )
+    .map(|(table, _)| table);
+
+    let review_start = match heading(4) {
+        Some(s) => s.end,
+        None => requests.as_ref().map_or(0, |(_, end)| *end),
+    };
+    let review_end = next_heading_after(review_start, &[5, 6]).unwrap_or(doc_end);
+    let review_segs = in_region(tokens, &source.text, review_start, review_end);
+    let review_litigation = read_review(source, &review_segs, findings);
+
+    Tables {
+        active,
+        requests: requests.map(|(table, _)| table),
+        review_litigation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::number::Number;
+    use crate::tokens::tokenize;
+
+    fn read(text: &str, template: Template) -> (Tables, Vec<Finding>) {
+        let source = Source::new(text);
+        let tokens = tokenize(&source);
+        let sections = crate::locate::sections(&source);
+        let mut findings = Vec::new();
+        let tables = tables(&source, &tokens, &sections, template, &mut findings);
+        (tables, findings)
+    }
+
+    fn row_values(table: &Table, row: &str) -> Vec<Option<f64>> {
+        table
+            .row(row)
+            .unwrap()
+            .iter()
+            .map(|c| c.value.map(Number::as_f64))
+            .collect()
+    }
+
+    #[test]
+    fn matches_wrapped_and_decorated_labels() {
+        let rows = Template::Y2019.requests().rows;
+        let key = |han: &str, from| match_row(han, rows, from).map(|m| rows[m.row].key);
+        assert_eq!(key("三本年度办理结果一予以公开", 0), Some("granted"));
+        assert_eq!(
+            key("五不予处理要求行政机关确认或重新出", 3),
+            Some("ignored.confirmation")
+        );
+        assert_eq!(
+            key("其他法律行政法规禁止公开", 3),
+            Some("denied.law_prohibited")
+        );
+        assert_eq!(key("六其他", 5), Some("other"));
+        assert_eq!(key("具已获取信息", 20), None);
+        assert_eq!(key("益", 8), None);
+    }
+
+    #[test]
+    fn reads_blank_cells_from_gaps() {
+        let resolution = |text: &str, n| {
+            let source = Source::new(text);
+            let segs = segments(&tokenize(&source), &source.text);
+            let r = resolve(&segs, n);
+            let shown: Vec<String> = r
+                .picks
+                .iter()
+                .map(|p| match p {
+                    Pick::Value(t) => source.text[t.start..t.end].to_string(),
+                    Pick::Gap(_) => "_".to_string(),
+                })
+                .collect();
+            (shown.join(","), r.ambiguous, r.unreadable)
+        };
+        assert_eq!(resolution("\t\t4\t6", 4), ("_,_,4,6".into(), false, false));
+        assert_eq!(
+            resolution("26\n\n\n\n\n\n26", 7),
+            ("26,_,_,_,_,_,26".into(), false, false)
+        );
+        assert_eq!(resolution("1\t\t3\t", 4), ("1,_,3,_".into(), false, false));
+        assert!(resolution("1 3", 4).2);
+    }
+
+    #[test]
+    fn review_table_with_leading_blank_group() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t\t\t\t\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n\t\t\t\t\t4\t6\t2\t2\t14\t5\t1\t5\t2\t13\n五、存在的主要问题及改进情况\n";
+        let (tables, findings) = read(text, Template::Y2019);
+        let table = tables.review_litigation.unwrap();
+        assert_eq!(row_values(&table, "review"), [None; 5]);
+        assert_eq!(
+            row_values(&table, "litigation_after_review"),
+            [Some(5.0), Some(1.0), Some(5.0), Some(2.0), Some(13.0)]
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    #[test]
+    fn narrative_before_the_table_is_not_a_row() {
+        let text = "三、收到和处理政府信息公开申请情况\n本年度予以公开7件。\n申请人情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n（一）予以公开 1 0 0 0 0 0 1\n";
+        let (tables, _) = read(text, Template::Y2019);
+        let table = tables.requests.unwrap();
+        assert_eq!(table.value("granted", "natural"), Some(Number::Int(1)));
+        assert_eq!(table.value("new", "total"), Some(Number::Int(1)));
+    }
+}

@@ -1,0 +1,125 @@
+//! 年报校验: reads a 政府信息公开工作年度报告 as pasted (web page, Word/WPS or PDF text), finds
+//! its six sections and three tables in either national template, and checks every identity.
+//!
+//! The pipeline follows the data: [`read`] (bytes → normalised text) → [`tokens`] → [`locate`]
+//! (sections) and [`meta`] (template, year, agency, dates) → [`extract`] (tables) → [`rules`]
+//! → [`output`].
+
+pub mod extract;
+pub mod locate;
+pub mod meta;
+pub mod model;
+pub mod number;
+pub mod output;
+pub mod read;
+pub mod rules;
+pub mod template;
+pub mod tokens;
+
+pub use model::{AgencyKind, Finding, Options, Report, Severity, Summary};
+pub use read::ReadError;
+pub use template::Template;
+
+use meta::TemplateEvidence;
+use model::Tables;
+use read::Source;
+
+/// Checks report text. Never panics on any input.
+pub fn check(text: &str, options: &Options) -> Report {
+    let source = Source::new(text);
+    let tokens = tokens::tokenize(&source);
+    let sections = locate::sections(&source);
+    let period = meta::statistics_period(&source);
+    let report_year = options
+        .year
+        .or_else(|| meta::report_year(&source).map(|(year, _)| year))
+        .or_else(|| period.map(|(start, _, _)| start.year));
+    let han = tokens::han_only(&source.text);
+    let evidence = TemplateEvidence::of(&han);
+
+    let mut findings = Vec::new();
+    let template = choose_template(evidence, &han, report_year, &mut findings);
+    let tables = match template {
+        Some(template) => extract::tables(&source, &tokens, &sections, template, &mut findings),
+        None => Tables::default(),
+    };
+    let mut report = Report {
+        template,
+        report_year,
+        agency: meta::agency(&source),
+        period,
+        published: meta::publication_date(&source),
+        sections,
+        tables,
+        findings: Vec::new(),
+    };
+    let mut all = rules::run(&report);
+    // Reading problems come right after the structure findings they explain.
+    let split = all
+        .iter()
+        .position(|f| !f.rule.starts_with("structure."))
+        .unwrap_or(all.len());
+    all.splice(split..split, findings);
+    report.findings = all;
+    report
+}
+
+/// The template by its marker phrases; failing that, by the report year when the text has
+/// 表三's rows (and the reader is told it was inferred).
+fn choose_template(
+    evidence: TemplateEvidence,
+    han: &str,
+    year: Option<i32>,
+    findings: &mut Vec<Finding>,
+) -> Option<Template> {
+    if evidence.mixed() {
+        findings.push(Finding {
+            rule: "structure.template_mismatch",
+            severity: Severity::Error,
+            message: format!(
+                "报告混用了两版模板：含2019年版表述{}处、2021年版表述{}处",
+                evidence.markers_2019, evidence.markers_2021
+            ),
+            cells: Vec::new(),
+            line: None,
+        });
+    }
+    if let Some(template) = evidence.template() {
+        return Some(template);
+    }
+    let has_requests_table = han.contains("本年新收政府信息公开申请数量");
+    if has_requests_table && !evidence.old_form {
+        let template = match year {
+            Some(y) if y <= 2020 => Template::Y2019,
+            _ => Template::Y2021,
+        };
+        findings.push(Finding {
+            rule: "structure.template_inferred",
+            severity: Severity::Info,
+            message: format!(
+                "表二中没有可辨认模板的表头，按报告年度推定为{}年版模板",
+                template.id()
+            ),
+            cells: Vec::new(),
+            line: None,
+        });
+        return Some(template);
+    }
+    findings.push(Finding {
+        rule: "structure.unknown_template",
+        severity: Severity::Error,
+        message: if evidence.old_form {
+            "这是2019年以前的旧版年报格式（指标名称/计量单位），不属于国家现行两版模板，表格未核对".to_string()
+        } else {
+            "找不到2019年版或2021年版模板的统计表，无法核对表格：请确认粘贴的是完整的政府信息公开工作年度报告".to_string()
+        },
+        cells: Vec::new(),
+        line: None,
+    });
+    None
+}
+
+/// Decodes bytes (UTF-8, UTF-16 with BOM, GB18030) and checks them.
+pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, ReadError> {
+    Ok(check(&read::decode(bytes)?, options))
+}

@@ -1,0 +1,177 @@
+//! Finding the six sections of a report by their headings.
+
+use crate::read::Source;
+use crate::tokens::han_only;
+
+pub const SECTION_TITLES: [&str; 6] = [
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议、行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+];
+
+/// How each section's heading may begin once reduced to Han characters.
+const TITLE_STARTS: [&[&str]; 6] = [
+    &["总体情况"],
+    &["主动公开"],
+    &["收到和处理", "依申请公开"],
+    &[
+        "政府信息公开行政复议",
+        "行政复议",
+        "因政府信息公开申请行政复议",
+    ],
+    &[
+        "存在的主要问题",
+        "政府信息公开工作存在的主要问题",
+        "主要问题",
+    ],
+    &["其他需要报告"],
+];
+
+const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// 1–6, from the heading's title.
+    pub number: u8,
+    /// The numeral the heading printed, if it differs from `number`.
+    pub printed_number: Option<u8>,
+    pub title: String,
+    pub line: usize,
+    /// Byte offsets of the heading itself.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The first heading found for each section, in text order.
+pub fn sections(source: &Source) -> Vec<Section> {
+    let mut found: Vec<Section> = Vec::new();
+    for (line, start, text) in source.lines() {
+        if let Some(section) = heading_at_line_start(text, start, line) {
+            if !found.iter().any(|s| s.number == section.number) {
+                found.push(section);
+            }
+        }
+    }
+    if found.len() < 6 {
+        find_run_in_headings(source, &mut found);
+    }
+    found.sort_by_key(|s| s.start);
+    found
+}
+
+fn heading_at_line_start(text: &str, base: usize, line: usize) -> Option<Section> {
+    let stripped = text.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '#' | '*' | '>' | '|' | '【' | '[')
+    });
+    let mut chars = stripped.chars();
+    let numeral = chars.next()?;
+    let printed = NUMERALS.iter().position(|&n| n == numeral)? as u8 + 1;
+    let rest = chars.as_str();
+    let after_sep = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '、' | '.' | '，' | ',' | '：' | ':')
+    });
+    if after_sep.len() == rest.len() && !rest.starts_with(|c: char| is_title_char(c)) {
+        return None;
+    }
+    let han = han_only(after_sep.chars().take(40).collect::<String>().as_str());
+    let number = TITLE_STARTS
+        .iter()
+        .position(|starts| starts.iter().any(|s| han.starts_with(s)))? as u8
+        + 1;
+    let title = after_sep
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '|' | '】' | ']'))
+        .chars()
+        .take(40)
+        .collect();
+    Some(Section {
+        number,
+        printed_number: (printed != number).then_some(printed),
+        title,
+        line,
+        start: base,
+        end: base + text.len(),
+    })
+}
+
+fn is_title_char(c: char) -> bool {
+    crate::tokens::is_han(c)
+}
+
+/// Headings run into the text (a whole report pasted as one line): `二、主动公开政府信息情况`.
+fn find_run_in_headings(source: &Source, found: &mut Vec<Section>) {
+    for (index, title) in SECTION_TITLES.iter().enumerate() {
+        let number = index as u8 + 1;
+        if found.iter().any(|s| s.number == number) {
+            continue;
+        }
+        let short = TITLE_STARTS[index][0];
+        let mut search_from = 0;
+        while let Some(pos) = source.text[search_from..].find(short) {
+            let at = search_from + pos;
+            search_from = at + short.len();
+            let before = &source.text[..at];
+            let Some(stripped) = before.strip_suffix('、') else {
+                continue;
+            };
+            if !stripped.ends_with(NUMERALS[index]) {
+                continue;
+            }
+            let start = at - '、'.len_utf8() - NUMERALS[index].len_utf8();
+            let line = source.line_of(start);
+            found.push(Section {
+                number,
+                printed_number: None,
+                title: (*title).to_string(),
+                line,
+                start,
+                end: at + short.len(),
+            });
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<(u8, usize)> {
+        sections(&Source::new(text))
+            .iter()
+            .map(|s| (s.number, s.line))
+            .collect()
+    }
+
+    #[test]
+    fn finds_headings_in_markdown_and_plain_text() {
+        let text = "# 标题\n### 一、总体情况\n正文\n## 二、主动公开政府信息情况\n一、本年新收政府信息公开申请数量\t1\n三、收到和处理政府信息公开申请情况\n四、结转下年度继续办理\n#### 四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及整改措施\n## **六、其他需要报告的事项**\n";
+        assert_eq!(
+            numbers(text),
+            [(1, 2), (2, 4), (3, 6), (4, 8), (5, 9), (6, 10)]
+        );
+    }
+
+    #[test]
+    fn subsections_are_not_sections() {
+        assert_eq!(
+            numbers("（一）主动公开政府信息情况\n一、总体情况"),
+            [(1, 2)]
+        );
+    }
+
+    #[test]
+    fn misnumbered_heading_keeps_its_printed_numeral() {
+        let found = sections(&Source::new("三、主动公开政府信息情况"));
+        assert_eq!(found[0].number, 2);
+        assert_eq!(found[0].printed_number, Some(3));
+    }
+
+    #[test]
+    fn run_in_headings_of_a_one_line_report() {
+        let text = "报告包括总体情况、主动公开政府信息情况等。一、总体情况2021年……二、主动公开政府信息情况 第二十条";
+        assert_eq!(numbers(text), [(1, 1), (2, 1)]);
+    }
+}

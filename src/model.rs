@@ -1,0 +1,181 @@
+//! What a check produces: the report's facts, its three tables cell by cell, and findings.
+
+use crate::locate::Section;
+use crate::meta::Date;
+use crate::number::Number;
+use crate::template::{TableSpec, Template};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellSource {
+    /// A number printed in the text.
+    Number,
+    /// Explicitly blank: `/`, `-`, `—`, `无`.
+    BlankMarker,
+    /// Blank: an empty field or empty line where the cell stands.
+    Gap,
+    /// The text did not let us read this cell (a row too short to place its numbers).
+    Unreadable,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    /// `None` for a blank (or unreadable) cell; never silently 0.
+    pub value: Option<Number>,
+    pub source: CellSource,
+    pub line: usize,
+    /// Byte range in the normalised text (empty for an unreadable cell).
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Cell {
+    pub fn is_blank(&self) -> bool {
+        matches!(self.source, CellSource::BlankMarker | CellSource::Gap)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Table {
+    pub spec: &'static TableSpec,
+    /// One entry per template row: `None` when the row was not found.
+    pub rows: Vec<Option<Vec<Cell>>>,
+    pub line: usize,
+}
+
+impl Table {
+    pub fn row(&self, key: &str) -> Option<&[Cell]> {
+        let (index, _) = self.spec.row(key)?;
+        self.rows[index].as_deref()
+    }
+
+    pub fn cell(&self, row: &str, col: &str) -> Option<&Cell> {
+        let (index, spec) = self.spec.row(row)?;
+        let col_index = spec.cols.iter().position(|c| c.key == col)?;
+        self.rows[index].as_ref()?.get(col_index)
+    }
+
+    pub fn value(&self, row: &str, col: &str) -> Option<Number> {
+        self.cell(row, col)?.value
+    }
+
+    /// Cells with their row and column keys, in template order.
+    pub fn cells(&self) -> impl Iterator<Item = (CellRef, &Cell)> {
+        self.spec
+            .rows
+            .iter()
+            .zip(&self.rows)
+            .filter_map(|(spec, row)| Some((spec, row.as_ref()?)))
+            .flat_map(move |(spec, cells)| {
+                spec.cols.iter().zip(cells).map(move |(col, cell)| {
+                    (
+                        CellRef {
+                            table: self.spec.key,
+                            row: spec.key,
+                            col: col.key,
+                        },
+                        cell,
+                    )
+                })
+            })
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Tables {
+    pub active: Option<Table>,
+    pub requests: Option<Table>,
+    pub review_litigation: Option<Table>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CellRef {
+    pub table: &'static str,
+    pub row: &'static str,
+    pub col: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub cells: Vec<CellRef>,
+    /// 1-based line of the finding or its first cell.
+    pub line: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgencyKind {
+    /// A department: report due 31 Jan of the next year.
+    Department,
+    /// 本级人民政府: report due 31 Mar.
+    Government,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Overrides the report year read from the title.
+    pub year: Option<i32>,
+    /// Overrides the guess from the agency name.
+    pub kind: Option<AgencyKind>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub template: Option<Template>,
+    pub report_year: Option<i32>,
+    pub agency: Option<String>,
+    /// 统计期限, with the line it is stated on.
+    pub period: Option<(Date, Date, usize)>,
+    /// The date line at the end.
+    pub published: Option<(Date, usize)>,
+    pub sections: Vec<Section>,
+    pub tables: Tables,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Report {
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary::default();
+        for finding in &self.findings {
+            match finding.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        summary
+    }
+}

@@ -1,0 +1,209 @@
+//! Reading input: bytes → text, and the one-to-one character normalisation that every later
+//! stage relies on. Because each input character maps to exactly one output character, a
+//! character index in the normalised text is a character index in what the user pasted.
+
+use std::fmt;
+
+/// Why bytes could not be turned into report text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// The bytes contain NUL or many control characters: a binary file, not text.
+    Binary,
+    /// Neither UTF-8 (with or without BOM), UTF-16 with BOM, nor GB18030/GBK.
+    UnknownEncoding,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Binary => write!(f, "这不是文本文件（含有二进制字节），请粘贴或选择报告的文字内容"),
+            ReadError::UnknownEncoding => write!(
+                f,
+                "无法识别文件编码：只接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 或 GB18030/GBK 编码的文本"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Decodes a file's bytes: UTF-8 with or without BOM, UTF-16 with BOM, or GB18030 (a superset
+/// of GBK and GB2312). Never replaces bytes silently: undecodable input is an error.
+pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return std::str::from_utf8(rest)
+            .map(str::to_owned)
+            .map_err(|_| ReadError::UnknownEncoding);
+    }
+    for (bom, encoding) in [
+        (&[0xFF, 0xFE][..], encoding_rs::UTF_16LE),
+        (&[0xFE, 0xFF][..], encoding_rs::UTF_16BE),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            return encoding
+                .decode_without_bom_handling_and_without_replacement(rest)
+                .map(|text| text.into_owned())
+                .ok_or(ReadError::UnknownEncoding);
+        }
+    }
+    if bytes.contains(&0) {
+        return Err(ReadError::Binary);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| text.into_owned())
+            .ok_or(ReadError::UnknownEncoding)?,
+    };
+    if looks_binary(&text) {
+        return Err(ReadError::Binary);
+    }
+    Ok(text)
+}
+
+/// More than 1% control characters (other than tab and line ends) means this is not prose.
+fn looks_binary(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(1 << 20) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
+            control += 1;
+        }
+    }
+    control * 100 > total
+}
+
+/// Maps each character to its canonical form, one character to one character: full-width
+/// digits and signs to ASCII, odd spaces to a plain space, a lone CR to LF.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mapped = match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '＋' => '+',
+            '－' | '−' => '-',
+            '．' => '.',
+            '／' => '/',
+            '％' => '%',
+            '｜' => '|',
+            '\r' if chars.peek() != Some(&'\n') => '\n',
+            '\r' => ' ',
+            '\t' | '\n' => c,
+            '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{2000}'..='\u{200b}' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        };
+        out.push(mapped);
+    }
+    out
+}
+
+/// The normalised text with its line starts, for turning byte offsets into line numbers.
+pub struct Source {
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    pub fn new(raw: &str) -> Source {
+        let text = normalize(raw);
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Source { text, line_starts }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 1-based line holding byte offset `at`.
+    pub fn line_of(&self, at: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= at)
+    }
+
+    /// Byte range of 1-based line `line`, without its line end.
+    pub fn line_range(&self, line: usize) -> (usize, usize) {
+        let start = self.line_starts[line - 1];
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        (start, end)
+    }
+
+    pub fn line_text(&self, line: usize) -> &str {
+        let (start, end) = self.line_range(line);
+        &self.text[start..end]
+    }
+
+    /// Lines with their 1-based numbers and byte starts.
+    pub fn lines(&self) -> impl DoubleEndedIterator<Item = (usize, usize, &str)> {
+        (1..=self.line_count()).map(move |n| {
+            let (start, end) = self.line_range(n);
+            (n, start, &self.text[start..end])
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_with_and_without_bom() {
+        assert_eq!(decode("规章\t0".as_bytes()).unwrap(), "规章\t0");
+        let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+        with_bom.extend_from_slice("总计".as_bytes());
+        assert_eq!(decode(&with_bom).unwrap(), "总计");
+    }
+
+    #[test]
+    fn decodes_gb18030() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("一、总体情况\r\n规章 0");
+        assert_eq!(decode(&bytes).unwrap(), "一、总体情况\r\n规章 0");
+    }
+
+    #[test]
+    fn decodes_utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "总计 5".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes).unwrap(), "总计 5");
+    }
+
+    #[test]
+    fn rejects_binary() {
+        assert_eq!(
+            decode(&[0x89, b'P', b'N', b'G', 0, 0, 1]),
+            Err(ReadError::Binary)
+        );
+        let controls: Vec<u8> = (0..200)
+            .map(|i| if i % 3 == 0 { 1 } else { b'a' })
+            .collect();
+        assert_eq!(decode(&controls), Err(ReadError::Binary));
+    }
+
+    #[test]
+    fn normalizes_one_char_to_one_char() {
+        let raw = "１２，０６４\u{3000}＋５\r\n－８４\r（一）";
+        let norm = normalize(raw);
+        assert_eq!(norm, "12，064 +5 \n-84\n（一）");
+        assert_eq!(norm.chars().count(), raw.chars().count());
+    }
+
+    #[test]
+    fn maps_offsets_to_lines() {
+        let source = Source::new("a\nbb\n\nc");
+        assert_eq!(source.line_count(), 4);
+        assert_eq!(source.line_of(0), 1);
+        assert_eq!(source.line_of(2), 2);
+        assert_eq!(source.line_of(5), 3);
+        assert_eq!(source.line_text(2), "bb");
+        assert_eq!(source.line_text(3), "");
+        assert_eq!(source.line_text(4), "c");
+    }
+}

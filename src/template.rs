@@ -1,0 +1,393 @@
+//! The two national templates (国办公开办函〔2019〕60号 and 〔2021〕30号): their tables, rows,
+//! columns and the label texts that identify each row. Keys are those of `CONTRACT.md`.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Template {
+    Y2019,
+    Y2021,
+}
+
+impl Template {
+    pub fn id(self) -> &'static str {
+        match self {
+            Template::Y2019 => "2019",
+            Template::Y2021 => "2021",
+        }
+    }
+
+    pub fn active(self) -> &'static TableSpec {
+        match self {
+            Template::Y2019 => &ACTIVE_2019,
+            Template::Y2021 => &ACTIVE_2021,
+        }
+    }
+
+    pub fn requests(self) -> &'static TableSpec {
+        match self {
+            Template::Y2019 => &REQUESTS_2019,
+            Template::Y2021 => &REQUESTS_2021,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColKind {
+    /// A count: never negative.
+    Count,
+    /// 本年增/减: may carry a sign.
+    Signed,
+    /// An amount in 万元; may have decimals and may be printed in 元.
+    Amount,
+}
+
+#[derive(Debug)]
+pub struct ColSpec {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: ColKind,
+}
+
+#[derive(Debug)]
+pub struct RowSpec {
+    pub key: &'static str,
+    /// Short Chinese label for messages.
+    pub label: &'static str,
+    /// The label as it may be printed, Han characters only (numbering, spaces and punctuation
+    /// removed); the first is the official wording.
+    pub keys: &'static [&'static str],
+    pub cols: &'static [ColSpec],
+}
+
+#[derive(Debug)]
+pub struct TableSpec {
+    pub key: &'static str,
+    /// 表二, 表三, 表四.
+    pub name: &'static str,
+    pub rows: &'static [RowSpec],
+}
+
+impl TableSpec {
+    pub fn row(&self, key: &str) -> Option<(usize, &'static RowSpec)> {
+        self.rows.iter().enumerate().find(|(_, r)| r.key == key)
+    }
+}
+
+const fn col(key: &'static str, label: &'static str, kind: ColKind) -> ColSpec {
+    ColSpec { key, label, kind }
+}
+
+use ColKind::{Amount, Count, Signed};
+
+const ACTIVE_DOCS_2019: &[ColSpec] = &[
+    col("new_made", "本年新制作数量", Count),
+    col("new_published", "本年新公开数量", Count),
+    col("total_published", "对外公开总数量", Count),
+];
+const ACTIVE_ITEMS_2019: &[ColSpec] = &[
+    col("prev_items", "上一年项目数量", Count),
+    col("change", "本年增/减", Signed),
+    col("decisions", "处理决定数量", Count),
+];
+const ACTIVE_FEES_2019: &[ColSpec] = &[
+    col("prev_items", "上一年项目数量", Count),
+    col("change", "本年增/减", Signed),
+];
+const ACTIVE_PROCUREMENT_2019: &[ColSpec] = &[
+    col("items", "采购项目数量", Count),
+    col("amount_wan_yuan", "采购总金额（万元）", Amount),
+];
+
+const fn row(
+    key: &'static str,
+    label: &'static str,
+    keys: &'static [&'static str],
+    cols: &'static [ColSpec],
+) -> RowSpec {
+    RowSpec {
+        key,
+        label,
+        keys,
+        cols,
+    }
+}
+
+pub static ACTIVE_2019: TableSpec = TableSpec {
+    key: "active",
+    name: "表二",
+    rows: &[
+        row("regulations", "规章", &["规章"], ACTIVE_DOCS_2019),
+        row(
+            "normative_docs",
+            "规范性文件",
+            &["规范性文件", "行政规范性文件"],
+            ACTIVE_DOCS_2019,
+        ),
+        row("licensing", "行政许可", &["行政许可"], ACTIVE_ITEMS_2019),
+        row(
+            "other_services",
+            "其他对外管理服务事项",
+            &["其他对外管理服务事项"],
+            ACTIVE_ITEMS_2019,
+        ),
+        row("penalty", "行政处罚", &["行政处罚"], ACTIVE_ITEMS_2019),
+        row("coercion", "行政强制", &["行政强制"], ACTIVE_ITEMS_2019),
+        row(
+            "fees",
+            "行政事业性收费",
+            &["行政事业性收费"],
+            ACTIVE_FEES_2019,
+        ),
+        row(
+            "procurement",
+            "政府集中采购",
+            &["政府集中采购"],
+            ACTIVE_PROCUREMENT_2019,
+        ),
+    ],
+};
+
+const ACTIVE_DOCS_2021: &[ColSpec] = &[
+    col("issued", "本年制发件数", Count),
+    col("repealed", "本年废止件数", Count),
+    col("in_force", "现行有效件数", Count),
+];
+const ACTIVE_DECISIONS_2021: &[ColSpec] = &[col("decisions", "本年处理决定数量", Count)];
+
+pub static ACTIVE_2021: TableSpec = TableSpec {
+    key: "active",
+    name: "表二",
+    rows: &[
+        row("regulations", "规章", &["规章"], ACTIVE_DOCS_2021),
+        row(
+            "normative_docs",
+            "行政规范性文件",
+            &["行政规范性文件", "规范性文件"],
+            ACTIVE_DOCS_2021,
+        ),
+        row(
+            "licensing",
+            "行政许可",
+            &["行政许可"],
+            ACTIVE_DECISIONS_2021,
+        ),
+        row("penalty", "行政处罚", &["行政处罚"], ACTIVE_DECISIONS_2021),
+        row("coercion", "行政强制", &["行政强制"], ACTIVE_DECISIONS_2021),
+        row(
+            "fees",
+            "行政事业性收费",
+            &["行政事业性收费"],
+            &[col("amount_wan_yuan", "本年收费金额（万元）", Amount)],
+        ),
+    ],
+};
+
+pub const REQUEST_COLS: &[ColSpec] = &[
+    col("natural", "自然人", Count),
+    col("commercial", "商业企业", Count),
+    col("research", "科研机构", Count),
+    col("social", "社会公益组织", Count),
+    col("legal", "法律服务机构", Count),
+    col("other", "其他", Count),
+    col("total", "总计", Count),
+];
+
+macro_rules! request_rows {
+    ($($other:expr),*) => {
+        &[
+            row("new", "一、本年新收", &["本年新收政府信息公开申请数量"], REQUEST_COLS),
+            row("carried_over", "二、上年结转", &["上年结转政府信息公开申请数量"], REQUEST_COLS),
+            row("granted", "（一）予以公开", &["予以公开"], REQUEST_COLS),
+            row(
+                "partial",
+                "（二）部分公开",
+                &["部分公开区分处理的只计这一情形不计其他情形", "部分公开"],
+                REQUEST_COLS,
+            ),
+            row("denied.state_secret", "（三）1.属于国家秘密", &["属于国家秘密"], REQUEST_COLS),
+            row(
+                "denied.law_prohibited",
+                "（三）2.其他法律行政法规禁止公开",
+                &["其他法律行政法规禁止公开"],
+                REQUEST_COLS,
+            ),
+            row(
+                "denied.safety_stability",
+                "（三）3.危及“三安全一稳定”",
+                &["危及三安全一稳定"],
+                REQUEST_COLS,
+            ),
+            row(
+                "denied.third_party",
+                "（三）4.保护第三方合法权益",
+                &["保护第三方合法权益"],
+                REQUEST_COLS,
+            ),
+            row(
+                "denied.internal",
+                "（三）5.属于三类内部事务信息",
+                &["属于三类内部事务信息"],
+                REQUEST_COLS,
+            ),
+            row(
+                "denied.process",
+                "（三）6.属于四类过程性信息",
+                &["属于四类过程性信息"],
+                REQUEST_COLS,
+            ),
+            row(
+                "denied.enforcement_file",
+                "（三）7.属于行政执法案卷",
+                &["属于行政执法案卷"],
+                REQUEST_COLS,
+            ),
+            row("denied.query", "（三）8.属于行政查询事项", &["属于行政查询事项"], REQUEST_COLS),
+            row(
+                "unable.not_held",
+                "（四）1.本机关不掌握相关政府信息",
+                &["本机关不掌握相关政府信息"],
+                REQUEST_COLS,
+            ),
+            row(
+                "unable.needs_creation",
+                "（四）2.没有现成信息需要另行制作",
+                &["没有现成信息需要另行制作"],
+                REQUEST_COLS,
+            ),
+            row(
+                "unable.unclear",
+                "（四）3.补正后申请内容仍不明确",
+                &["补正后申请内容仍不明确"],
+                REQUEST_COLS,
+            ),
+            row(
+                "ignored.complaint",
+                "（五）1.信访举报投诉类申请",
+                &["信访举报投诉类申请"],
+                REQUEST_COLS,
+            ),
+            row("ignored.duplicate", "（五）2.重复申请", &["重复申请"], REQUEST_COLS),
+            row(
+                "ignored.publication",
+                "（五）3.要求提供公开出版物",
+                &["要求提供公开出版物"],
+                REQUEST_COLS,
+            ),
+            row(
+                "ignored.excessive",
+                "（五）4.无正当理由大量反复申请",
+                &["无正当理由大量反复申请"],
+                REQUEST_COLS,
+            ),
+            row(
+                "ignored.confirmation",
+                "（五）5.要求行政机关确认或重新出具已获取信息",
+                &["要求行政机关确认或重新出具已获取信息"],
+                REQUEST_COLS,
+            ),
+            $($other,)*
+            row("total", "（七）总计", &["总计"], REQUEST_COLS),
+            row("carry_forward", "四、结转下年度继续办理", &["结转下年度继续办理"], REQUEST_COLS),
+        ]
+    };
+}
+
+pub static REQUESTS_2019: TableSpec = TableSpec {
+    key: "requests",
+    name: "表三",
+    rows: request_rows!(row(
+        "other",
+        "（六）其他处理",
+        &["其他处理", "其他"],
+        REQUEST_COLS
+    )),
+};
+
+pub static REQUESTS_2021: TableSpec = TableSpec {
+    key: "requests",
+    name: "表三",
+    rows: request_rows!(
+        row(
+            "other.no_correction",
+            "（六）1.逾期不补正",
+            &["申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请"],
+            REQUEST_COLS
+        ),
+        row(
+            "other.no_fee",
+            "（六）2.逾期未缴费",
+            &["申请人逾期未按收费通知要求缴纳费用行政机关不再处理其政府信息公开申请"],
+            REQUEST_COLS
+        ),
+        row("other.misc", "（六）3.其他", &["其他"], REQUEST_COLS)
+    ),
+};
+
+/// Rows of 表三 that are results (（一）…（六）), summed into （七）总计.
+pub fn is_result_row(key: &str) -> bool {
+    !matches!(key, "new" | "carried_over" | "total" | "carry_forward")
+}
+
+pub const REVIEW_COLS: &[ColSpec] = &[
+    col("upheld", "结果维持", Count),
+    col("corrected", "结果纠正", Count),
+    col("other", "其他结果", Count),
+    col("pending", "尚未审结", Count),
+    col("total", "总计", Count),
+];
+
+pub static REVIEW_LITIGATION: TableSpec = TableSpec {
+    key: "review_litigation",
+    name: "表四",
+    rows: &[
+        row("review", "行政复议", &["行政复议"], REVIEW_COLS),
+        row(
+            "litigation_direct",
+            "行政诉讼·未经复议直接起诉",
+            &["未经复议直接起诉"],
+            REVIEW_COLS,
+        ),
+        row(
+            "litigation_after_review",
+            "行政诉讼·复议后起诉",
+            &["复议后起诉"],
+            REVIEW_COLS,
+        ),
+    ],
+};
+
+/// Words of 表四's header block: a text chunk made only of these is header, not prose.
+pub const REVIEW_HEADER_WORDS: &[&str] = &[
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "合计",
+];
+
+/// Phrases found only in one template (Han characters only).
+pub const MARKERS_2019: &[&str] = &[
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增减",
+    "政府集中采购",
+    "采购项目数量",
+];
+pub const MARKERS_2021: &[&str] = &[
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年处理决定数量",
+    "本年收费金额",
+    "申请人无正当理由逾期不补正",
+    "逾期未按收费通知要求缴纳费用",
+];
+
+/// Phrases of the pre-2019 report form (概述 / 统计表 / 指标名称 / 计量单位).
+pub const MARKERS_OLD: &[&str] = &["指标名称", "计量单位"];

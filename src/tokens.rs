@@ -1,0 +1,426 @@
+//! The token stream: report text cut into label fragments, numbers, explicit blanks and gaps.
+//!
+//! Tables are read from this stream, not from lines, so that tabs, pipes, one cell per line,
+//! runs of spaces and PDF line wraps all look alike. Separators matter only to tell a blank
+//! cell (an empty field or empty line: a [`Kind::Gap`]) from no cell at all.
+
+use crate::number::{self, Number};
+use crate::read::Source;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Unit {
+    None,
+    /// 万元
+    Wan,
+    /// 元
+    Yuan,
+    Percent,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GapKind {
+    /// An empty field between tabs or pipes.
+    Field,
+    /// An empty line.
+    EmptyLine,
+    /// The field after a line's last tab: a blank last cell, or only a stray tab.
+    TrailingTab,
+    /// A line of separators only (`||`, tabs): weakest evidence of a blank cell.
+    SeparatorLine,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// A run of label text (anything that is not a number or a blank marker).
+    Text,
+    Num(Number, Unit),
+    /// A cell written as `/`, `-`, `—` or `无`: explicitly blank.
+    Blank,
+    Gap(GapKind),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Token {
+    pub kind: Kind,
+    /// Byte range in the normalised text.
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+}
+
+impl Token {
+    pub fn is_value(&self) -> bool {
+        matches!(self.kind, Kind::Num(..) | Kind::Blank)
+    }
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Han characters only: how labels are compared once spacing, numbering and punctuation
+/// variants are gone.
+pub fn han_only(text: &str) -> String {
+    text.chars().filter(|&c| is_han(c)).collect()
+}
+
+/// Cuts the whole text into tokens.
+pub fn tokenize(source: &Source) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for (line, start, text) in source.lines() {
+        tokenize_line(text, start, line, &mut tokens);
+    }
+    tokens
+}
+
+fn tokenize_line(text: &str, base: usize, line: usize, out: &mut Vec<Token>) {
+    let trimmed = text.trim();
+    let gap = |kind| Token {
+        kind: Kind::Gap(kind),
+        start: base,
+        end: base + text.len(),
+        line,
+    };
+    if trimmed.is_empty() {
+        out.push(gap(if text.contains('\t') {
+            GapKind::SeparatorLine
+        } else {
+            GapKind::EmptyLine
+        }));
+        return;
+    }
+    if is_page_marker(trimmed) || is_markdown_rule(trimmed) {
+        return;
+    }
+    if trimmed.chars().all(|c| c == '|' || c.is_whitespace()) {
+        out.push(gap(GapKind::SeparatorLine));
+        return;
+    }
+
+    // Fields between tabs and pipes.
+    let mut fields: Vec<(usize, &str)> = Vec::new();
+    let mut field_start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\t' || c == '|' {
+            fields.push((field_start, &text[field_start..i]));
+            field_start = i + 1;
+        }
+    }
+    fields.push((field_start, &text[field_start..]));
+    // `| a | b |`: the empty field before a leading pipe is not a cell.
+    if text.trim_start().starts_with('|') && fields.len() > 1 && fields[0].1.trim().is_empty() {
+        fields.remove(0);
+    }
+    // A trailing pipe ends the last cell; a trailing tab may stand for a blank last cell.
+    let mut trailing_tab = None;
+    if fields.len() > 1 && fields.last().is_some_and(|(_, f)| f.trim().is_empty()) {
+        let (offset, field) = fields.pop().unwrap_or_default();
+        if text[..offset].ends_with('\t') {
+            trailing_tab = Some(Token {
+                kind: Kind::Gap(GapKind::TrailingTab),
+                start: base + offset,
+                end: base + offset + field.len(),
+                line,
+            });
+        }
+    }
+    for (offset, field) in fields {
+        if field.trim().is_empty() {
+            out.push(Token {
+                kind: Kind::Gap(GapKind::Field),
+                start: base + offset,
+                end: base + offset + field.len(),
+                line,
+            });
+        } else {
+            tokenize_field(field, base + offset, line, out);
+        }
+    }
+    out.extend(trailing_tab);
+}
+
+/// `- 4 -`, `— 4 —`, `第 3 页 共 6 页`, `3/6`: page furniture that PDF copies put inside tables.
+fn is_page_marker(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = compact
+        .strip_prefix('-')
+        .and_then(|s| s.strip_suffix('-'))
+        .or_else(|| compact.strip_prefix('—').and_then(|s| s.strip_suffix('—')));
+    if let Some(inner) = inner {
+        return !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit());
+    }
+    if let Some((a, b)) = compact.split_once('/') {
+        return !a.is_empty()
+            && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit());
+    }
+    let page = compact.replace(['，', ','], "");
+    let mut rest = page.as_str();
+    let mut pages = 0;
+    while let Some(after) = rest.strip_prefix('第').or_else(|| rest.strip_prefix('共')) {
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[digits..].strip_prefix('页') {
+            Some(tail) if digits > 0 => {
+                rest = tail;
+                pages += 1;
+            }
+            _ => return false,
+        }
+    }
+    pages > 0 && rest.is_empty()
+}
+
+/// A Markdown table's `|---|:---:|` line.
+fn is_markdown_rule(line: &str) -> bool {
+    line.contains("---")
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+const BLANK_WORDS: &[&str] = &["/", "-", "—", "——", "–", "无", "空", "\\"];
+
+fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
+    let bytes = field.as_bytes();
+    let mut i = 0;
+    let mut text_start: Option<usize> = None;
+    let flush_text = |text_start: &mut Option<usize>, end: usize, out: &mut Vec<Token>| {
+        if let Some(start) = text_start.take() {
+            if end > start {
+                out.push(Token {
+                    kind: Kind::Text,
+                    start: base + start,
+                    end: base + end,
+                    line,
+                });
+            }
+        }
+    };
+    while i < field.len() {
+        let c = field[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            flush_text(&mut text_start, i, out);
+            i += c.len_utf8();
+            continue;
+        }
+        let at_word_start = text_start.is_none();
+        if at_word_start {
+            let word_end = field[i..]
+                .find(char::is_whitespace)
+                .map_or(field.len(), |w| i + w);
+            if BLANK_WORDS.contains(&&field[i..word_end]) {
+                out.push(Token {
+                    kind: Kind::Blank,
+                    start: base + i,
+                    end: base + word_end,
+                    line,
+                });
+                i = word_end;
+                continue;
+            }
+        }
+        let signed = at_word_start
+            && (c == '+' || c == '-')
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if c.is_ascii_digit() || signed {
+            let end = number_end(bytes, if signed { i + 1 } else { i });
+            match classify_number(field, i, end, text_start.is_some()) {
+                NumberRole::Value => {
+                    flush_text(&mut text_start, i, out);
+                    let (unit, token_end) = unit_after(field, end);
+                    match number::parse(&field[i..end]) {
+                        Some(value) => out.push(Token {
+                            kind: Kind::Num(value, unit),
+                            start: base + i,
+                            end: base + token_end,
+                            line,
+                        }),
+                        // Too long to be a count: keep it as text rather than guess.
+                        None => {
+                            text_start.get_or_insert(i);
+                        }
+                    }
+                    i = token_end;
+                }
+                NumberRole::ValueThenMarker(split) => {
+                    flush_text(&mut text_start, i, out);
+                    if let Some(value) = number::parse(&field[i..split]) {
+                        out.push(Token {
+                            kind: Kind::Num(value, Unit::None),
+                            start: base + i,
+                            end: base + split,
+                            line,
+                        });
+                    }
+                    text_start = Some(split);
+                    i = end;
+                }
+                NumberRole::Text => {
+                    text_start.get_or_insert(i);
+                    i = end;
+                }
+            }
+            continue;
+        }
+        text_start.get_or_insert(i);
+        i += c.len_utf8();
+    }
+    flush_text(&mut text_start, field.len(), out);
+}
+
+/// End of the number starting at `i` (after any sign): digits, `,ddd` groups, one decimal part.
+fn number_end(bytes: &[u8], mut i: usize) -> usize {
+    let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
+    while digit(i) {
+        i += 1;
+    }
+    while bytes.get(i) == Some(&b',')
+        && digit(i + 1)
+        && digit(i + 2)
+        && digit(i + 3)
+        && !digit(i + 4)
+    {
+        i += 4;
+    }
+    if bytes.get(i) == Some(&b'.') && digit(i + 1) {
+        i += 1;
+        while digit(i) {
+            i += 1;
+        }
+    }
+    i
+}
+
+enum NumberRole {
+    Value,
+    /// Digits whose last digit numbers the following label (`2200003252.没有…`): the value
+    /// ends at the given byte.
+    ValueThenMarker(usize),
+    /// Part of a label: list numbering (`1.`, `2、`), `第20条`, dates, document numbers.
+    Text,
+}
+
+fn classify_number(field: &str, start: usize, end: usize, inside_text: bool) -> NumberRole {
+    let before = field[..start].chars().next_back();
+    let after = field[end..].chars().next();
+    let plain_digits = field[start..end].bytes().all(|b| b.is_ascii_digit());
+    if matches!(after, Some('.' | '、' | ')' | '）')) && plain_digits {
+        let rest = field[end..].chars().skip(1).find(|c| !c.is_whitespace());
+        let numbers_a_label = rest.is_some_and(|c| is_han(c) || matches!(c, '“' | '"' | '「'));
+        if numbers_a_label {
+            return if end - start > 1 && !inside_text {
+                NumberRole::ValueThenMarker(end - 1)
+            } else {
+                NumberRole::Text
+            };
+        }
+    }
+    if matches!(before, Some('第' | '〔' | '[' | '(' | '（' | '【')) {
+        return NumberRole::Text;
+    }
+    if matches!(
+        after,
+        Some('年' | '月' | '日' | '号' | '条' | '项' | '款' | '页' | '〕' | ']' | '期' | '时')
+    ) {
+        return NumberRole::Text;
+    }
+    NumberRole::Value
+}
+
+/// The unit after a number (`万元`, `元`, `%`, or a count word), and where the token ends.
+fn unit_after(field: &str, end: usize) -> (Unit, usize) {
+    let rest = &field[end..];
+    if rest.starts_with('%') {
+        return (Unit::Percent, end + 1);
+    }
+    let trimmed = rest.trim_start();
+    let skipped = rest.len() - trimmed.len();
+    for (word, unit) in [("万元", Unit::Wan), ("元", Unit::Yuan)] {
+        if trimmed.starts_with(word) {
+            return (unit, end + skipped + word.len());
+        }
+    }
+    for word in ["件", "个", "宗", "起", "项", "人次"] {
+        if let Some(tail) = rest.strip_prefix(word) {
+            if tail.chars().next().is_none_or(|c| !is_han(c)) {
+                return (Unit::None, end + word.len());
+            }
+        }
+    }
+    (Unit::None, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        let source = Source::new(text);
+        tokenize(&source)
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Text => format!("T:{}", &source.text[t.start..t.end]),
+                Kind::Num(n, Unit::None) => format!("N:{n}"),
+                Kind::Num(n, unit) => format!("N:{n}{unit:?}"),
+                Kind::Blank => "B".to_string(),
+                Kind::Gap(GapKind::Field) => "_".to_string(),
+                Kind::Gap(GapKind::EmptyLine) => "¶".to_string(),
+                Kind::Gap(GapKind::SeparatorLine) => "|".to_string(),
+                Kind::Gap(GapKind::TrailingTab) => "~".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tab_rows_keep_blank_fields() {
+        assert_eq!(
+            kinds("\t\t4\t6\t\n规章\t0\t\t0\t"),
+            ["_", "_", "N:4", "N:6", "~", "T:规章", "N:0", "_", "N:0", "~"]
+        );
+    }
+
+    #[test]
+    fn list_numbers_belong_to_labels() {
+        assert_eq!(kinds("2.其他法律 0 1"), ["T:2.其他法律", "N:0", "N:1"]);
+        assert_eq!(
+            kinds("1. 属于国家秘密\t5"),
+            ["T:1.", "T:属于国家秘密", "N:5"]
+        );
+        assert_eq!(kinds("3、其他 108"), ["T:3、其他", "N:108"]);
+        assert_eq!(kinds("2200003252.没有"), ["N:220000325", "T:2.没有"]);
+    }
+
+    #[test]
+    fn numbers_with_signs_separators_and_units() {
+        assert_eq!(
+            kinds("行政许可\t226\t+24\t11,064\t-84"),
+            ["T:行政许可", "N:226", "N:24", "N:11064", "N:-84"]
+        );
+        assert_eq!(kinds("采购 405223.75 元"), ["T:采购", "N:405223.75Yuan"]);
+        assert_eq!(kinds("22093 万元\t"), ["N:22093Wan", "~"]);
+        assert_eq!(kinds("比例 98.5%"), ["T:比例", "N:98.5Percent"]);
+    }
+
+    #[test]
+    fn dates_and_article_numbers_are_text() {
+        assert_eq!(kinds("第20条第(1)项"), ["T:第20条第(1)项"]);
+        assert_eq!(kinds("2020年"), ["T:2020年"]);
+    }
+
+    #[test]
+    fn explicit_blanks_and_separator_lines() {
+        assert_eq!(kinds("规章 / — 0"), ["T:规章", "B", "B", "N:0"]);
+        assert_eq!(kinds("17 |\n||\n\n- 4 -\n|---|---|"), ["N:17", "|", "¶"]);
+        assert_eq!(kinds("| 规章 | 0 |  |"), ["T:规章", "N:0", "_"]);
+    }
+
+    #[test]
+    fn page_markers() {
+        assert!(is_page_marker("- 4 -"));
+        assert!(is_page_marker("第 3 页 共 6 页"));
+        assert!(is_page_marker("3/6"));
+        assert!(!is_page_marker("-84"));
+        assert!(!is_page_marker("第二十条"));
+    }
+}
