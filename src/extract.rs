@@ -11,7 +11,7 @@ use crate::read::Source;
 use crate::template::{
     ColKind, RowSpec, TableSpec, Template, REVIEW_HEADER_WORDS, REVIEW_LITIGATION,
 };
-use crate::tokens::{han_only, GapKind, Kind, Token, Unit};
+use crate::tokens::{push_han, GapKind, Kind, Token, Unit};
 
 /// A label chunk: consecutive text tokens, reduced to Han characters.
 #[derive(Clone, Debug)]
@@ -54,12 +54,11 @@ pub fn segments(tokens: &[Token], text: &str) -> Vec<Seg> {
     for &token in tokens {
         match token.kind {
             Kind::Text => {
-                let han = han_only(&text[token.start..token.end]);
+                let piece = &text[token.start..token.end];
                 match open.as_mut() {
                     Some(label) => {
                         pending_gaps.clear();
-                        label.han_len += han.chars().count();
-                        label.han.push_str(&han);
+                        label.han_len += push_han(piece, &mut label.han);
                         label.end = token.end;
                         if label.han.len() > 2 * LABEL_TAIL_BYTES {
                             let mut cut = label.han.len() - LABEL_TAIL_BYTES;
@@ -71,8 +70,9 @@ pub fn segments(tokens: &[Token], text: &str) -> Vec<Seg> {
                     }
                     None => {
                         segs.extend(pending_gaps.drain(..).map(Seg::Gap));
+                        let mut han = String::new();
                         open = Some(Label {
-                            han_len: han.chars().count(),
+                            han_len: push_han(piece, &mut han),
                             han,
                             line: token.line,
                             start: token.start,
@@ -116,38 +116,60 @@ fn tail(text: &str, bytes: usize) -> &str {
 /// Shortest start of a label that may end a wrapped line (`要求行政机关确认或重新出`).
 const WRAPPED_MIN_CHARS: usize = 4;
 
-/// The best template row from `from` on that this label names.
-fn match_row(han: &str, rows: &[RowSpec], from: usize) -> Option<RowMatch> {
-    let mut best: Option<RowMatch> = None;
-    let recent = tail(han, 240);
-    for (index, row) in rows.iter().enumerate().skip(from) {
-        for key in row.keys {
-            let key_chars = key.chars().count();
-            let found = if han.ends_with(key) {
-                Some((key_chars, 3))
-            } else if recent.contains(key) {
-                Some((key_chars, 2))
-            } else {
-                // The label wraps and the rest of it follows the numbers.
-                let starts: Vec<usize> = key.char_indices().map(|(i, _)| i).collect();
-                (WRAPPED_MIN_CHARS..key_chars)
-                    .rev()
-                    .find(|&n| han.ends_with(&key[..starts[n]]))
-                    .map(|n| (n, 1))
-            };
-            if let Some((chars, quality)) = found {
-                let candidate = RowMatch {
-                    row: index,
-                    score: chars * 4 + quality,
-                    matched_chars: chars,
-                };
-                if best.is_none_or(|b| candidate.score > b.score) {
-                    best = Some(candidate);
-                }
-            }
+/// The longest start of `key` (at least [`WRAPPED_MIN_CHARS`], shorter than the key) that
+/// `han` ends with, in characters.
+fn wrapped_prefix_chars(han: &str, key: &str) -> Option<usize> {
+    let last = han.chars().next_back()?;
+    let mut best = None;
+    for (n, (at, c)) in key.char_indices().enumerate() {
+        let chars = n + 1;
+        let end = at + c.len_utf8();
+        if c == last && chars >= WRAPPED_MIN_CHARS && end < key.len() && han.ends_with(&key[..end])
+        {
+            best = Some(chars);
         }
     }
     best
+}
+
+/// The best template row from `from` on that this label names. A label ending with a row's
+/// text is the usual case and wins; otherwise a label that wraps before its end, or one
+/// followed by a note (`行政许可（件）`).
+fn match_row(han: &str, rows: &[RowSpec], from: usize) -> Option<RowMatch> {
+    let candidates = rows
+        .iter()
+        .enumerate()
+        .skip(from)
+        .flat_map(|(index, row)| row.keys.iter().map(move |key| (index, *key)));
+    let best = |found: &mut dyn Iterator<Item = (usize, usize, usize)>| {
+        found
+            .map(|(row, chars, quality)| RowMatch {
+                row,
+                score: chars * 4 + quality,
+                matched_chars: chars,
+            })
+            .fold(None, |best: Option<RowMatch>, m| match best {
+                Some(b) if b.score >= m.score => Some(b),
+                _ => Some(m),
+            })
+    };
+    let suffix = best(
+        &mut candidates
+            .clone()
+            .filter(|(_, key)| han.ends_with(key))
+            .map(|(row, key)| (row, key.chars().count(), 3)),
+    );
+    if suffix.is_some() {
+        return suffix;
+    }
+    let recent = tail(han, 240);
+    best(&mut candidates.filter_map(|(row, key)| {
+        if recent.contains(key) {
+            Some((row, key.chars().count(), 2))
+        } else {
+            wrapped_prefix_chars(han, key).map(|chars| (row, chars, 1))
+        }
+    }))
 }
 
 /// The table rows found in `segs`: for each template row, its label and the segments after it.
@@ -372,13 +394,14 @@ fn build_row(
     findings: &mut Vec<Finding>,
 ) -> Vec<Cell> {
     let n = row.cols.len();
-    let place = format!("{}「{}」行", spec.name, row.label);
+    let place = || format!("{}「{}」行", spec.name, row.label);
     if resolution.unreadable {
         findings.push(Finding {
             rule: "structure.unreadable_row",
             severity: Severity::Error,
             message: format!(
-                "{place}读不出{n}个单元格：数字和空位不够{n}个，无法确定各数字所在的列，本行未参与核对"
+                "{}读不出{n}个单元格：数字和空位不够{n}个，无法确定各数字所在的列，本行未参与核对",
+                place()
             ),
             cells: row_refs(spec, row),
             line: Some(label.line),
@@ -397,7 +420,8 @@ fn build_row(
             rule: "structure.extra_cells",
             severity: Severity::Warning,
             message: format!(
-                "{place}应有{n}个单元格，多出{}个数（{}），未计入表格，请核对是否错列",
+                "{}应有{n}个单元格，多出{}个数（{}），未计入表格，请核对是否错列",
+                place(),
                 resolution.extras.len(),
                 show_tokens(source, &resolution.extras)
             ),
@@ -428,7 +452,8 @@ fn build_row(
             rule: "structure.ambiguous_cells",
             severity: Severity::Warning,
             message: format!(
-                "{place}的空白位置多于空单元格，无法确定哪一格为空；暂按「{}」为空读取，请核对",
+                "{}的空白位置多于空单元格，无法确定哪一格为空；暂按「{}」为空读取，请核对",
+                place(),
                 names.join("、")
             ),
             cells: blanks,

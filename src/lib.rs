@@ -30,11 +30,18 @@ pub fn check(text: &str, options: &Options) -> Report {
     let tokens = tokens::tokenize(&source);
     let sections = locate::sections(&source);
     let period = meta::statistics_period(&source);
+    let title = meta::title(&source);
     let report_year = options
         .year
-        .or_else(|| meta::report_year(&source).map(|(year, _)| year))
+        .or_else(|| title.as_ref().map(|t| t.year))
         .or_else(|| period.map(|(start, _, _)| start.year));
-    let han = tokens::han_only(&source.text);
+    // The template shows in the tables' headers: from section 二 to section 五 when found.
+    let heading = |n: u8| sections.iter().find(|s| s.number == n).map(|s| s.start);
+    let tables_text = match (heading(2), heading(5)) {
+        (Some(start), Some(end)) if start < end => &source.text[start..end],
+        _ => &source.text[..],
+    };
+    let han = tokens::han_only(tables_text);
     let evidence = TemplateEvidence::of(&han);
 
     let mut findings = Vec::new();
@@ -46,7 +53,7 @@ pub fn check(text: &str, options: &Options) -> Report {
     let mut report = Report {
         template,
         report_year,
-        agency: meta::agency(&source),
+        agency: meta::agency(&source, title.as_ref()),
         period,
         published: meta::publication_date(&source),
         sections,

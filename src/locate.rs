@@ -76,7 +76,11 @@ fn heading_at_line_start(text: &str, base: usize, line: usize) -> Option<Section
     if after_sep.len() == rest.len() && !rest.starts_with(|c: char| is_title_char(c)) {
         return None;
     }
-    let han = han_only(after_sep.chars().take(40).collect::<String>().as_str());
+    let mut head_end = after_sep.len().min(120);
+    while !after_sep.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let han = han_only(&after_sep[..head_end]);
     let number = TITLE_STARTS
         .iter()
         .position(|starts| starts.iter().any(|s| han.starts_with(s)))? as u8

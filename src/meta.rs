@@ -188,17 +188,37 @@ fn title_year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"(20[0-9]{2})[ \t]*年[ \t]*度?[^\n]{0,30}?(年度报告|年报|工作报告)",
+        r"(20[0-9]{2})[ \t]*年[ \t]*度?([^\n]{0,30}?)(年度报告|年报|工作报告)",
     )
+}
+
+/// The title: `[agency]2020年[agency]政府信息公开工作年度报告`, as the year, its line, and the
+/// text before and after the year.
+pub struct Title<'a> {
+    pub year: i32,
+    pub line: usize,
+    before: &'a str,
+    after: &'a str,
+}
+
+pub fn title(source: &Source) -> Option<Title<'_>> {
+    let head_end = floor_char_boundary(&source.text, source.text.len().min(3000));
+    let head = &source.text[..head_end];
+    let caps = title_year_re().captures(head)?;
+    let year_at = caps.get(1)?.start();
+    let line = source.line_of(year_at);
+    let (line_start, _) = source.line_range(line);
+    Some(Title {
+        year: caps[1].parse().ok()?,
+        line,
+        before: &source.text[line_start..year_at],
+        after: caps.get(2)?.as_str(),
+    })
 }
 
 /// The report year from the title, e.g. `2020 年政府信息公开工作年度报告`.
 pub fn report_year(source: &Source) -> Option<(i32, usize)> {
-    let head_end = floor_char_boundary(&source.text, source.text.len().min(3000));
-    let head = &source.text[..head_end];
-    let caps = title_year_re().captures(head)?;
-    let at = caps.get(1)?.start();
-    Some((caps[1].parse().ok()?, source.line_of(at)))
+    title(source).map(|t| (t.year, t.line))
 }
 
 const AGENCY_ENDINGS: &[&str] = &[
@@ -222,61 +242,70 @@ const AGENCY_ENDINGS: &[&str] = &[
     "站",
     "处",
     "会",
+    "区",
+    "县",
+    "市",
+    "州",
+    "旗",
+    "镇",
+    "乡",
+    "街道",
 ];
 
 fn looks_like_agency(text: &str) -> bool {
     let count = text.chars().count();
     (3..=30).contains(&count)
-        && !text.contains(['，', '。', '：', ':', '；'])
         && han_only(text).chars().count() == count
         && AGENCY_ENDINGS.iter().any(|e| text.ends_with(e))
 }
 
+fn clean_line(text: &str) -> &str {
+    text.trim()
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*' | '|'))
+}
+
 /// The agency that issues the report: the signature above the closing date, else the title.
-pub fn agency(source: &Source) -> Option<String> {
-    let clean = |text: &str| {
-        text.trim()
-            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*' | '|'))
-            .to_string()
-    };
+pub fn agency(source: &Source, title: Option<&Title>) -> Option<String> {
     let signature = source
         .lines()
         .rev()
         .filter(|(_, _, text)| !text.trim().is_empty())
         .take(4)
-        .map(|(_, _, text)| clean(text))
+        .map(|(_, _, text)| clean_line(text))
         .find(|text| looks_like_agency(text));
-    if signature.is_some() {
-        return signature;
+    if let Some(signature) = signature {
+        return Some(signature.to_string());
     }
-    let (_, year_line) = report_year(source)?;
-    let title = clean(source.line_text(year_line));
-    let before_year = title
-        .split(|c: char| c.is_ascii_digit())
+    let title = title?;
+    // `沭阳县发展和改革局2023年…`, `…现公布 平潭综合实验区2021年度…`
+    let before = title
+        .before
+        .trim_end()
+        .rsplit(|c: char| !crate::tokens::is_han(c))
         .next()
         .unwrap_or("")
-        .trim()
-        .trim_start_matches("现公布")
-        .to_string();
-    if looks_like_agency(&before_year) {
-        return Some(before_year);
+        .trim_start_matches("现公布");
+    if looks_like_agency(before) {
+        return Some(before.to_string());
     }
     // `现公布2020年资阳市人民政府办公室信息公开工作年度报告`
-    let after_year = title
-        .split_once('年')
-        .map(|(_, rest)| rest.trim_start_matches('度').trim())
-        .and_then(|rest| rest.split("政府信息公开").next())
-        .and_then(|rest| rest.split("信息公开").next())
-        .unwrap_or("");
-    if looks_like_agency(after_year) {
-        return Some(after_year.to_string());
+    let after = title
+        .after
+        .split("政府信息公开")
+        .next()
+        .and_then(|a| a.split("信息公开").next())
+        .unwrap_or("")
+        .trim();
+    if looks_like_agency(after) {
+        return Some(after.to_string());
     }
     // A title split over two lines: the agency on the line above.
-    (1..year_line)
+    (1..title.line)
         .rev()
-        .map(|line| clean(source.line_text(line)))
+        .map(|line| clean_line(source.line_text(line)))
         .find(|text| !text.is_empty())
         .filter(|text| looks_like_agency(text))
+        .map(str::to_string)
 }
 
 #[cfg(test)]
@@ -305,14 +334,20 @@ mod tests {
             publication_date(&source).map(|(d, l)| (d.to_string(), l)),
             Some(("2024-01-17".into(), 5))
         );
-        assert_eq!(agency(&source).as_deref(), Some("沭阳县发展和改革局"));
+        assert_eq!(
+            agency(&source, title(&source).as_ref()).as_deref(),
+            Some("沭阳县发展和改革局")
+        );
     }
 
     #[test]
     fn agency_from_a_title_split_over_two_lines() {
         let source =
             Source::new("# 重庆市云阳县人民政府\n\n## 2020 年政府信息公开工作年度报告\n正文。");
-        assert_eq!(agency(&source).as_deref(), Some("重庆市云阳县人民政府"));
+        assert_eq!(
+            agency(&source, title(&source).as_ref()).as_deref(),
+            Some("重庆市云阳县人民政府")
+        );
     }
 
     #[test]

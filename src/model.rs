@@ -54,6 +54,10 @@ impl Table {
         self.rows[index].as_ref()?.get(col_index)
     }
 
+    pub fn cell_at(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.rows.get(row)?.as_ref()?.get(col)
+    }
+
     pub fn value(&self, row: &str, col: &str) -> Option<Number> {
         self.cell(row, col)?.value
     }

@@ -64,17 +64,28 @@ pub fn parse(text: &str) -> Option<Number> {
         b'-' => (true, &text[1..]),
         _ => (false, text),
     };
-    let digits: String = body.chars().filter(|&c| c != ',').collect();
-    if digits.is_empty() || digits.starts_with('.') || digits.ends_with('.') {
+    if body.is_empty() || body.starts_with('.') || body.ends_with('.') {
         return None;
     }
-    if digits.contains('.') {
-        let value: f64 = digits.parse().ok()?;
-        Some(Number::Dec(if negative { -value } else { value }))
-    } else {
-        let value: i64 = digits.parse().ok()?;
-        Some(Number::Int(if negative { -value } else { value }))
+    if body.contains('.') {
+        let value: f64 = if body.contains(',') {
+            body.replace(',', "").parse().ok()?
+        } else {
+            body.parse().ok()?
+        };
+        return Some(Number::Dec(if negative { -value } else { value }));
     }
+    let mut value: i64 = 0;
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                value = value.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+            }
+            b',' => {}
+            _ => return None,
+        }
+    }
+    Some(Number::Int(if negative { -value } else { value }))
 }
 
 #[cfg(test)]

@@ -79,9 +79,13 @@ fn looks_binary(text: &str) -> bool {
 /// digits and signs to ASCII, odd spaces to a plain space, a lone CR to LF.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    // Unchanged characters are copied as runs; only mapped ones are pushed one by one.
+    let mut run_start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         let mapped = match c {
+            ' '..='~' | '\t' | '\n' => continue,
+            '\u{4e00}'..='\u{9fff}' => continue,
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '＋' => '+',
             '－' | '−' => '-',
@@ -89,15 +93,19 @@ pub fn normalize(text: &str) -> String {
             '／' => '/',
             '％' => '%',
             '｜' => '|',
-            '\r' if chars.peek() != Some(&'\n') => '\n',
+            '\r' if chars.peek().map(|&(_, next)| next) != Some('\n') => '\n',
             '\r' => ' ',
-            '\t' | '\n' => c,
-            '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{2000}'..='\u{200b}' => ' ',
+            '\u{feff}' | '\u{200b}' => ' ',
             c if c.is_control() => ' ',
-            c => c,
+            // Only ASCII whitespace is left, which the tokenizer scans as bytes.
+            c if c.is_whitespace() && !c.is_ascii() => ' ',
+            _ => continue,
         };
+        out.push_str(&text[run_start..at]);
         out.push(mapped);
+        run_start = at + c.len_utf8();
     }
+    out.push_str(&text[run_start..]);
     out
 }
 

@@ -61,19 +61,40 @@ pub fn is_han(c: char) -> bool {
 /// Han characters only: how labels are compared once spacing, numbering and punctuation
 /// variants are gone.
 pub fn han_only(text: &str) -> String {
-    text.chars().filter(|&c| is_han(c)).collect()
+    let mut out = String::with_capacity(text.len());
+    push_han(text, &mut out);
+    out
+}
+
+/// Appends the Han characters of `text` to `out`; returns how many.
+pub fn push_han(text: &str, out: &mut String) -> usize {
+    let mut count = 0;
+    for (at, c) in text.char_indices() {
+        if is_han(c) {
+            out.push_str(&text[at..at + c.len_utf8()]);
+            count += 1;
+        }
+    }
+    count
 }
 
 /// Cuts the whole text into tokens.
 pub fn tokenize(source: &Source) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(source.text.len() / 8);
+    let mut fields = Vec::new();
     for (line, start, text) in source.lines() {
-        tokenize_line(text, start, line, &mut tokens);
+        tokenize_line(text, start, line, &mut fields, &mut tokens);
     }
     tokens
 }
 
-fn tokenize_line(text: &str, base: usize, line: usize, out: &mut Vec<Token>) {
+fn tokenize_line<'a>(
+    text: &'a str,
+    base: usize,
+    line: usize,
+    fields: &mut Vec<(usize, &'a str)>,
+    out: &mut Vec<Token>,
+) {
     let trimmed = text.trim();
     let gap = |kind| Token {
         kind: Kind::Gap(kind),
@@ -89,7 +110,7 @@ fn tokenize_line(text: &str, base: usize, line: usize, out: &mut Vec<Token>) {
         }));
         return;
     }
-    if is_page_marker(trimmed) || is_markdown_rule(trimmed) {
+    if is_page_marker(trimmed) || (trimmed.contains('|') && is_markdown_rule(trimmed)) {
         return;
     }
     if trimmed.chars().all(|c| c == '|' || c.is_whitespace()) {
@@ -97,11 +118,11 @@ fn tokenize_line(text: &str, base: usize, line: usize, out: &mut Vec<Token>) {
         return;
     }
 
-    // Fields between tabs and pipes.
-    let mut fields: Vec<(usize, &str)> = Vec::new();
+    // Fields between tabs and pipes (ASCII, so byte positions are character boundaries).
+    fields.clear();
     let mut field_start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\t' || c == '|' {
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\t' || b == b'|' {
             fields.push((field_start, &text[field_start..i]));
             field_start = i + 1;
         }
@@ -124,7 +145,7 @@ fn tokenize_line(text: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             });
         }
     }
-    for (offset, field) in fields {
+    for &(offset, field) in fields.iter() {
         if field.trim().is_empty() {
             out.push(Token {
                 kind: Kind::Gap(GapKind::Field),
@@ -141,6 +162,9 @@ fn tokenize_line(text: &str, base: usize, line: usize, out: &mut Vec<Token>) {
 
 /// `- 4 -`, `— 4 —`, `第 3 页 共 6 页`, `3/6`: page furniture that PDF copies put inside tables.
 fn is_page_marker(line: &str) -> bool {
+    if line.len() > 40 || !line.contains(['-', '—', '页', '/']) {
+        return false;
+    }
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let inner = compact
         .strip_prefix('-')
@@ -197,19 +221,26 @@ fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             }
         }
     };
-    while i < field.len() {
-        let c = field[i..].chars().next().unwrap_or(' ');
-        if c.is_whitespace() {
+    // Normalised text has only ASCII whitespace, so scanning bytes is safe: every place we
+    // stop at is an ASCII byte and so a character boundary.
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
             flush_text(&mut text_start, i, out);
-            i += c.len_utf8();
+            i += 1;
             continue;
         }
         let at_word_start = text_start.is_none();
-        if at_word_start {
-            let word_end = field[i..]
-                .find(char::is_whitespace)
-                .map_or(field.len(), |w| i + w);
-            if BLANK_WORDS.contains(&&field[i..word_end]) {
+        // Blank markers start with `/`, `-`, `\` or a non-ASCII dash or character.
+        if at_word_start && matches!(b, b'/' | b'-' | b'\\' | 0x80..) {
+            let word_end = bytes[i..]
+                .iter()
+                .take(8)
+                .position(u8::is_ascii_whitespace)
+                .map_or((i + 8).min(bytes.len()), |w| i + w);
+            let word = field.get(i..word_end).unwrap_or("");
+            let whole_word = word_end == bytes.len() || bytes[word_end].is_ascii_whitespace();
+            if whole_word && BLANK_WORDS.contains(&word) {
                 out.push(Token {
                     kind: Kind::Blank,
                     start: base + i,
@@ -220,6 +251,7 @@ fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
                 continue;
             }
         }
+        let c = b as char;
         let signed = at_word_start
             && (c == '+' || c == '-')
             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
@@ -264,7 +296,11 @@ fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             continue;
         }
         text_start.get_or_insert(i);
-        i += c.len_utf8();
+        // Inside text only whitespace or a digit can end the run.
+        i += 1 + bytes[i + 1..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || b.is_ascii_digit())
+            .unwrap_or(bytes.len() - i - 1);
     }
     flush_text(&mut text_start, field.len(), out);
 }
@@ -334,7 +370,10 @@ fn unit_after(field: &str, end: usize) -> (Unit, usize) {
     if rest.starts_with('%') {
         return (Unit::Percent, end + 1);
     }
-    let trimmed = rest.trim_start();
+    let trimmed = rest.trim_start_matches(' ');
+    if trimmed.as_bytes().first().is_none_or(|&b| b < 0x80) {
+        return (Unit::None, end);
+    }
     let skipped = rest.len() - trimmed.len();
     for (word, unit) in [("万元", Unit::Wan), ("元", Unit::Yuan)] {
         if trimmed.starts_with(word) {

@@ -51,23 +51,31 @@ pub fn column_sum(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
-    let result_rows: Vec<&'static str> = table
+    let Some((total_row, _)) = table.spec.row("total") else {
+        return Vec::new();
+    };
+    let result_rows: Vec<(usize, &'static str)> = table
         .spec
         .rows
         .iter()
-        .map(|r| r.key)
-        .filter(|k| is_result_row(k))
+        .enumerate()
+        .filter(|(_, r)| is_result_row(r.key))
+        .map(|(i, r)| (i, r.key))
         .collect();
     let mut findings = Vec::new();
-    for col in REQUEST_COLS {
-        let parts = sum(result_rows.iter().map(|row| table.cell(row, col.key)));
-        let total = sum([table.cell("total", col.key)]);
+    for (c, col) in REQUEST_COLS.iter().enumerate() {
+        let parts = sum(result_rows.iter().map(|&(r, _)| table.cell_at(r, c)));
+        let total = sum([table.cell_at(total_row, c)]);
         let (Some(parts), Some(total)) = (parts, total) else {
             continue;
         };
         if let Some(difference) = broken(parts, total) {
             let mut cells = vec![cell_ref(table, "total", col.key)];
-            cells.extend(result_rows.iter().map(|row| cell_ref(table, row, col.key)));
+            cells.extend(
+                result_rows
+                    .iter()
+                    .map(|&(_, row)| cell_ref(table, row, col.key)),
+            );
             findings.push(cell_finding(
                 "requests.column_sum",
                 Severity::Error,
@@ -91,12 +99,21 @@ pub fn balance(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
+    let index = |key| table.spec.row(key).map(|(i, _)| i);
+    let (Some(new), Some(carried), Some(total), Some(forward)) = (
+        index("new"),
+        index("carried_over"),
+        index("total"),
+        index("carry_forward"),
+    ) else {
+        return Vec::new();
+    };
     let mut findings = Vec::new();
-    for col in REQUEST_COLS {
-        let cell = |row| table.cell(row, col.key);
+    for (c, col) in REQUEST_COLS.iter().enumerate() {
+        let cell = |row| table.cell_at(row, c);
         let (Some(received), Some(handled)) = (
-            sum([cell("new"), cell("carried_over")]),
-            sum([cell("total"), cell("carry_forward")]),
+            sum([cell(new), cell(carried)]),
+            sum([cell(total), cell(forward)]),
         ) else {
             continue;
         };
@@ -134,18 +151,19 @@ pub fn blank(report: &Report) -> Vec<Finding> {
 pub(super) fn blanks_by_column(table: &Table, rule: &'static str) -> Vec<Finding> {
     let mut findings = Vec::new();
     let cols = table.spec.rows.first().map_or(&[][..], |r| r.cols);
-    for col in cols {
+    let rows_found = table.rows.iter().flatten().count();
+    for (c, col) in cols.iter().enumerate() {
         let blank_rows: Vec<(&str, &'static str)> = table
             .spec
             .rows
             .iter()
-            .filter(|r| table.cell(r.key, col.key).is_some_and(|c| c.is_blank()))
-            .map(|r| (r.label, r.key))
+            .enumerate()
+            .filter(|&(r, _)| table.cell_at(r, c).is_some_and(|cell| cell.is_blank()))
+            .map(|(_, row)| (row.label, row.key))
             .collect();
         if blank_rows.is_empty() {
             continue;
         }
-        let rows_found = table.rows.iter().flatten().count();
         let labels: Vec<&str> = blank_rows.iter().take(3).map(|(l, _)| *l).collect();
         let where_ = if blank_rows.len() == rows_found {
             "整列".to_string()

@@ -1,0 +1,146 @@
+//! Every shared fixture extracts exactly as its hand-checked truth file says and gives its
+//! expected rules; a clean report gives no error.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// Fixtures whose cells run together with no separator: a later issue.
+const NOT_YET: &[&str] = &["平潭综合实验区_2021"];
+/// Rules checked by a later issue.
+const LATER_RULES: &[&str] = &["narrative.", "date."];
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures")
+}
+
+fn fixtures() -> Vec<(String, Value, String)> {
+    let mut found = Vec::new();
+    let entries = std::fs::read_dir(fixtures_dir()).expect("../shared/fixtures beside the repo");
+    for entry in entries {
+        let path = entry.expect("readable dir entry").path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(stem) = name.strip_suffix(".truth.json") else {
+            continue;
+        };
+        if NOT_YET.iter().any(|n| stem.contains(n)) {
+            continue;
+        }
+        let truth: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let bytes = std::fs::read(path.with_file_name(format!("{stem}.txt"))).unwrap();
+        let text = nianbao::read::decode(&bytes).expect("fixture decodes");
+        found.push((stem.to_string(), truth, text));
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(
+        found.len() >= 7,
+        "expected the shared fixtures, found {}",
+        found.len()
+    );
+    found
+}
+
+fn check_json(text: &str) -> Value {
+    let report = nianbao::check(text, &nianbao::Options::default());
+    serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap()
+}
+
+fn same_number(a: &Value, b: &Value) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => (x - y).abs() < 1e-6,
+        _ => a.is_null() && b.is_null(),
+    }
+}
+
+#[test]
+fn every_fixture_extracts_every_cell() {
+    let mut wrong = Vec::new();
+    let mut compared = 0;
+    for (name, truth, text) in fixtures() {
+        let got = check_json(&text);
+        assert_eq!(got["template"], truth["template"], "{name}: template");
+        let ignored: Vec<Value> = truth["ignore_cells"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for table in ["requests", "review_litigation", "active"] {
+            let Some(rows) = truth["tables"][table].as_object() else {
+                continue;
+            };
+            for (row, cols) in rows {
+                for (col, want) in cols.as_object().unwrap() {
+                    if ignored.contains(&serde_json::json!([table, row, col])) {
+                        continue;
+                    }
+                    compared += 1;
+                    let found = &got["tables"][table][row][col];
+                    if !same_number(found, want) {
+                        wrong.push(format!(
+                            "{name}: {table}.{row}.{col} want {want} got {found}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared > 1000, "compared only {compared} cells");
+    assert!(
+        wrong.is_empty(),
+        "{} wrong cells:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn every_fixture_gives_its_expected_rules_and_clean_ones_no_error() {
+    let mut problems = Vec::new();
+    for (name, truth, text) in fixtures() {
+        let got = check_json(&text);
+        let findings = got["findings"].as_array().unwrap();
+        let rules: Vec<&str> = findings.iter().filter_map(|f| f["rule"].as_str()).collect();
+        let expected = truth["expected_rules"].as_array().unwrap();
+        for rule in expected.iter().filter_map(Value::as_str) {
+            if LATER_RULES.iter().any(|p| rule.starts_with(p)) {
+                continue;
+            }
+            if !rules.contains(&rule) {
+                problems.push(format!("{name}: expected {rule}, got {rules:?}"));
+            }
+        }
+        if expected.is_empty() {
+            for f in findings.iter().filter(|f| f["severity"] == "error") {
+                problems.push(format!("{name}: clean report gave error {f}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn fixture_metadata() {
+    for (name, truth, text) in fixtures() {
+        let got = check_json(&text);
+        assert_eq!(
+            got["report_year"], truth["report_year"],
+            "{name}: report year"
+        );
+        let sections = got["sections"].as_array().unwrap();
+        let numbers: Vec<u64> = sections
+            .iter()
+            .filter_map(|s| s["number"].as_u64())
+            .collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 5, 6], "{name}: sections");
+        // The title may name the place without 人民政府 (`重庆市大渡口区`).
+        let agency = got["agency"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{name}: no agency"));
+        let truth_agency = truth["agency"].as_str().unwrap();
+        assert!(
+            truth_agency.starts_with(agency),
+            "{name}: agency {agency} vs {truth_agency}"
+        );
+    }
+}
