@@ -45,8 +45,9 @@ const LABEL_TAIL_BYTES: usize = 600;
 /// An unrecognised label this long is prose, not a wrapped fragment of a row label.
 const PROSE_CHARS: usize = 8;
 
-/// Groups tokens into labels, values and gaps. Gaps between two pieces of label text are
-/// dropped: they separate label fragments, not cells.
+/// Groups tokens into labels, values and gaps. A gap ends a label: an empty field or line
+/// after a row's label may be that row's blank cell, while a label wrapped over lines has no
+/// gap inside.
 pub fn segments(tokens: &[Token], text: &str) -> Vec<Seg> {
     let mut segs = Vec::new();
     let mut pending_gaps: Vec<Token> = Vec::new();
@@ -55,9 +56,12 @@ pub fn segments(tokens: &[Token], text: &str) -> Vec<Seg> {
         match token.kind {
             Kind::Text => {
                 let piece = &text[token.start..token.end];
+                if !pending_gaps.is_empty() {
+                    segs.extend(open.take().map(Seg::Label));
+                    segs.extend(pending_gaps.drain(..).map(Seg::Gap));
+                }
                 match open.as_mut() {
                     Some(label) => {
-                        pending_gaps.clear();
                         label.han_len += push_han(piece, &mut label.han);
                         label.end = token.end;
                         if label.han.len() > 2 * LABEL_TAIL_BYTES {
@@ -69,7 +73,6 @@ pub fn segments(tokens: &[Token], text: &str) -> Vec<Seg> {
                         }
                     }
                     None => {
-                        segs.extend(pending_gaps.drain(..).map(Seg::Gap));
                         let mut han = String::new();
                         open = Some(Label {
                             han_len: push_han(piece, &mut han),
@@ -132,9 +135,9 @@ fn wrapped_prefix_chars(han: &str, key: &str) -> Option<usize> {
     best
 }
 
-/// The best template row from `from` on that this label names. A label ending with a row's
-/// text is the usual case and wins; otherwise a label that wraps before its end, or one
-/// followed by a note (`行政许可（件）`).
+/// The best template row from `from` on that this label names: the longest match wins, a label
+/// ending with a row's text being the usual case. A label may also wrap before its end (the
+/// rest follows the numbers), or be followed by a note (`行政许可（件）`).
 fn match_row(han: &str, rows: &[RowSpec], from: usize) -> Option<RowMatch> {
     let candidates = rows
         .iter()
@@ -153,23 +156,31 @@ fn match_row(han: &str, rows: &[RowSpec], from: usize) -> Option<RowMatch> {
                 _ => Some(m),
             })
     };
-    let suffix = best(
+    let ending = best(
         &mut candidates
             .clone()
             .filter(|(_, key)| han.ends_with(key))
             .map(|(row, key)| (row, key.chars().count(), 3)),
     );
-    if suffix.is_some() {
-        return suffix;
+    let wrapped = best(
+        &mut candidates
+            .clone()
+            .filter_map(|(row, key)| wrapped_prefix_chars(han, key).map(|chars| (row, chars, 1))),
+    );
+    let found = match (ending, wrapped) {
+        (Some(e), Some(w)) => Some(if w.score > e.score { w } else { e }),
+        (e, w) => e.or(w),
+    };
+    if found.is_some() {
+        return found;
     }
-    let recent = tail(han, 240);
-    best(&mut candidates.filter_map(|(row, key)| {
-        if recent.contains(key) {
-            Some((row, key.chars().count(), 2))
-        } else {
-            wrapped_prefix_chars(han, key).map(|chars| (row, chars, 1))
-        }
-    }))
+    // Only when nothing ends the label: searching inside it costs more.
+    let recent = tail(han, 120);
+    best(
+        &mut candidates
+            .filter(|(_, key)| key.len() >= 4 * 3 && recent.contains(key))
+            .map(|(row, key)| (row, key.chars().count(), 2)),
+    )
 }
 
 /// The table rows found in `segs`: for each template row, its label and the segments after it.
@@ -197,6 +208,19 @@ fn find_rows<'a>(
     for (index, seg) in segs.iter().enumerate() {
         let Seg::Label(label) = seg else { continue };
         let from = current.map_or(0, |(row, _, _)| row + 1);
+        if let Some((row, _, begin)) = current {
+            let values = segs[begin..index]
+                .iter()
+                .filter(|s| matches!(s, Seg::Value(_)))
+                .count();
+            if values < spec.rows[row].cols.len() && restarts_table(label, spec, from) {
+                // The label of a row already passed, while the current row is still short:
+                // what came before was prose ending in a row's name (`…发生行政复议3件`).
+                runs.iter_mut().for_each(|run| *run = None);
+                current = None;
+            }
+        }
+        let from = current.map_or(0, |(row, _, _)| row + 1);
         let Some(found) = match_row(&label.han, spec.rows, from) else {
             continue;
         };
@@ -208,6 +232,18 @@ fn find_rows<'a>(
     }
     close(&mut runs, current, segs.len());
     runs
+}
+
+/// Whether `label` ends with the label of a row before `from` (and names no row after it).
+fn restarts_table(label: &Label, spec: &TableSpec, from: usize) -> bool {
+    if match_row(&label.han, spec.rows, from).is_some() {
+        return false;
+    }
+    spec.rows[..from.min(spec.rows.len())].iter().any(|row| {
+        row.keys
+            .iter()
+            .any(|key| key.len() >= 4 * 3 && label.han.ends_with(key))
+    })
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -244,13 +280,28 @@ fn gap_class(kind: GapKind, place: GapPlace) -> u8 {
         (GapKind::EmptyLine, GapPlace::Interior) => 2,
         (GapKind::Field, GapPlace::ValueLine) => 3,
         (GapKind::Field | GapKind::EmptyLine, _) => 4,
-        (GapKind::TrailingTab, _) => 5,
-        (GapKind::SeparatorLine, _) => 6,
+        (GapKind::TrailingTab, GapPlace::Interior | GapPlace::ValueLine) => 5,
+        (GapKind::TrailingTab, GapPlace::Edge) => 6,
+        (GapKind::SeparatorLine, _) => 7,
     }
 }
 
-/// Places a row's numbers and blanks into its `n` columns.
-fn resolve(items: &[Seg], n: usize) -> Resolution {
+/// A table whose rows mostly carry an empty field right after the label (a merged label
+/// cell, copied as two) has that field in every row: it is not a blank cell.
+const ARTIFACT_CLASS: u8 = 8;
+
+/// Whether a row's first item, on the label's line, is an empty field before the numbers.
+fn gap_after_label(label: &Label, items: &[Seg]) -> Option<bool> {
+    match items.first()? {
+        Seg::Gap(t) if t.line == label.line && t.kind == Kind::Gap(GapKind::Field) => Some(true),
+        Seg::Value(t) if t.line == label.line => Some(false),
+        _ => None,
+    }
+}
+
+/// Places a row's numbers and blanks into its `n` columns. With `artifact_line`, an empty
+/// field right after the label on that line is the last choice for a blank.
+fn resolve(items: &[Seg], n: usize, artifact_line: Option<usize>) -> Resolution {
     // Prose after a complete row ends it.
     let mut values_seen = 0;
     let end = items
@@ -296,7 +347,13 @@ fn resolve(items: &[Seg], n: usize) -> Resolution {
                     } else {
                         GapPlace::Edge
                     };
-                Some((gap_class(kind, place), i, *t))
+                let artifact = i == 0 && kind == GapKind::Field && artifact_line == Some(t.line);
+                let class = if artifact {
+                    ARTIFACT_CLASS
+                } else {
+                    gap_class(kind, place)
+                };
+                Some((class, i, *t))
             }
             _ => None,
         })
@@ -473,13 +530,32 @@ fn read_rows(
 ) -> Option<(Table, usize)> {
     let runs = find_rows(segs, spec, min_first_chars);
     let first_line = runs.iter().flatten().map(|r| r.label.line).min()?;
+    let complete = |run: &&RowRun, row: &RowSpec| {
+        run.items
+            .iter()
+            .filter(|s| matches!(s, Seg::Value(_)))
+            .count()
+            >= row.cols.len()
+    };
+    let (mut with_gap, mut without) = (0, 0);
+    for (row, run) in spec.rows.iter().zip(&runs) {
+        if let Some(run) = run.as_ref().filter(|run| complete(run, row)) {
+            match gap_after_label(run.label, run.items) {
+                Some(true) => with_gap += 1,
+                Some(false) => without += 1,
+                None => {}
+            }
+        }
+    }
+    let label_gaps_are_artifacts = with_gap >= 2 && with_gap >= 2 * without;
     let mut end = 0;
     let mut rows = Vec::with_capacity(spec.rows.len());
     let mut missing = Vec::new();
     for (row, run) in spec.rows.iter().zip(&runs) {
         match run {
             Some(run) => {
-                let resolution = resolve(run.items, row.cols.len());
+                let artifact_line = label_gaps_are_artifacts.then_some(run.label.line);
+                let resolution = resolve(run.items, row.cols.len(), artifact_line);
                 let cells = build_row(source, spec, row, run.label, resolution, findings);
                 end = end.max(cells.iter().map(|c| c.end).max().unwrap_or(run.label.end));
                 rows.push(Some(cells));
@@ -535,43 +611,74 @@ fn is_review_header(han: &str) -> bool {
     other <= 2.max(total / 4) && other < total
 }
 
-/// 表四: a header block, then 15 values (one row, or three rows led by their group names).
+/// 表四, in either of its layouts: three rows led by their group names
+/// (`行政复议 0 0 3 0 3` / `未经复议直接起诉 …` / `复议后起诉 …`), or the printed form's one row
+/// of 15 numbers under the header.
 fn read_review(source: &Source, segs: &[Seg], findings: &mut Vec<Finding>) -> Option<Table> {
     let spec = &REVIEW_LITIGATION;
+    let runs = find_rows(segs, spec, 4);
+    let rows_led_by_names = runs
+        .iter()
+        .flatten()
+        .filter(|run| {
+            matches!(
+                run.items.iter().find(|s| !matches!(s, Seg::Gap(_))),
+                Some(Seg::Value(_))
+            )
+        })
+        .count();
+    if rows_led_by_names >= 2 {
+        return read_rows(source, segs, spec, 4, findings).map(|(table, _)| table);
+    }
+    read_review_row(source, segs, findings)
+}
+
+/// 表四 as printed: the header block, then 15 values (the numbers after its last header line).
+fn read_review_row(source: &Source, segs: &[Seg], findings: &mut Vec<Finding>) -> Option<Table> {
+    let spec = &REVIEW_LITIGATION;
     let n = spec.rows.len() * spec.rows[0].cols.len();
-    let mut best: Option<(usize, &Label, Vec<Seg>)> = None;
-    for (start, seg) in segs.iter().enumerate() {
-        let Seg::Label(header) = seg else { continue };
-        if !is_review_header(&header.han) {
-            continue;
-        }
-        let mut items: Vec<Seg> = Vec::new();
-        let mut values = 0;
-        for seg in &segs[start + 1..] {
-            match seg {
-                Seg::Label(label) if is_review_header(&label.han) => {
-                    if values == 0 {
-                        items.clear();
+    let mut header: Option<&Label> = None;
+    let mut items: Vec<Seg> = Vec::new();
+    let mut values = 0;
+    let mut best: Option<(&Label, Vec<Seg>, usize)> = None;
+    for seg in segs {
+        match seg {
+            Seg::Label(label) if label.han.is_empty() => {}
+            Seg::Label(label) if is_review_header(&label.han) => {
+                if values >= n {
+                    break;
+                }
+                // Numbers before a header line were prose (`行政诉讼2件`), not cells.
+                header = Some(label);
+                items.clear();
+                values = 0;
+            }
+            Seg::Label(_) if values >= n => break,
+            Seg::Label(_) => {
+                // Prose: keep the fullest attempt in case no better one follows.
+                if let Some(h) = header.take() {
+                    if best.as_ref().is_none_or(|b| values > b.2) {
+                        best = Some((h, std::mem::take(&mut items), values));
                     }
                 }
-                Seg::Label(_) if values > 0 => break,
-                Seg::Label(_) => items.clear(),
-                Seg::Value(_) => {
-                    values += 1;
-                    items.push(seg.clone());
-                }
-                Seg::Gap(_) => items.push(seg.clone()),
+                items.clear();
+                values = 0;
             }
-        }
-        if best.as_ref().is_none_or(|b| values > b.0) {
-            best = Some((values, header, items));
-        }
-        if values >= n {
-            break;
+            Seg::Value(_) if header.is_some() => {
+                values += 1;
+                items.push(seg.clone());
+            }
+            Seg::Gap(_) if header.is_some() => items.push(seg.clone()),
+            _ => {}
         }
     }
-    let (_, header, items) = best?;
-    let resolution = resolve(&items, n);
+    if let Some(h) = header {
+        if best.as_ref().is_none_or(|b| values >= b.2) {
+            best = Some((h, items, values));
+        }
+    }
+    let (header, items, _) = best?;
+    let resolution = resolve(&items, n, None);
     let place = format!("{}数据", spec.name);
     let cells: Vec<Cell> = if resolution.unreadable {
         findings.push(Finding {
@@ -657,7 +764,7 @@ pub fn tables(
         .iter()
         .position(|seg| match seg {
             Seg::Label(label) => match_row(&label.han, requests_spec.rows, 0)
-                .is_some_and(|m| m.row <= 1 && m.score % 4 >= 2),
+                .is_some_and(|m| m.row <= 1 && m.matched_chars >= WRAPPED_MIN_CHARS),
             _ => false,
         })
         .unwrap_or(0);
@@ -748,7 +855,7 @@ mod tests {
         let resolution = |text: &str, n| {
             let source = Source::new(text);
             let segs = segments(&tokenize(&source), &source.text);
-            let r = resolve(&segs, n);
+            let r = resolve(&segs, n, None);
             let shown: Vec<String> = r
                 .picks
                 .iter()

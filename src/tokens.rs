@@ -161,26 +161,28 @@ fn tokenize_line<'a>(
 }
 
 /// `- 4 -`, `— 4 —`, `第 3 页 共 6 页`, `3/6`: page furniture that PDF copies put inside tables.
+/// A line of several numbers (`— 5 0 1 —`, `0 5 / 1 6`) is table data, not a page number.
 fn is_page_marker(line: &str) -> bool {
     if line.len() > 40 || !line.contains(['-', '—', '页', '/']) {
         return false;
     }
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let inner = compact
-        .strip_prefix('-')
-        .and_then(|s| s.strip_suffix('-'))
-        .or_else(|| compact.strip_prefix('—').and_then(|s| s.strip_suffix('—')));
-    if let Some(inner) = inner {
-        return !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit());
+    let one_number = |s: &str| {
+        let s = s.trim();
+        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    for dash in ['-', '—'] {
+        if let Some(inner) = line.strip_prefix(dash).and_then(|s| s.strip_suffix(dash)) {
+            return one_number(inner);
+        }
     }
-    if let Some((a, b)) = compact.split_once('/') {
-        return !a.is_empty()
-            && !b.is_empty()
-            && a.bytes().all(|c| c.is_ascii_digit())
-            && b.bytes().all(|c| c.is_ascii_digit());
+    if let Some((a, b)) = line.split_once('/') {
+        return one_number(a) && one_number(b);
     }
-    let page = compact.replace(['，', ','], "");
-    let mut rest = page.as_str();
+    let compact: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '，' | ','))
+        .collect();
+    let mut rest = compact.as_str();
     let mut pages = 0;
     while let Some(after) = rest.strip_prefix('第').or_else(|| rest.strip_prefix('共')) {
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
@@ -240,7 +242,10 @@ fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
                 .map_or((i + 8).min(bytes.len()), |w| i + w);
             let word = field.get(i..word_end).unwrap_or("");
             let whole_word = word_end == bytes.len() || bytes[word_end].is_ascii_whitespace();
-            if whole_word && BLANK_WORDS.contains(&word) {
+            if whole_word
+                && BLANK_WORDS.contains(&word)
+                && !spaced_label_goes_on(field, word, word_end)
+            {
                 out.push(Token {
                     kind: Kind::Blank,
                     start: base + i,
@@ -303,6 +308,17 @@ fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             .unwrap_or(bytes.len() - i - 1);
     }
     flush_text(&mut text_start, field.len(), out);
+}
+
+/// `（ 四 ） 无 法 提 供`: a lone `无` followed by more spaced-out label text is a letter of
+/// that label, not a blank cell.
+fn spaced_label_goes_on(field: &str, word: &str, word_end: usize) -> bool {
+    if !matches!(word, "无" | "空") {
+        return false;
+    }
+    let next = field[word_end..].trim_start();
+    let next_word = next.split(char::is_whitespace).next().unwrap_or("");
+    next.chars().next().is_some_and(is_han) && !BLANK_WORDS.contains(&next_word)
 }
 
 /// End of the number starting at `i` (after any sign): digits, `,ddd` groups, one decimal part.
@@ -450,6 +466,11 @@ mod tests {
     #[test]
     fn explicit_blanks_and_separator_lines() {
         assert_eq!(kinds("规章 / — 0"), ["T:规章", "B", "B", "N:0"]);
+        assert_eq!(kinds("规章 无 0"), ["T:规章", "B", "N:0"]);
+        assert_eq!(
+            kinds("（ 四 ） 无 法 提 供"),
+            ["T:（", "T:四", "T:）", "T:无", "T:法", "T:提", "T:供"]
+        );
         assert_eq!(kinds("17 |\n||\n\n- 4 -\n|---|---|"), ["N:17", "|", "¶"]);
         assert_eq!(kinds("| 规章 | 0 |  |"), ["T:规章", "N:0", "_"]);
     }
@@ -461,5 +482,8 @@ mod tests {
         assert!(is_page_marker("3/6"));
         assert!(!is_page_marker("-84"));
         assert!(!is_page_marker("第二十条"));
+        assert!(!is_page_marker("— 5 0 1 —"));
+        assert!(!is_page_marker("0 5 / 1 6"));
+        assert!(is_page_marker("3 / 6"));
     }
 }

@@ -62,46 +62,46 @@ impl Rng {
 
 /// Section 四 opening with `…行政复议3件、行政诉讼2件。` just before the table: `行政诉讼`
 /// is taken for the start of the header and `2` for the first cell of 表四.
-const LITIGATION_COUNT_IN_PROSE_BEFORE_TABLE_FOUR: bool = false;
+const LITIGATION_COUNT_IN_PROSE_BEFORE_TABLE_FOUR: bool = true;
 /// A row left wholly blank as empty fields, lines or cells, followed by the next row's
 /// label (`行政许可` + empty line + `第二十条…`; 表四's `行政复议` row of five empty fields):
 /// the gaps are dropped as mere label separators, so the row is reported missing, or 表四
 /// unreadable. With this off, wholly blank rows print `—` in those layouts.
-const ALL_BLANK_ROW_AS_GAPS: bool = false;
+const ALL_BLANK_ROW_AS_GAPS: bool = true;
 /// A stray tab at the end of a line of 表四 (header or data) in a tab copy whose data
 /// end in a blank cell on another line: both trailing tabs look alike and the first is taken
 /// for the blank, shifting the numbers.
-const STRAY_TABS_IN_TABLE_FOUR: bool = false;
+const STRAY_TABS_IN_TABLE_FOUR: bool = true;
 /// PDF: 表三's first row wrapped with its numbers level with the first half of the label
 /// (`一、本年新收政府信息 3 0 0 0 0 0 3` / `公开申请数量`): the table is anchored on 二 and the
 /// 一 row is reported missing.
-const NUMBERS_BESIDE_WRAPPED_FIRST_ROW: bool = false;
+const NUMBERS_BESIDE_WRAPPED_FIRST_ROW: bool = true;
 /// PDF: a label wrapped with its numbers beside the first half, when that half ends in a
 /// later row's whole label (`（二）部分公开（区分处理的，只计这一情形，不计其他 0 … 2` /
 /// `情形）`): the row is read as （六）其他 and every row in between is missing.
-const NUMBERS_BESIDE_HALF_LABEL_ENDING_IN_QITA: bool = false;
+const NUMBERS_BESIDE_HALF_LABEL_ENDING_IN_QITA: bool = true;
 /// Tab copy with an empty field after every row label and a blank last cell
 /// (`行政许可\t\t0\t91\t`): the empty field after the label is taken for the blank, and
 /// the numbers shift right.
-const EXTRA_FIELD_WITH_BLANK_LAST_CELL: bool = false;
+const EXTRA_FIELD_WITH_BLANK_LAST_CELL: bool = true;
 /// Tab copy of the three-row 表四 with a row before the last ending in a blank (the line
 /// ends in a tab) and an empty line after the table: the empty line is taken for the blank
 /// instead. With this off, that layout has no empty line after 表四.
-const TRAILING_TAB_BLANK_AND_EMPTY_LINE_AFTER_TABLE_FOUR: bool = false;
+const TRAILING_TAB_BLANK_AND_EMPTY_LINE_AFTER_TABLE_FOUR: bool = true;
 /// PDF: 表四 as three rows with a group name wrapped and the numbers level with its first
 /// half (`未经复议直 0 0 0 9 9` / `接起诉`): the half name is not a header word, so reading
 /// stops after the first row.
-const NUMBERS_BESIDE_WRAPPED_GROUP_NAME: bool = false;
+const NUMBERS_BESIDE_WRAPPED_GROUP_NAME: bool = true;
 /// A group label spaced out character by character that contains 无 (`（ 四 ） 无 法 提 供`):
 /// the lone `无` is read as a blank cell.
-const SPACED_GROUP_LABEL_WITH_WU: bool = false;
+const SPACED_GROUP_LABEL_WITH_WU: bool = true;
 /// A line of numbers only whose blanks print as `/` (`0 5 / 0 6`) or that starts and ends
 /// with a dash (`— 0 0 —`): it is taken for a page number (`3/6`, `- 4 -`) and dropped.
 /// With this off, such lines print their blanks as `无`.
-const MARKED_BLANKS_ON_NUMBER_LINES: bool = false;
+const MARKED_BLANKS_ON_NUMBER_LINES: bool = true;
 /// Tab copy of the three-row 表四 with an empty field after each group name: the empty
 /// fields between the rows' numbers look like blank cells.
-const EXTRA_FIELD_IN_THREE_ROW_TABLE_FOUR: bool = false;
+const EXTRA_FIELD_IN_THREE_ROW_TABLE_FOUR: bool = true;
 
 // --------------------------------------------------------------------------- templates
 //
