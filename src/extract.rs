@@ -361,6 +361,7 @@ fn resolve(items: &[Seg], n: usize, artifact_line: Option<usize>) -> Resolution 
     let need = n - values.len();
     if gaps.len() < need {
         return Resolution {
+            picks: values.iter().map(|&(_, t)| Pick::Value(t)).collect(),
             unreadable: true,
             ..Resolution::default()
         };
@@ -441,27 +442,61 @@ fn show_tokens(source: &Source, tokens: &[Token]) -> String {
         .join("、")
 }
 
-/// Turns a row's picks into cells, with findings about how they were read.
-fn build_row(
+/// The columns a run of values fills: where each cell goes, its name for messages, its kind.
+struct Columns<'a> {
+    /// `表三「（一）予以公开」行`, `表四数据`.
+    place: String,
+    refs: Vec<CellRef>,
+    names: Vec<String>,
+    kinds: Vec<ColKind>,
+    label: &'a Label,
+}
+
+impl Columns<'_> {
+    fn of_row<'a>(spec: &'static TableSpec, row: &RowSpec, label: &'a Label) -> Columns<'a> {
+        Columns {
+            place: format!("{}「{}」行", spec.name, row.label),
+            refs: row_refs(spec, row),
+            names: row.cols.iter().map(|c| c.label.to_string()).collect(),
+            kinds: row.cols.iter().map(|c| c.kind).collect(),
+            label,
+        }
+    }
+}
+
+/// Turns picks into cells, with findings about how they were read: a row that cannot be
+/// placed, numbers left over, blanks that allow two readings.
+fn place_cells(
     source: &Source,
-    spec: &'static TableSpec,
-    row: &RowSpec,
-    label: &Label,
+    columns: Columns,
     resolution: Resolution,
     findings: &mut Vec<Finding>,
 ) -> Vec<Cell> {
-    let n = row.cols.len();
-    let place = || format!("{}「{}」行", spec.name, row.label);
+    let n = columns.refs.len();
+    let label = columns.label;
     if resolution.unreadable {
+        let read: Vec<Token> = resolution
+            .picks
+            .iter()
+            .filter_map(|p| match p {
+                Pick::Value(t) => Some(*t),
+                Pick::Gap(_) => None,
+            })
+            .collect();
+        let what = if read.is_empty() {
+            "没有读到数字".to_string()
+        } else {
+            format!("只读到{}个数（{}）", read.len(), show_tokens(source, &read))
+        };
         findings.push(Finding {
             rule: "structure.unreadable_row",
             severity: Severity::Error,
             message: format!(
-                "{}读不出{n}个单元格：数字和空位不够{n}个，无法确定各数字所在的列，本行未参与核对",
-                place()
+                "{}应有{n}个单元格，{what}，也没有足够的空位表示空白，无法确定各数所在的列，未参与核对",
+                columns.place
             ),
-            cells: row_refs(spec, row),
-            line: Some(label.line),
+            cells: columns.refs,
+            line: Some(read.first().map_or(label.line, |t| t.line)),
         });
         return unreadable_cells(n, label.line, label.end);
     }
@@ -469,8 +504,8 @@ fn build_row(
     let cells: Vec<Cell> = resolution
         .picks
         .iter()
-        .zip(row.cols)
-        .map(|(&pick, col)| cell_from(pick, col.kind, amounts_in_yuan))
+        .zip(&columns.kinds)
+        .map(|(&pick, &kind)| cell_from(pick, kind, amounts_in_yuan))
         .collect();
     if let Some(first) = resolution.extras.first() {
         findings.push(Finding {
@@ -478,7 +513,7 @@ fn build_row(
             severity: Severity::Warning,
             message: format!(
                 "{}应有{n}个单元格，多出{}个数（{}），未计入表格，请核对是否错列",
-                place(),
+                columns.place,
                 resolution.extras.len(),
                 show_tokens(source, &resolution.extras)
             ),
@@ -487,33 +522,20 @@ fn build_row(
         });
     }
     if resolution.ambiguous {
-        let blanks: Vec<CellRef> = row
-            .cols
-            .iter()
-            .zip(&cells)
-            .filter(|(_, c)| c.is_blank())
-            .map(|(col, _)| CellRef {
-                table: spec.key,
-                row: row.key,
-                col: col.key,
-            })
-            .collect();
-        let names: Vec<&str> = row
-            .cols
-            .iter()
-            .zip(&cells)
-            .filter(|(_, c)| c.is_blank())
-            .map(|(col, _)| col.label)
+        let blank = |i: &usize| cells[*i].is_blank();
+        let names: Vec<&str> = (0..n)
+            .filter(blank)
+            .map(|i| columns.names[i].as_str())
             .collect();
         findings.push(Finding {
             rule: "structure.ambiguous_cells",
             severity: Severity::Warning,
             message: format!(
                 "{}的空白位置多于空单元格，无法确定哪一格为空；暂按「{}」为空读取，请核对",
-                place(),
+                columns.place,
                 names.join("、")
             ),
-            cells: blanks,
+            cells: (0..n).filter(blank).map(|i| columns.refs[i]).collect(),
             line: Some(label.line),
         });
     }
@@ -556,7 +578,8 @@ fn read_rows(
             Some(run) => {
                 let artifact_line = label_gaps_are_artifacts.then_some(run.label.line);
                 let resolution = resolve(run.items, row.cols.len(), artifact_line);
-                let cells = build_row(source, spec, row, run.label, resolution, findings);
+                let columns = Columns::of_row(spec, row, run.label);
+                let cells = place_cells(source, columns, resolution, findings);
                 end = end.max(cells.iter().map(|c| c.end).max().unwrap_or(run.label.end));
                 rows.push(Some(cells));
             }
@@ -679,47 +702,22 @@ fn read_review_row(source: &Source, segs: &[Seg], findings: &mut Vec<Finding>) -
     }
     let (header, items, _) = best?;
     let resolution = resolve(&items, n, None);
-    let place = format!("{}数据", spec.name);
-    let cells: Vec<Cell> = if resolution.unreadable {
-        findings.push(Finding {
-            rule: "structure.unreadable_row",
-            severity: Severity::Error,
-            message: format!(
-                "{place}读不出{n}个单元格：数字和空位不够{n}个，无法确定各数字所在的列，表四未参与核对"
-            ),
-            cells: spec.rows.iter().flat_map(|r| row_refs(spec, r)).collect(),
-            line: Some(header.line),
-        });
-        unreadable_cells(n, header.line, header.end)
-    } else {
-        if let Some(first) = resolution.extras.first() {
-            findings.push(Finding {
-                rule: "structure.extra_cells",
-                severity: Severity::Warning,
-                message: format!(
-                    "{place}应有{n}个单元格，多出{}个数（{}），未计入表格，请核对是否错列",
-                    resolution.extras.len(),
-                    show_tokens(source, &resolution.extras)
-                ),
-                cells: Vec::new(),
-                line: Some(first.line),
-            });
-        }
-        if resolution.ambiguous {
-            findings.push(Finding {
-                rule: "structure.ambiguous_cells",
-                severity: Severity::Warning,
-                message: format!("{place}的空白位置多于空单元格，无法确定哪一格为空，请核对"),
-                cells: Vec::new(),
-                line: Some(header.line),
-            });
-        }
-        resolution
-            .picks
+    let columns = Columns {
+        place: format!("{}数据", spec.name),
+        refs: spec.rows.iter().flat_map(|r| row_refs(spec, r)).collect(),
+        names: spec
+            .rows
             .iter()
-            .map(|&pick| cell_from(pick, ColKind::Count, false))
-            .collect()
+            .flat_map(|r| {
+                r.cols
+                    .iter()
+                    .map(move |c| format!("{}·{}", r.label, c.label))
+            })
+            .collect(),
+        kinds: vec![ColKind::Count; n],
+        label: header,
     };
+    let cells = place_cells(source, columns, resolution, findings);
     let width = spec.rows[0].cols.len();
     Some(Table {
         spec,

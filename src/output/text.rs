@@ -3,11 +3,44 @@
 
 use std::fmt::Write;
 
-use crate::model::Report;
+use crate::model::{Finding, Report};
 use crate::read::Source;
 
 /// Longest excerpt of a source line shown under a finding, in characters.
 const EXCERPT_CHARS: usize = 60;
+
+/// Where the finding's first cell stands in the text, if it was read from the text.
+fn first_cell_offset(report: &Report, finding: &Finding) -> Option<usize> {
+    let cell = finding.cells.first()?;
+    let table = match cell.table {
+        "active" => report.tables.active.as_ref(),
+        "requests" => report.tables.requests.as_ref(),
+        _ => report.tables.review_litigation.as_ref(),
+    }?;
+    Some(table.cell(cell.row, cell.col)?.start)
+}
+
+/// The line, or on a long line (a report pasted as one line) the part around `at`.
+fn excerpt(source: &Source, line: usize, at: Option<usize>) -> String {
+    let (start, end) = source.line_range(line);
+    let text = &source.text[start..end];
+    let chars = text.chars().count();
+    let from = match at.filter(|&a| a >= start && a <= end) {
+        Some(at) if chars > EXCERPT_CHARS => {
+            let before = text[..at - start].chars().count();
+            before.saturating_sub(EXCERPT_CHARS / 3)
+        }
+        _ => 0,
+    };
+    let mut shown: String = text.chars().skip(from).take(EXCERPT_CHARS).collect();
+    if from > 0 {
+        shown.insert(0, '…');
+    }
+    if from + EXCERPT_CHARS < chars {
+        shown.push('…');
+    }
+    shown.replace('\t', " ⇥ ").trim().to_string()
+}
 
 pub fn render(file: &str, text: &str, report: &Report) -> String {
     let source = Source::new(text);
@@ -43,14 +76,8 @@ pub fn render(file: &str, text: &str, report: &Report) -> String {
             finding.message
         );
         if let Some(line) = finding.line.filter(|&l| l >= 1 && l <= source.line_count()) {
-            let excerpt: String = source
-                .line_text(line)
-                .replace('\t', " ⇥ ")
-                .trim()
-                .chars()
-                .take(EXCERPT_CHARS)
-                .collect();
-            let _ = writeln!(out, "      {line:>5} | {excerpt}");
+            let at = first_cell_offset(report, finding);
+            let _ = writeln!(out, "      {line:>5} | {}", excerpt(&source, line, at));
         }
     }
     out

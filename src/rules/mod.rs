@@ -15,6 +15,7 @@ pub fn run(report: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in [
         structure::template_mismatch,
+        structure::period,
         structure::section_missing,
         structure::section_order,
         structure::table_missing,

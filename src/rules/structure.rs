@@ -143,3 +143,86 @@ pub fn template_mismatch(report: &Report) -> Vec<Finding> {
         None,
     )]
 }
+
+/// `structure.period`: the statistics period is 1 Jan – 31 Dec of the report year.
+pub fn period(report: &Report) -> Vec<Finding> {
+    let Some((start, end, line)) = report.period else {
+        return Vec::new();
+    };
+    let year = report.report_year.unwrap_or(start.year);
+    let whole_year = (start.year, start.month, start.day) == (year, 1, 1)
+        && (end.year, end.month, end.day) == (year, 12, 31);
+    if whole_year {
+        return Vec::new();
+    }
+    vec![finding(
+        "structure.period",
+        Severity::Warning,
+        format!(
+            "统计期限为{}年{}月{}日至{}年{}月{}日，{}年度报告应为{year}年1月1日至{year}年12月31日",
+            start.year, start.month, start.day, end.year, end.month, end.day, year
+        ),
+        Some(line),
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meta::Date;
+    use crate::model::Tables;
+    use crate::rules::test_support::report;
+
+    fn date(year: i32, month: u32, day: u32) -> Date {
+        Date { year, month, day }
+    }
+
+    #[test]
+    fn period_must_be_the_report_year() {
+        let mut r = report(Tables::default());
+        r.period = Some((date(2020, 1, 1), date(2020, 12, 31), 3));
+        assert_eq!(period(&r), []);
+        r.report_year = Some(2021);
+        let found = period(&r);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "统计期限为2020年1月1日至2020年12月31日，2021年度报告应为2021年1月1日至2021年12月31日"
+        );
+        assert_eq!(found[0].line, Some(3));
+    }
+
+    #[test]
+    fn wrong_template_for_the_year() {
+        let mut r = report(Tables::default());
+        assert_eq!(template_mismatch(&r), []);
+        r.report_year = Some(2022);
+        assert_eq!(template_mismatch(&r)[0].rule, "structure.template_mismatch");
+    }
+
+    #[test]
+    fn missing_and_misnumbered_sections() {
+        use crate::locate::Section;
+        let section = |number, printed, line| Section {
+            number,
+            printed_number: printed,
+            title: String::new(),
+            line,
+            start: line,
+            end: line,
+        };
+        let mut r = report(Tables::default());
+        r.sections = vec![
+            section(1, None, 1),
+            section(3, Some(2), 5),
+            section(2, None, 9),
+        ];
+        let missing: Vec<String> = section_missing(&r).into_iter().map(|f| f.message).collect();
+        assert_eq!(missing.len(), 3);
+        assert!(missing[0].contains("四、政府信息公开行政复议、行政诉讼情况"));
+        let order = section_order(&r);
+        assert_eq!(order.len(), 2);
+        assert_eq!(order[0].line, Some(5));
+        assert_eq!(order[1].line, Some(9));
+    }
+}
