@@ -8,8 +8,11 @@
 use crate::locate::Section;
 use crate::model::{Cell, CellRef, CellSource, Finding, Severity, Table, Tables};
 use crate::read::Source;
+use std::sync::OnceLock;
+
 use crate::template::{
-    ColKind, RowSpec, TableSpec, Template, REVIEW_HEADER_WORDS, REVIEW_LITIGATION,
+    ColKind, RowSpec, TableSpec, Template, ACTIVE_2019, ACTIVE_2021, REQUESTS_2019, REQUESTS_2021,
+    REVIEW_HEADER_WORDS, REVIEW_LITIGATION,
 };
 use crate::tokens::{push_han, GapKind, Kind, Token, Unit};
 
@@ -119,68 +122,124 @@ fn tail(text: &str, bytes: usize) -> &str {
 /// Shortest start of a label that may end a wrapped line (`要求行政机关确认或重新出`).
 const WRAPPED_MIN_CHARS: usize = 4;
 
-/// The longest start of `key` (at least [`WRAPPED_MIN_CHARS`], shorter than the key) that
-/// `han` ends with, in characters.
-fn wrapped_prefix_chars(han: &str, key: &str) -> Option<usize> {
-    let last = han.chars().next_back()?;
-    let mut best = None;
-    for (n, (at, c)) in key.char_indices().enumerate() {
-        let chars = n + 1;
-        let end = at + c.len_utf8();
-        if c == last && chars >= WRAPPED_MIN_CHARS && end < key.len() && han.ends_with(&key[..end])
-        {
-            best = Some(chars);
+/// Row labels indexed by the characters a label is matched on, so that matching a label
+/// costs a few comparisons however long the report (pastes of many megabytes).
+struct KeyIndex {
+    /// (last character, (row, key)).
+    by_last: Vec<(char, (usize, &'static str))>,
+    /// (last character of a start, (row, that start, its length in characters)): the starts
+    /// of at least [`WRAPPED_MIN_CHARS`] characters, shorter than the key, that a wrapped
+    /// label may end with (`要求行政机关确认或重新出`).
+    by_start_end: Vec<(char, (usize, &'static str, usize))>,
+    /// (first character, (row, key)) for keys long enough to be found inside a label.
+    by_first: Vec<(char, (usize, &'static str))>,
+}
+
+/// A key found inside a label must be this long (4 Han characters), to avoid chance hits.
+const CONTAINED_MIN_BYTES: usize = 4 * 3;
+
+impl KeyIndex {
+    fn build(spec: &'static TableSpec) -> KeyIndex {
+        let mut index = KeyIndex {
+            by_last: Vec::new(),
+            by_start_end: Vec::new(),
+            by_first: Vec::new(),
+        };
+        for (row, spec_row) in spec.rows.iter().enumerate() {
+            for &key in spec_row.keys {
+                let chars: Vec<(usize, char)> = key.char_indices().collect();
+                if let (Some(&(_, first)), Some(&(_, last))) = (chars.first(), chars.last()) {
+                    index.by_last.push((last, (row, key)));
+                    if key.len() >= CONTAINED_MIN_BYTES {
+                        index.by_first.push((first, (row, key)));
+                    }
+                }
+                for n in WRAPPED_MIN_CHARS..chars.len() {
+                    let (at, c) = chars[n - 1];
+                    index
+                        .by_start_end
+                        .push((c, (row, &key[..at + c.len_utf8()], n)));
+                }
+            }
+        }
+        index.by_last.sort_by_key(|e| e.0);
+        index.by_start_end.sort_by_key(|e| e.0);
+        index.by_first.sort_by_key(|e| e.0);
+        index
+    }
+
+    fn of(spec: &'static TableSpec) -> &'static KeyIndex {
+        static INDEXES: OnceLock<Vec<(usize, KeyIndex)>> = OnceLock::new();
+        let indexes = INDEXES.get_or_init(|| {
+            [
+                &ACTIVE_2019,
+                &ACTIVE_2021,
+                &REQUESTS_2019,
+                &REQUESTS_2021,
+                &REVIEW_LITIGATION,
+            ]
+            .into_iter()
+            .map(|spec| (spec as *const TableSpec as usize, KeyIndex::build(spec)))
+            .collect()
+        });
+        let address = spec as *const TableSpec as usize;
+        match indexes.iter().find(|(a, _)| *a == address) {
+            Some((_, index)) => index,
+            // A table spec made elsewhere (tests): index it once and keep it.
+            None => Box::leak(Box::new(KeyIndex::build(spec))),
         }
     }
-    best
+}
+
+/// The entries of a list sorted by character that have character `c`.
+fn with_char<T>(entries: &[(char, T)], c: char) -> &[(char, T)] {
+    let from = entries.partition_point(|e| e.0 < c);
+    let to = entries.partition_point(|e| e.0 <= c);
+    &entries[from..to]
 }
 
 /// The best template row from `from` on that this label names: the longest match wins, a label
 /// ending with a row's text being the usual case. A label may also wrap before its end (the
 /// rest follows the numbers), or be followed by a note (`行政许可（件）`).
-fn match_row(han: &str, rows: &[RowSpec], from: usize) -> Option<RowMatch> {
-    let candidates = rows
-        .iter()
-        .enumerate()
-        .skip(from)
-        .flat_map(|(index, row)| row.keys.iter().map(move |key| (index, *key)));
-    let best = |found: &mut dyn Iterator<Item = (usize, usize, usize)>| {
-        found
-            .map(|(row, chars, quality)| RowMatch {
-                row,
-                score: chars * 4 + quality,
-                matched_chars: chars,
-            })
-            .fold(None, |best: Option<RowMatch>, m| match best {
-                Some(b) if b.score >= m.score => Some(b),
-                _ => Some(m),
-            })
+fn match_row(han: &str, spec: &'static TableSpec, from: usize) -> Option<RowMatch> {
+    let index = KeyIndex::of(spec);
+    let last = han.chars().next_back()?;
+    let mut best: Option<RowMatch> = None;
+    let offer = |best: &mut Option<RowMatch>, row: usize, chars: usize, quality: usize| {
+        let candidate = RowMatch {
+            row,
+            score: chars * 4 + quality,
+            matched_chars: chars,
+        };
+        let better =
+            |b: RowMatch| candidate.score > b.score || (candidate.score == b.score && row < b.row);
+        if best.is_none_or(better) {
+            *best = Some(candidate);
+        }
     };
-    let ending = best(
-        &mut candidates
-            .clone()
-            .filter(|(_, key)| han.ends_with(key))
-            .map(|(row, key)| (row, key.chars().count(), 3)),
-    );
-    let wrapped = best(
-        &mut candidates
-            .clone()
-            .filter_map(|(row, key)| wrapped_prefix_chars(han, key).map(|chars| (row, chars, 1))),
-    );
-    let found = match (ending, wrapped) {
-        (Some(e), Some(w)) => Some(if w.score > e.score { w } else { e }),
-        (e, w) => e.or(w),
-    };
-    if found.is_some() {
-        return found;
+    for &(_, (row, key)) in with_char(&index.by_last, last) {
+        if row >= from && han.ends_with(key) {
+            offer(&mut best, row, key.chars().count(), 3);
+        }
     }
-    // Only when nothing ends the label: searching inside it costs more.
+    for &(_, (row, start, chars)) in with_char(&index.by_start_end, last) {
+        if row >= from && han.ends_with(start) {
+            offer(&mut best, row, chars, 1);
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    // Only when nothing ends the label: look inside its tail.
     let recent = tail(han, 120);
-    best(
-        &mut candidates
-            .filter(|(_, key)| key.len() >= 4 * 3 && recent.contains(key))
-            .map(|(row, key)| (row, key.chars().count(), 2)),
-    )
+    for (at, c) in recent.char_indices() {
+        for &(_, (row, key)) in with_char(&index.by_first, c) {
+            if row >= from && recent[at..].starts_with(key) {
+                offer(&mut best, row, key.chars().count(), 2);
+            }
+        }
+    }
+    best
 }
 
 /// The table rows found in `segs`: for each template row, its label and the segments after it.
@@ -191,7 +250,7 @@ struct RowRun<'a> {
 
 fn find_rows<'a>(
     segs: &'a [Seg],
-    spec: &TableSpec,
+    spec: &'static TableSpec,
     min_first_chars: usize,
 ) -> Vec<Option<RowRun<'a>>> {
     let mut runs: Vec<Option<RowRun<'a>>> = (0..spec.rows.len()).map(|_| None).collect();
@@ -205,14 +264,19 @@ fn find_rows<'a>(
                 });
             }
         };
+    // Values since the current row's label.
+    let mut values = 0;
     for (index, seg) in segs.iter().enumerate() {
-        let Seg::Label(label) = seg else { continue };
+        let label = match seg {
+            Seg::Label(label) => label,
+            Seg::Value(_) => {
+                values += 1;
+                continue;
+            }
+            Seg::Gap(_) => continue,
+        };
         let from = current.map_or(0, |(row, _, _)| row + 1);
-        if let Some((row, _, begin)) = current {
-            let values = segs[begin..index]
-                .iter()
-                .filter(|s| matches!(s, Seg::Value(_)))
-                .count();
+        if let Some((row, _, _)) = current {
             if values < spec.rows[row].cols.len() && restarts_table(label, spec, from) {
                 // The label of a row already passed, while the current row is still short:
                 // what came before was prose ending in a row's name (`…发生行政复议3件`).
@@ -221,7 +285,7 @@ fn find_rows<'a>(
             }
         }
         let from = current.map_or(0, |(row, _, _)| row + 1);
-        let Some(found) = match_row(&label.han, spec.rows, from) else {
+        let Some(found) = match_row(&label.han, spec, from) else {
             continue;
         };
         if current.is_none() && found.matched_chars < min_first_chars {
@@ -229,14 +293,15 @@ fn find_rows<'a>(
         }
         close(&mut runs, current, index);
         current = Some((found.row, label, index + 1));
+        values = 0;
     }
     close(&mut runs, current, segs.len());
     runs
 }
 
 /// Whether `label` ends with the label of a row before `from` (and names no row after it).
-fn restarts_table(label: &Label, spec: &TableSpec, from: usize) -> bool {
-    if match_row(&label.han, spec.rows, from).is_some() {
+fn restarts_table(label: &Label, spec: &'static TableSpec, from: usize) -> bool {
+    if match_row(&label.han, spec, from).is_some() {
         return false;
     }
     spec.rows[..from.min(spec.rows.len())].iter().any(|row| {
@@ -761,13 +826,15 @@ pub fn tables(
     let anchor = requests_segs
         .iter()
         .position(|seg| match seg {
-            Seg::Label(label) => match_row(&label.han, requests_spec.rows, 0)
+            Seg::Label(label) => match_row(&label.han, requests_spec, 0)
                 .is_some_and(|m| m.row <= 1 && m.matched_chars >= WRAPPED_MIN_CHARS),
             _ => false,
         })
         .unwrap_or(0);
     let requests = read_rows(source, &requests_segs[anchor..], requests_spec, 4, findings);
     let requests_anchor_at = requests_segs.get(anchor).map_or(requests_end, Seg::start);
+    // Each table's segments go once it is read: a paste of many megabytes has three regions.
+    drop(requests_segs);
 
     let active_start = heading(2).map_or(0, |s| s.end);
     let active_end = next_heading_after(active_start, &[3, 4, 5, 6])
@@ -796,6 +863,7 @@ pub fn tables(
         None => requests.as_ref().map_or(0, |(_, end)| *end),
     };
     let review_end = next_heading_after(review_start, &[5, 6]).unwrap_or(doc_end);
+    drop(active_segs);
     let review_segs = in_region(tokens, &source.text, review_start, review_end);
     let review_litigation = read_review(source, &review_segs, findings);
 
@@ -832,8 +900,8 @@ mod tests {
 
     #[test]
     fn matches_wrapped_and_decorated_labels() {
-        let rows = Template::Y2019.requests().rows;
-        let key = |han: &str, from| match_row(han, rows, from).map(|m| rows[m.row].key);
+        let spec = Template::Y2019.requests();
+        let key = |han: &str, from| match_row(han, spec, from).map(|m| spec.rows[m.row].key);
         assert_eq!(key("三本年度办理结果一予以公开", 0), Some("granted"));
         assert_eq!(
             key("五不予处理要求行政机关确认或重新出", 3),
