@@ -52,7 +52,7 @@ const PROSE_CHARS: usize = 8;
 /// after a row's label may be that row's blank cell, while a label wrapped over lines has no
 /// gap inside.
 pub fn segments(tokens: &[Token], text: &str) -> Vec<Seg> {
-    let mut segs = Vec::new();
+    let mut segs = Vec::with_capacity(tokens.len());
     let mut pending_gaps: Vec<Token> = Vec::new();
     let mut open: Option<Label> = None;
     for &token in tokens {
@@ -76,7 +76,7 @@ pub fn segments(tokens: &[Token], text: &str) -> Vec<Seg> {
                         }
                     }
                     None => {
-                        let mut han = String::new();
+                        let mut han = String::with_capacity(piece.len());
                         open = Some(Label {
                             han_len: push_han(piece, &mut han),
                             han,
@@ -507,24 +507,66 @@ fn show_tokens(source: &Source, tokens: &[Token]) -> String {
         .join("、")
 }
 
-/// The columns a run of values fills: where each cell goes, its name for messages, its kind.
-struct Columns<'a> {
-    /// `表三「（一）予以公开」行`, `表四数据`.
-    place: String,
-    refs: Vec<CellRef>,
-    names: Vec<String>,
-    kinds: Vec<ColKind>,
-    label: &'a Label,
+/// The columns a run of values fills: one template row, or 表四's single row of 15.
+#[derive(Clone, Copy)]
+enum Columns<'a> {
+    Row(&'static TableSpec, &'a RowSpec),
+    ReviewFlat,
 }
 
 impl Columns<'_> {
-    fn of_row<'a>(spec: &'static TableSpec, row: &RowSpec, label: &'a Label) -> Columns<'a> {
-        Columns {
-            place: format!("{}「{}」行", spec.name, row.label),
-            refs: row_refs(spec, row),
-            names: row.cols.iter().map(|c| c.label.to_string()).collect(),
-            kinds: row.cols.iter().map(|c| c.kind).collect(),
-            label,
+    fn rows(&self) -> Vec<(&'static TableSpec, &RowSpec)> {
+        match *self {
+            Columns::Row(spec, row) => vec![(spec, row)],
+            Columns::ReviewFlat => REVIEW_LITIGATION
+                .rows
+                .iter()
+                .map(|r| (&REVIEW_LITIGATION, r))
+                .collect(),
+        }
+    }
+
+    /// `表三「（一）予以公开」行`, `表四数据`.
+    fn place(&self) -> String {
+        match self {
+            Columns::Row(spec, row) => format!("{}「{}」行", spec.name, row.label),
+            Columns::ReviewFlat => format!("{}数据", REVIEW_LITIGATION.name),
+        }
+    }
+
+    fn refs(&self) -> Vec<CellRef> {
+        self.rows()
+            .into_iter()
+            .flat_map(|(spec, row)| row_refs(spec, row))
+            .collect()
+    }
+
+    fn names(&self) -> Vec<String> {
+        match self {
+            Columns::Row(_, row) => row.cols.iter().map(|c| c.label.to_string()).collect(),
+            Columns::ReviewFlat => REVIEW_LITIGATION
+                .rows
+                .iter()
+                .flat_map(|r| {
+                    r.cols
+                        .iter()
+                        .map(move |c| format!("{}·{}", r.label, c.label))
+                })
+                .collect(),
+        }
+    }
+
+    fn kind(&self, index: usize) -> ColKind {
+        match self {
+            Columns::Row(_, row) => row.cols.get(index).map_or(ColKind::Count, |c| c.kind),
+            Columns::ReviewFlat => ColKind::Count,
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Columns::Row(_, row) => row.cols.len(),
+            Columns::ReviewFlat => REVIEW_LITIGATION.rows.iter().map(|r| r.cols.len()).sum(),
         }
     }
 }
@@ -534,11 +576,11 @@ impl Columns<'_> {
 fn place_cells(
     source: &Source,
     columns: Columns,
+    label: &Label,
     resolution: Resolution,
     findings: &mut Vec<Finding>,
 ) -> Vec<Cell> {
-    let n = columns.refs.len();
-    let label = columns.label;
+    let n = columns.len();
     if resolution.unreadable {
         let read: Vec<Token> = resolution
             .picks
@@ -558,9 +600,9 @@ fn place_cells(
             severity: Severity::Error,
             message: format!(
                 "{}应有{n}个单元格，{what}，也没有足够的空位表示空白，无法确定各数所在的列，未参与核对",
-                columns.place
+                columns.place()
             ),
-            cells: columns.refs,
+            cells: columns.refs(),
             line: Some(read.first().map_or(label.line, |t| t.line)),
         });
         return unreadable_cells(n, label.line, label.end);
@@ -569,8 +611,8 @@ fn place_cells(
     let cells: Vec<Cell> = resolution
         .picks
         .iter()
-        .zip(&columns.kinds)
-        .map(|(&pick, &kind)| cell_from(pick, kind, amounts_in_yuan))
+        .enumerate()
+        .map(|(i, &pick)| cell_from(pick, columns.kind(i), amounts_in_yuan))
         .collect();
     if let Some(first) = resolution.extras.first() {
         findings.push(Finding {
@@ -578,7 +620,7 @@ fn place_cells(
             severity: Severity::Warning,
             message: format!(
                 "{}应有{n}个单元格，多出{}个数（{}），未计入表格，请核对是否错列",
-                columns.place,
+                columns.place(),
                 resolution.extras.len(),
                 show_tokens(source, &resolution.extras)
             ),
@@ -588,19 +630,21 @@ fn place_cells(
     }
     if resolution.ambiguous {
         let blank = |i: &usize| cells[*i].is_blank();
+        let all_names = columns.names();
+        let all_refs = columns.refs();
         let names: Vec<&str> = (0..n)
             .filter(blank)
-            .map(|i| columns.names[i].as_str())
+            .map(|i| all_names[i].as_str())
             .collect();
         findings.push(Finding {
             rule: "structure.ambiguous_cells",
             severity: Severity::Warning,
             message: format!(
                 "{}的空白位置多于空单元格，无法确定哪一格为空；暂按「{}」为空读取，请核对",
-                columns.place,
+                columns.place(),
                 names.join("、")
             ),
-            cells: (0..n).filter(blank).map(|i| columns.refs[i]).collect(),
+            cells: (0..n).filter(blank).map(|i| all_refs[i]).collect(),
             line: Some(label.line),
         });
     }
@@ -643,8 +687,8 @@ fn read_rows(
             Some(run) => {
                 let artifact_line = label_gaps_are_artifacts.then_some(run.label.line);
                 let resolution = resolve(run.items, row.cols.len(), artifact_line);
-                let columns = Columns::of_row(spec, row, run.label);
-                let cells = place_cells(source, columns, resolution, findings);
+                let columns = Columns::Row(spec, row);
+                let cells = place_cells(source, columns, run.label, resolution, findings);
                 end = end.max(cells.iter().map(|c| c.end).max().unwrap_or(run.label.end));
                 rows.push(Some(cells));
             }
@@ -767,22 +811,7 @@ fn read_review_row(source: &Source, segs: &[Seg], findings: &mut Vec<Finding>) -
     }
     let (header, items, _) = best?;
     let resolution = resolve(&items, n, None);
-    let columns = Columns {
-        place: format!("{}数据", spec.name),
-        refs: spec.rows.iter().flat_map(|r| row_refs(spec, r)).collect(),
-        names: spec
-            .rows
-            .iter()
-            .flat_map(|r| {
-                r.cols
-                    .iter()
-                    .map(move |c| format!("{}·{}", r.label, c.label))
-            })
-            .collect(),
-        kinds: vec![ColKind::Count; n],
-        label: header,
-    };
-    let cells = place_cells(source, columns, resolution, findings);
+    let cells = place_cells(source, Columns::ReviewFlat, header, resolution, findings);
     let width = spec.rows[0].cols.len();
     Some(Table {
         spec,
