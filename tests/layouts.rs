@@ -4,10 +4,13 @@
 //! cell per line, pipe-per-cell copies, Markdown, space-aligned text or PDF text. Whatever the
 //! layout, the cells read back must be the cells printed. The table sets come from the
 //! fixtures' truth files and from a seeded generator of valid tables of both templates; each
-//! set is rendered into a complete report in every layout and read back cell for cell.
+//! set is rendered into a complete report in every layout, with what pasting really does to
+//! such text (CRLF, double spacing, full-width digits and spaces, page footers, …), and read
+//! back cell for cell.
 //!
 //! A failure prints the layout, the seed and the rendered text. To print one rendering again:
-//! `LAYOUTS_SEED=<seed> cargo test --test layouts -- --nocapture`.
+//! `LAYOUTS_SEED=<seed> cargo test --test layouts -- --nocapture` (with the same
+//! `LAYOUTS_SETS=<n>` if the seed came from a larger run).
 
 use std::fmt::Write as _;
 
@@ -55,53 +58,41 @@ impl Rng {
     }
 }
 
-// --------------------------------------------------------------------------- known limitations
+// --------------------------------------------------------------------------- misread variants
 //
-// Layout variants the extractor does not read correctly yet. Each is switched off here, by
-// name, so that the rest of the test guards what works; switch one on to see it fail.
+// Realistic variants the extractor misreads. Each is switched off here, by name, so that the
+// rest of the test guards what works; switch one on to see it fail.
 
-/// Section 四 opening with `…行政复议3件、行政诉讼2件。` just before the table: `行政诉讼`
-/// is taken for the start of the header and `2` for the first cell of 表四.
-const LITIGATION_COUNT_IN_PROSE_BEFORE_TABLE_FOUR: bool = true;
-/// A row left wholly blank as empty fields, lines or cells, followed by the next row's
-/// label (`行政许可` + empty line + `第二十条…`; 表四's `行政复议` row of five empty fields):
-/// the gaps are dropped as mere label separators, so the row is reported missing, or 表四
-/// unreadable. With this off, wholly blank rows print `—` in those layouts.
-const ALL_BLANK_ROW_AS_GAPS: bool = true;
-/// A stray tab at the end of a line of 表四 (header or data) in a tab copy whose data
-/// end in a blank cell on another line: both trailing tabs look alike and the first is taken
-/// for the blank, shifting the numbers.
-const STRAY_TABS_IN_TABLE_FOUR: bool = true;
-/// PDF: 表三's first row wrapped with its numbers level with the first half of the label
-/// (`一、本年新收政府信息 3 0 0 0 0 0 3` / `公开申请数量`): the table is anchored on 二 and the
-/// 一 row is reported missing.
-const NUMBERS_BESIDE_WRAPPED_FIRST_ROW: bool = true;
-/// PDF: a label wrapped with its numbers beside the first half, when that half ends in a
-/// later row's whole label (`（二）部分公开（区分处理的，只计这一情形，不计其他 0 … 2` /
-/// `情形）`): the row is read as （六）其他 and every row in between is missing.
-const NUMBERS_BESIDE_HALF_LABEL_ENDING_IN_QITA: bool = true;
-/// Tab copy with an empty field after every row label and a blank last cell
-/// (`行政许可\t\t0\t91\t`): the empty field after the label is taken for the blank, and
-/// the numbers shift right.
-const EXTRA_FIELD_WITH_BLANK_LAST_CELL: bool = true;
-/// Tab copy of the three-row 表四 with a row before the last ending in a blank (the line
-/// ends in a tab) and an empty line after the table: the empty line is taken for the blank
-/// instead. With this off, that layout has no empty line after 表四.
-const TRAILING_TAB_BLANK_AND_EMPTY_LINE_AFTER_TABLE_FOUR: bool = true;
-/// PDF: 表四 as three rows with a group name wrapped and the numbers level with its first
-/// half (`未经复议直 0 0 0 9 9` / `接起诉`): the half name is not a header word, so reading
-/// stops after the first row.
-const NUMBERS_BESIDE_WRAPPED_GROUP_NAME: bool = true;
-/// A group label spaced out character by character that contains 无 (`（ 四 ） 无 法 提 供`):
-/// the lone `无` is read as a blank cell.
-const SPACED_GROUP_LABEL_WITH_WU: bool = true;
-/// A line of numbers only whose blanks print as `/` (`0 5 / 0 6`) or that starts and ends
-/// with a dash (`— 0 0 —`): it is taken for a page number (`3/6`, `- 4 -`) and dropped.
-/// With this off, such lines print their blanks as `无`.
-const MARKED_BLANKS_ON_NUMBER_LINES: bool = true;
-/// Tab copy of the three-row 表四 with an empty field after each group name: the empty
-/// fields between the rows' numbers look like blank cells.
-const EXTRA_FIELD_IN_THREE_ROW_TABLE_FOUR: bool = true;
+/// Full-width digits grouped with the full-width comma (`２，０１７`, `７９，２８７．４７`; ASCII
+/// digits too: `1，234`): the `，` splits the cell into two numbers and the row's cells
+/// shift. With this off, full-width cells keep the ASCII comma (`２,０１７`).
+const FULL_WIDTH_THOUSANDS_COMMA: bool = false;
+/// Tab copy with an empty field after every row label and a row whose last cell is blank
+/// (`行政许可\t\t0\t91\t` below `其他对外管理服务事项\t\t0\t83\t7`): the empty field after
+/// the label is taken for the blank and the numbers shift right. With this off, a tab copy
+/// of a table with such a row has no empty field after its labels.
+const EXTRA_FIELD_WITH_BLANK_LAST_CELL: bool = false;
+/// PDF: a row's numbers alone on the line below its label that read like a page number:
+/// three cells with the middle one blank as `/` (`行政规范性文件` / `2 / 6`), or the outer
+/// two blank as `-` or `—` (`- 759 -`). The line is dropped as a page number and the row is
+/// unreadable. With this off, such lines print their blanks as `无`.
+const NUMBER_LINE_LIKE_PAGE_NUMBER: bool = false;
+/// Text with an empty line after every line, and cells wrapped onto two lines: a PDF label
+/// (`5.属于三` / empty / `类内部事务信息 1 0 0 0 0 0 1`) is not joined, so the row goes
+/// missing and its numbers are taken for the row above; one-per-line header cells (`第二十`
+/// / `条第（一）项` and `信息` / `内容`) lose 表二's first block. With this off,
+/// double-spaced copies wrap no cell.
+const DOUBLE_SPACED_WRAPPED_CELLS: bool = false;
+/// PDF text with an empty line after every line, and a table's header repeated at the top
+/// of a new page (`…结转政府信息公开申请数量 1 0 0 0 0 0 1` / `商业企业 科研机构 …` /
+/// `（一）予以公开 …`): the rows above the repeated header are lost. With this off,
+/// double-spaced copies do not repeat headers.
+const DOUBLE_SPACED_REPEATED_HEADERS: bool = false;
+/// One cell per line with an empty line after every line, and a blank cell as an empty line
+/// (so three empty lines in a row, `3` / 3 empty / `0`): the blank is reported ambiguous
+/// and put in the wrong column, though the doubling places it. With this off, such copies
+/// print blank cells as `—`.
+const DOUBLE_SPACED_EMPTY_CELLS: bool = false;
 
 // --------------------------------------------------------------------------- templates
 //
@@ -724,8 +715,10 @@ fn add_blanks(rng: &mut Rng, set: &mut TableSet) {
 /// How one copy prints its labels: the variants real reports use.
 #[derive(Clone, Copy, Debug)]
 struct LabelStyle {
-    /// After list numbers: `1.`, `1、` or `1. `.
+    /// After list numbers: `1.`, `1、`, `1. ` or `1．`.
     numbering: &'static str,
+    /// After the Chinese numerals of rows, groups and headings: `一、`, `一.` or `一．`.
+    list_mark: &'static str,
     /// `(一)` and `,` instead of `（一）` and `，`.
     ascii_punctuation: bool,
     /// `"三安全一稳定"` instead of `“三安全一稳定”`.
@@ -740,12 +733,16 @@ struct LabelStyle {
     number_cell: bool,
     /// 表二's 2019 amount header as 采购总金额（万元）.
     amount_header_unit: bool,
+    /// Typed between the two characters of a short cell to line it up with longer ones
+    /// (`规　章`, `总 计`), or "".
+    spread: &'static str,
 }
 
 impl LabelStyle {
-    fn random(rng: &mut Rng) -> LabelStyle {
+    fn random(rng: &mut Rng, layout: Layout) -> LabelStyle {
         LabelStyle {
-            numbering: rng.pick(&[".", "、", ". "]),
+            numbering: rng.pick(&[".", "、", ". ", "．"]),
+            list_mark: rng.pick(&["、", "、", "、", ".", "．"]),
             ascii_punctuation: rng.chance(30),
             ascii_quotes: rng.chance(30),
             short_social: rng.chance(30),
@@ -753,6 +750,12 @@ impl LabelStyle {
             short_other: rng.chance(40),
             number_cell: rng.chance(30),
             amount_header_unit: rng.chance(40),
+            spread: match rng.below(10) {
+                // An ideographic space would pass for a column gap in aligned text.
+                0 if layout != Layout::Spaces => "\u{3000}",
+                0 | 1 => " ",
+                _ => "",
+            },
         }
     }
 
@@ -762,6 +765,7 @@ impl LabelStyle {
         if bytes.first().is_some_and(u8::is_ascii_digit) && bytes.get(1) == Some(&b'.') {
             out = format!("{}{}{}", &out[..1], self.numbering, &out[2..]);
         }
+        out = self.list(&out);
         if self.ascii_punctuation {
             out = out
                 .replace('（', "(")
@@ -772,7 +776,22 @@ impl LabelStyle {
         if self.ascii_quotes {
             out = out.replace(['“', '”'], "\"");
         }
+        let chars: Vec<char> = out.chars().collect();
+        if chars.len() == 2 && chars.iter().all(|&c| is_han(c)) {
+            out = format!("{}{}{}", chars[0], self.spread, chars[1]);
+        }
         out
+    }
+
+    /// `一、总体情况` with this copy's list mark.
+    fn list(&self, text: &str) -> String {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(n), Some('、')) if "一二三四五六七".contains(n) => {
+                format!("{n}{}{}", self.list_mark, chars.as_str())
+            }
+            _ => text.to_string(),
+        }
     }
 }
 
@@ -786,38 +805,44 @@ struct NumberStyle {
     /// Unit after amounts: "", `万元` (`22093 万元`), or `元` with the amount in 元
     /// (`405223.75 元`), which the checker converts to 万元.
     amount_unit: &'static str,
-    /// What a blank cell prints: "" for an empty field or line, or a marker such as `/`.
+    /// What a blank cell prints: "" for an empty field or line, a web page's `&nbsp;`, or a
+    /// marker such as `/`.
     blank: &'static str,
+    /// Percentage of cells typed with full-width digits (`１２`, `１，２３４．５`).
+    full_width: usize,
+    /// Unit after counts: `0件`.
+    count_unit: &'static str,
+    /// Amounts with at least two decimals (`0.00`, `1234.50`), as spreadsheets format them.
+    fixed_decimals: bool,
 }
 
 impl NumberStyle {
     fn random(rng: &mut Rng, layout: Layout) -> NumberStyle {
+        let marker = rng.pick(&["/", "—", "-", "无"]);
         let blank = match layout {
-            Layout::Tabs if rng.chance(20) => "/",
-            Layout::Markdown if rng.chance(20) => "—",
+            // Where a cell can be empty, some copies still mark blanks.
+            Layout::Tabs | Layout::CellPerLine | Layout::Markdown if rng.chance(20) => marker,
+            // A web table copied with its `<td>&nbsp;</td>` cells.
+            Layout::Tabs | Layout::CellPerLine if rng.chance(12) => "\u{a0}",
             Layout::Tabs | Layout::CellPerLine | Layout::Markdown => "",
-            Layout::PipeCells => rng.pick(&["/", "—", "-", "无"]),
-            Layout::Spaces => rng.pick(&["—", "/", "-"]),
-            Layout::Pdf => rng.pick(&["—", "/"]),
+            Layout::PipeCells | Layout::Spaces | Layout::Pdf => marker,
         };
         NumberStyle {
             thousands: rng.chance(25),
             plus_sign: rng.chance(50),
             amount_unit: rng.pick(&["", "", "", "", "", " 万元", "万元", " 元", "元"]),
             blank,
+            full_width: match rng.below(100) {
+                0..=5 => 100,
+                6..=11 => 30,
+                _ => 0,
+            },
+            count_unit: if rng.chance(6) { "件" } else { "" },
+            fixed_decimals: rng.chance(25),
         }
     }
 
-    /// The blank of a line that holds numbers only (see `MARKED_BLANKS_ON_NUMBER_LINES`).
-    fn number_line_blank(&self) -> &'static str {
-        if MARKED_BLANKS_ON_NUMBER_LINES || self.blank.is_empty() {
-            self.blank
-        } else {
-            "无"
-        }
-    }
-
-    fn print(&self, value: f64, kind: ColKind) -> String {
+    fn print(&self, value: f64, kind: ColKind, rng: &mut Rng) -> String {
         let unit = if kind == Amount { self.amount_unit } else { "" };
         let value = if unit.trim() == "元" {
             value * 10_000.0
@@ -831,14 +856,40 @@ impl NumberStyle {
         } else {
             format!("{value}")
         };
+        if kind == Amount && self.fixed_decimals {
+            // Padded to two decimals, never cut (a fixture has 40.522375 万元).
+            let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+            if decimals == 0 {
+                text.push('.');
+            }
+            text.push_str(&"0".repeat(2usize.saturating_sub(decimals)));
+        }
         if self.thousands {
             text = group_thousands(&text);
         }
         if kind == Signed && value > 0.0 && self.plus_sign {
             text.insert(0, '+');
         }
-        text.push_str(unit);
+        if rng.chance(self.full_width) {
+            text = text.chars().map(full_width).collect();
+        }
+        text.push_str(if kind == Amount {
+            self.amount_unit
+        } else {
+            self.count_unit
+        });
         text
+    }
+}
+
+/// `１２３４．５`: digits and their punctuation as a full-width input method types them.
+fn full_width(c: char) -> char {
+    match c {
+        ',' if !FULL_WIDTH_THOUSANDS_COMMA => c,
+        '0'..='9' | '.' | ',' | '+' | '-' => {
+            char::from_u32(c as u32 - 0x21 + 0xFF01).expect("a full-width form")
+        }
+        _ => c,
     }
 }
 
@@ -866,13 +917,9 @@ fn group_thousands(text: &str) -> String {
 
 /// A table as the template prints it, before any layout.
 struct Table {
-    /// 表二, 表三 or 表四.
-    name: &'static str,
     rows: Vec<Row>,
     /// Label columns of a Markdown copy (each row's labels are fitted into these).
     markdown_label_cols: usize,
-    /// Whether a tab copy may leave an empty field after each row label.
-    extra_field_ok: bool,
 }
 
 enum Row {
@@ -896,29 +943,25 @@ struct DataRow {
 }
 
 impl DataRow {
-    /// What this row prints for a blank in a layout whose blank is `blank`.
-    fn blank<'a>(&self, blank: &'a str) -> &'a str {
-        if blank.is_empty() && !ALL_BLANK_ROW_AS_GAPS && self.values.iter().all(Option::is_none) {
-            "—"
-        } else {
-            blank
-        }
-    }
-
     fn full_label(&self) -> String {
         format!("{}{}", self.number.as_deref().unwrap_or(""), self.label)
     }
 }
 
-fn print_cells(cells: &[Option<f64>], kinds: &[ColKind], ns: &NumberStyle) -> Vec<Option<String>> {
+fn print_cells(
+    cells: &[Option<f64>],
+    kinds: &[ColKind],
+    ns: &NumberStyle,
+    rng: &mut Rng,
+) -> Vec<Option<String>> {
     cells
         .iter()
         .zip(kinds)
-        .map(|(cell, &kind)| cell.map(|v| ns.print(v, kind)))
+        .map(|(cell, &kind)| cell.map(|v| ns.print(v, kind, rng)))
         .collect()
 }
 
-fn active_table(set: &TableSet, ls: &LabelStyle, ns: &NumberStyle) -> Table {
+fn active_table(set: &TableSet, ls: &LabelStyle, ns: &NumberStyle, rng: &mut Rng) -> Table {
     let mut rows = Vec::new();
     let mut cells = set.active.iter();
     for block in set.template.blocks() {
@@ -949,20 +992,18 @@ fn active_table(set: &TableSet, ls: &LabelStyle, ns: &NumberStyle) -> Table {
                 groups: Vec::new(),
                 depth: 0,
                 number: None,
-                label: label.to_string(),
-                values: print_cells(values, &kinds, ns),
+                label: ls.apply(label),
+                values: print_cells(values, &kinds, ns, rng),
             }));
         }
     }
     Table {
-        name: "表二",
         rows,
         markdown_label_cols: 1,
-        extra_field_ok: true,
     }
 }
 
-fn requests_table(set: &TableSet, ls: &LabelStyle, ns: &NumberStyle) -> Table {
+fn requests_table(set: &TableSet, ls: &LabelStyle, ns: &NumberStyle, rng: &mut Rng) -> Table {
     let social = if ls.short_social {
         "社会组织"
     } else {
@@ -997,7 +1038,7 @@ fn requests_table(set: &TableSet, ls: &LabelStyle, ns: &NumberStyle) -> Table {
     for (row, cells) in set.template.request_rows().iter().zip(&set.requests) {
         let mut groups = Vec::new();
         if row.key == "granted" {
-            groups.push(RESULTS_GROUP.to_string());
+            groups.push(ls.list(RESULTS_GROUP));
         }
         if row.group.is_some() && row.group != previous_group {
             groups.push(ls.apply(row.group.unwrap_or_default()));
@@ -1010,7 +1051,7 @@ fn requests_table(set: &TableSet, ls: &LabelStyle, ns: &NumberStyle) -> Table {
         };
         let (number, label) = match label.split_once('、') {
             Some((n, rest)) if ls.number_cell && !in_results_group(row.key) => {
-                (Some(format!("{n}、")), rest.to_string())
+                (Some(format!("{n}{}", ls.list_mark)), rest.to_string())
             }
             _ => (None, ls.apply(label)),
         };
@@ -1019,20 +1060,18 @@ fn requests_table(set: &TableSet, ls: &LabelStyle, ns: &NumberStyle) -> Table {
             depth: usize::from(in_results_group(row.key)) + usize::from(row.group.is_some()),
             number,
             label,
-            values: print_cells(cells, &kinds, ns),
+            values: print_cells(cells, &kinds, ns, rng),
         }));
     }
     Table {
-        name: "表三",
         rows,
         markdown_label_cols: 2,
-        extra_field_ok: true,
     }
 }
 
 /// 表四 as one row of 15 numbers under the three-level header, or as three rows led by
 /// their group names.
-fn review_table(set: &TableSet, three_rows: bool, ns: &NumberStyle) -> Table {
+fn review_table(set: &TableSet, three_rows: bool, ns: &NumberStyle, rng: &mut Rng) -> Table {
     let kinds = [Count; 5];
     let mut rows = Vec::new();
     if three_rows {
@@ -1045,7 +1084,7 @@ fn review_table(set: &TableSet, three_rows: bool, ns: &NumberStyle) -> Table {
                 depth: 0,
                 number: None,
                 label: name.to_string(),
-                values: print_cells(cells, &kinds, ns),
+                values: print_cells(cells, &kinds, ns, rng),
             }));
         }
     } else {
@@ -1069,7 +1108,7 @@ fn review_table(set: &TableSet, three_rows: bool, ns: &NumberStyle) -> Table {
         let values = set
             .review
             .iter()
-            .flat_map(|cells| print_cells(cells, &kinds, ns))
+            .flat_map(|cells| print_cells(cells, &kinds, ns, rng))
             .collect();
         rows.push(Row::Data(DataRow {
             groups: Vec::new(),
@@ -1080,10 +1119,8 @@ fn review_table(set: &TableSet, three_rows: bool, ns: &NumberStyle) -> Table {
         }));
     }
     Table {
-        name: "表四",
         rows,
         markdown_label_cols: usize::from(three_rows),
-        extra_field_ok: !three_rows || EXTRA_FIELD_IN_THREE_ROW_TABLE_FOUR,
     }
 }
 
@@ -1117,16 +1154,6 @@ const LAYOUTS: [Layout; 6] = [
 fn spaced(text: &str) -> String {
     let chars: Vec<String> = text.chars().map(String::from).collect();
     chars.join(" ")
-}
-
-/// A group label spaced out, unless that would leave a lone 无 (see
-/// `SPACED_GROUP_LABEL_WITH_WU`).
-fn spaced_group(text: &str) -> String {
-    if text.contains('无') && !SPACED_GROUP_LABEL_WITH_WU {
-        text.to_string()
-    } else {
-        spaced(text)
-    }
 }
 
 fn is_han(c: char) -> bool {
@@ -1166,15 +1193,25 @@ fn tabs(table: &Table, rng: &mut Rng, ns: &NumberStyle) -> Vec<String> {
         Row::Header(_) => false,
     });
     let extra_field = rng.chance(30)
-        && table.extra_field_ok
-        && (EXTRA_FIELD_WITH_BLANK_LAST_CELL || !blank_last_cell || !ns.blank.is_empty());
+        && (EXTRA_FIELD_WITH_BLANK_LAST_CELL || !blank_last_cell || !ns.blank.trim().is_empty());
     let stray_tabs = rng.chance(40);
     let spaced_groups = rng.chance(50);
+    // Cells typed with a space before or after the number.
+    let padded_cells = rng.chance(10);
+    // Header cells typed on two lines (`本年新` Enter `制作数量`) break the copied row.
+    let header_breaks = rng.chance(10);
     let mut lines = Vec::new();
     for row in &table.rows {
         let mut fields: Vec<String> = Vec::new();
         match row {
-            Row::Header(cells) => fields.extend(cells.iter().cloned()),
+            Row::Header(cells) => {
+                for cell in cells {
+                    fields.push(match wrap_point(rng, cell, 3) {
+                        Some((a, b)) if header_breaks && rng.chance(30) => format!("{a}\n{b}"),
+                        _ => cell.clone(),
+                    });
+                }
+            }
             Row::Data(d) => {
                 for _ in 0..d.depth - d.groups.len() {
                     // Copies are not consistent about the merged cells' tabs.
@@ -1183,33 +1220,27 @@ fn tabs(table: &Table, rng: &mut Rng, ns: &NumberStyle) -> Vec<String> {
                     }
                 }
                 for g in &d.groups {
-                    fields.push(if spaced_groups {
-                        spaced_group(g)
-                    } else {
-                        g.clone()
-                    });
+                    fields.push(if spaced_groups { spaced(g) } else { g.clone() });
                 }
                 fields.extend(d.number.clone());
-                let blank = if d.label.is_empty() && d.groups.is_empty() {
-                    ns.number_line_blank()
-                } else {
-                    d.blank(ns.blank)
-                };
                 if !d.label.is_empty() {
                     fields.push(d.label.clone());
                     if extra_field {
                         fields.push(String::new());
                     }
                 }
-                fields.extend(
-                    d.values
-                        .iter()
-                        .map(|v| v.clone().unwrap_or_else(|| blank.to_string())),
-                );
+                for v in &d.values {
+                    let text = v.as_deref().unwrap_or(ns.blank);
+                    fields.push(match rng.below(4) {
+                        0 if padded_cells => format!(" {text}"),
+                        1 if padded_cells => format!("{text} "),
+                        _ => text.to_string(),
+                    });
+                }
             }
         }
         let mut line = fields.join("\t");
-        if stray_tabs && rng.chance(30) && (STRAY_TABS_IN_TABLE_FOUR || table.name != "表四") {
+        if stray_tabs && rng.chance(30) {
             line.push('\t');
         }
         lines.push(line);
@@ -1217,7 +1248,13 @@ fn tabs(table: &Table, rng: &mut Rng, ns: &NumberStyle) -> Vec<String> {
     lines
 }
 
-fn cell_per_line(table: &Table, rng: &mut Rng, ns: &NumberStyle) -> Vec<String> {
+/// One cell per line; `wrap_headers`: narrow header cells may wrap onto two lines.
+fn cell_per_line(
+    table: &Table,
+    rng: &mut Rng,
+    ns: &NumberStyle,
+    wrap_headers: bool,
+) -> Vec<String> {
     let mut lines = Vec::new();
     for row in &table.rows {
         match row {
@@ -1225,7 +1262,7 @@ fn cell_per_line(table: &Table, rng: &mut Rng, ns: &NumberStyle) -> Vec<String> 
                 for cell in cells.iter().filter(|c| !c.is_empty()) {
                     // Narrow header cells come out wrapped (沭阳's `商业` / `企业`).
                     match wrap_point(rng, cell, 2) {
-                        Some((a, b)) if rng.chance(20) => lines.extend([a, b]),
+                        Some((a, b)) if wrap_headers && rng.chance(20) => lines.extend([a, b]),
                         _ => lines.push(cell.clone()),
                     }
                 }
@@ -1238,7 +1275,7 @@ fn cell_per_line(table: &Table, rng: &mut Rng, ns: &NumberStyle) -> Vec<String> 
                 lines.extend(
                     d.values
                         .iter()
-                        .map(|v| v.clone().unwrap_or_else(|| d.blank(ns.blank).to_string())),
+                        .map(|v| v.clone().unwrap_or_else(|| ns.blank.to_string())),
                 );
             }
         }
@@ -1277,38 +1314,55 @@ fn pipe_cells(table: &Table, rng: &mut Rng, ns: &NumberStyle) -> Vec<String> {
     lines
 }
 
-fn markdown(table: &Table, ns: &NumberStyle) -> Vec<String> {
+/// A Markdown table; `bold`: header and label cells as `**总计**`.
+fn markdown(table: &Table, ns: &NumberStyle, bold: bool, rng: &mut Rng) -> Vec<String> {
+    let line_breaks = rng.chance(15);
+    let text = |cell: &str| {
+        if cell.is_empty() || !bold {
+            cell.to_string()
+        } else {
+            format!("**{cell}**")
+        }
+    };
     let rows: Vec<Vec<String>> = table
         .rows
         .iter()
         .map(|row| match row {
-            Row::Header(cells) => cells.clone(),
+            Row::Header(cells) => cells
+                .iter()
+                .map(|c| match wrap_point(rng, c, 3) {
+                    // A header typed on two lines, converted from HTML.
+                    Some((a, b)) if line_breaks && rng.chance(30) => text(&format!("{a}<br>{b}")),
+                    _ => text(c),
+                })
+                .collect(),
             Row::Data(d) => {
                 let mut cells = Vec::new();
                 if table.markdown_label_cols == 2 {
                     // Two label columns: numbering or the group starting here, then the label.
-                    let first = d.number.clone().or_else(|| d.groups.last().cloned());
-                    cells.push(first.unwrap_or_default());
+                    let first = d.number.as_ref().or(d.groups.last());
+                    cells.push(text(first.map_or("", String::as_str)));
                 }
                 if table.markdown_label_cols >= 1 {
-                    cells.push(d.label.clone());
+                    cells.push(text(&d.label));
                 }
                 cells.extend(
                     d.values
                         .iter()
-                        .map(|v| v.clone().unwrap_or_else(|| d.blank(ns.blank).to_string())),
+                        .map(|v| v.clone().unwrap_or_else(|| ns.blank.to_string())),
                 );
                 cells
             }
         })
         .collect();
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let delimiter = rng.pick(&["---|", ":---:|", " --- |", ":--|"]);
     let mut lines = Vec::new();
     for (i, mut cells) in rows.into_iter().enumerate() {
         cells.resize(width, String::new());
         lines.push(format!("| {} |", cells.join(" | ")));
         if i == 0 {
-            lines.push(format!("|{}", "---|".repeat(width)));
+            lines.push(format!("|{}", delimiter.repeat(width)));
         }
     }
     lines
@@ -1319,14 +1373,26 @@ fn display_width(text: &str) -> usize {
     text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
-fn pad_right(text: &str, width: usize) -> String {
-    format!(
-        "{text}{}",
-        " ".repeat(width.saturating_sub(display_width(text)))
-    )
+/// `columns` of space made of `fill`: spaces, no-break spaces, or ideographic spaces (two
+/// columns each, topped up with a space).
+fn padding(columns: usize, fill: char) -> String {
+    match fill {
+        '\u{3000}' => format!(
+            "{}{}",
+            "\u{3000}".repeat(columns / 2),
+            " ".repeat(columns % 2)
+        ),
+        _ => fill.to_string().repeat(columns),
+    }
 }
 
-fn spaces(table: &Table, ns: &NumberStyle) -> Vec<String> {
+fn pad_right(text: &str, width: usize, fill: char) -> String {
+    let pad = padding(width.saturating_sub(display_width(text)), fill);
+    format!("{text}{pad}")
+}
+
+/// Columns aligned with runs of `fill`.
+fn spaces(table: &Table, ns: &NumberStyle, fill: char) -> Vec<String> {
     let data = || {
         table.rows.iter().filter_map(|r| match r {
             Row::Data(d) => Some(d),
@@ -1363,7 +1429,7 @@ fn spaces(table: &Table, ns: &NumberStyle) -> Vec<String> {
                     .filter(|c| !c.is_empty())
                     .map(String::as_str)
                     .collect();
-                line.push_str(&words.join("    "));
+                line.push_str(&words.join(&padding(4, fill)));
             }
             Row::Data(d) => {
                 let merged = d.depth - d.groups.len();
@@ -1372,19 +1438,14 @@ fn spaces(table: &Table, ns: &NumberStyle) -> Vec<String> {
                         Some(i) if i < d.groups.len() => d.groups[i].as_str(),
                         _ => "",
                     };
-                    line.push_str(&pad_right(text, group_width));
+                    line.push_str(&pad_right(text, group_width, fill));
                 }
                 if !d.label.is_empty() {
-                    line.push_str(&pad_right(&d.full_label(), label_width));
+                    line.push_str(&pad_right(&d.full_label(), label_width, fill));
                 }
-                let blank = if d.label.is_empty() && group_cols == 0 {
-                    ns.number_line_blank()
-                } else {
-                    ns.blank
-                };
                 for v in &d.values {
-                    let text = v.as_deref().unwrap_or(blank);
-                    line.push_str(&" ".repeat(value_width - display_width(text)));
+                    let text = v.as_deref().unwrap_or(ns.blank);
+                    line.push_str(&padding(value_width - display_width(text), fill));
                     line.push_str(text);
                 }
             }
@@ -1400,17 +1461,63 @@ struct Values {
     alone: String,
 }
 
-/// PDF text state carried across tables: the page number of the next page marker.
+/// PDF text: the page footer style of one copy and the number of the next page.
 struct Pdf {
     page: u32,
+    /// Pages the footer claims (`第 3 页 共 6 页`).
+    pages: u32,
+    footer: usize,
+    /// pdftotext's form feed at the top of each new page.
+    form_feed: bool,
+    /// Between the numbers of a row: a space, two, or a no-break space.
+    separator: &'static str,
+    /// Tables whose header rows repeat at the top of each page they run onto.
+    repeat_headers: bool,
+    /// Narrow cells wrap their text onto two or more lines.
+    wrap_cells: bool,
+    /// A running head at the top of each page after the first: the report's title.
+    running_head: Option<String>,
 }
 
 impl Pdf {
-    fn maybe_page_break(&mut self, rng: &mut Rng, lines: &mut Vec<String>) {
-        if rng.chance(12) {
-            lines.push(format!("- {} -", self.page));
-            self.page += 1;
+    fn new(rng: &mut Rng, wrap_cells: bool, repeat_headers: bool) -> Pdf {
+        Pdf {
+            page: 1,
+            pages: rng.range(5, 9) as u32,
+            footer: rng.below(7),
+            form_feed: rng.chance(30),
+            separator: match rng.below(10) {
+                0 => "\u{a0}",
+                1 => "  ",
+                _ => " ",
+            },
+            repeat_headers: rng.chance(40) && repeat_headers,
+            wrap_cells,
+            running_head: None,
         }
+    }
+
+    /// Ends the page now and then; says whether it did.
+    fn maybe_page_break(&mut self, rng: &mut Rng, lines: &mut Vec<String>) -> bool {
+        if !rng.chance(12) {
+            return false;
+        }
+        let (n, of) = (self.page, self.page.max(self.pages));
+        lines.push(match self.footer {
+            0 => format!("- {n} -"),
+            1 => format!("— {n} —"),
+            2 => format!("－{n}－"),
+            3 => format!("第 {n} 页 共 {of} 页"),
+            4 => format!("第{n}页，共{of}页"),
+            5 => format!("{n}/{of}"),
+            _ => format!("第 {n} 页"),
+        });
+        if self.form_feed {
+            lines.push("\u{c}".to_string());
+        }
+        lines.extend(self.running_head.clone());
+        self.page += 1;
+        true
     }
 
     /// Header cells as pdftotext gives them: one line, or words wrapped and spaced out.
@@ -1426,7 +1533,7 @@ impl Pdf {
             if !line.is_empty() {
                 line.push(' ');
             }
-            match wrap_point(rng, &text, 2) {
+            match self.wrap(rng, &text, 2) {
                 Some((a, b)) if rng.chance(25) => {
                     line.push_str(&a);
                     lines.push(std::mem::take(&mut line));
@@ -1445,7 +1552,19 @@ impl Pdf {
         // The second half of a group label printed in front of the next row (淮安's
         // `（四）无 1.本机关…` / `法提供 2.没有…`).
         let mut carried: Option<String> = None;
-        for row in &table.rows {
+        let headers: Vec<&[String]> = table
+            .rows
+            .iter()
+            .map_while(|row| match row {
+                Row::Header(cells) => Some(cells.as_slice()),
+                Row::Data(_) => None,
+            })
+            .collect();
+        let last_data = table
+            .rows
+            .iter()
+            .rposition(|row| matches!(row, Row::Data(_)));
+        for (index, row) in table.rows.iter().enumerate() {
             match row {
                 Row::Header(cells) => self.header(cells, rng, &mut lines),
                 Row::Data(d) => {
@@ -1453,17 +1572,17 @@ impl Pdf {
                     for g in &d.groups {
                         match rng.below(5) {
                             0 => lines.push(g.clone()),
-                            1 => lines.push(spaced_group(g)),
-                            2 if g == RESULTS_GROUP => {
+                            1 => lines.push(spaced(g)),
+                            2 if self.wrap_cells && g.ends_with("本年度办理结果") => {
                                 // One character per line down a tall merged cell.
-                                lines.push("三、".to_string());
+                                lines.push(g.chars().take(2).collect());
                                 lines.extend(g.chars().skip(2).map(String::from));
                             }
-                            3 => match wrap_point(rng, g, 2) {
+                            3 => match self.wrap(rng, g, 2) {
                                 Some((a, b)) => lines.extend([a, b]),
                                 None => lines.push(g.clone()),
                             },
-                            _ => match wrap_point(rng, g, 2) {
+                            _ => match self.wrap(rng, g, 2) {
                                 Some((a, b)) => {
                                     prefix.push_str(&a);
                                     prefix.push(' ');
@@ -1479,25 +1598,35 @@ impl Pdf {
                             .iter()
                             .map(|v| v.as_deref().unwrap_or(blank))
                             .collect();
-                        texts.join(" ")
+                        texts.join(self.separator)
+                    };
+                    let page_like = match d.values.as_slice() {
+                        [Some(_), None, Some(_)] => ns.blank == "/",
+                        [None, Some(_), None] => ns.blank == "-" || ns.blank == "—",
+                        _ => false,
                     };
                     let values = Values {
                         after_label: values(ns.blank),
-                        alone: values(ns.number_line_blank()),
+                        alone: values(if page_like && !NUMBER_LINE_LIKE_PAGE_NUMBER {
+                            "无"
+                        } else {
+                            ns.blank
+                        }),
                     };
                     let label = d.full_label();
                     if label.is_empty() {
                         lines.push(format!("{prefix}{}", values.alone));
                     } else {
-                        // See NUMBERS_BESIDE_WRAPPED_FIRST_ROW and …_GROUP_NAME.
-                        let beside_ok = if table.name == "表四" {
-                            NUMBERS_BESIDE_WRAPPED_GROUP_NAME
-                        } else {
-                            NUMBERS_BESIDE_WRAPPED_FIRST_ROW || !label.contains("本年新收")
-                        };
-                        Pdf::data_row(&prefix, &label, &values, beside_ok, rng, &mut lines);
+                        self.data_row(&prefix, &label, &values, rng, &mut lines);
                     }
-                    self.maybe_page_break(rng, &mut lines);
+                    if self.maybe_page_break(rng, &mut lines)
+                        && self.repeat_headers
+                        && last_data.is_some_and(|last| index < last)
+                    {
+                        for cells in &headers {
+                            self.header(cells, rng, &mut lines);
+                        }
+                    }
                 }
             }
         }
@@ -1507,22 +1636,25 @@ impl Pdf {
         lines
     }
 
-    /// A labelled row, its label wrapped as narrow PDF cells wrap it. `beside_ok`: the
-    /// numbers may stand level with the first line of a wrapped label.
+    fn wrap(&self, rng: &mut Rng, text: &str, min_han: usize) -> Option<(String, String)> {
+        wrap_point(rng, text, min_han).filter(|_| self.wrap_cells)
+    }
+
+    /// A labelled row, its label wrapped as narrow PDF cells wrap it.
     fn data_row(
+        &self,
         prefix: &str,
         label: &str,
         values: &Values,
-        beside_ok: bool,
         rng: &mut Rng,
         lines: &mut Vec<String>,
     ) {
+        let (inline, alone) = (&values.after_label, &values.alone);
         let wrapped = if han_count(label) >= 6 && rng.chance(50) {
-            wrap_point(rng, label, 3)
+            self.wrap(rng, label, 3)
         } else {
             None
         };
-        let (inline, alone) = (&values.after_label, &values.alone);
         match wrapped {
             // `5.要求行政机关确认或重新出` / `具已获取信息 1 0 0 0 0 0 1`
             Some((a, b)) if rng.chance(40) => {
@@ -1530,12 +1662,7 @@ impl Pdf {
                 lines.push(format!("{b} {inline}"));
             }
             // Numbers level with the first line of a wrapped label, the rest below them.
-            Some((a, b))
-                if beside_ok
-                    && han_count(&a) >= 5
-                    && (NUMBERS_BESIDE_HALF_LABEL_ENDING_IN_QITA || !a.ends_with("其他"))
-                    && rng.chance(30) =>
-            {
+            Some((a, b)) if han_count(&a) >= 5 && rng.chance(30) => {
                 lines.push(format!("{prefix}{a} {inline}"));
                 lines.push(b);
             }
@@ -1603,9 +1730,7 @@ fn prose(set: &TableSet, section: usize, rng: &mut Rng) -> Vec<String> {
         4 => {
             let total = |g: usize| set.review[g][REVIEW_TOTAL];
             match (total(0), total(1), total(2)) {
-                (Some(a), Some(b), Some(c))
-                    if LITIGATION_COUNT_IN_PROSE_BEFORE_TABLE_FOUR && rng.chance(20) =>
-                {
+                (Some(a), Some(b), Some(c)) if rng.chance(20) => {
                     vec![format!(
                         "本年度发生政府信息公开行政复议{}件、行政诉讼{}件。",
                         a as i64,
@@ -1657,25 +1782,50 @@ const HEADINGS: [&str; 6] = [
 /// The whole report: title, preface, six sections with prose and the three tables.
 fn render_report(set: &TableSet, layout: Layout, seed: u64) -> String {
     let mut rng = Rng::new(seed);
-    let ls = LabelStyle::random(&mut rng);
-    let ns = NumberStyle::random(&mut rng, layout);
+    let ls = LabelStyle::random(&mut rng, layout);
+    let mut ns = NumberStyle::random(&mut rng, layout);
+    // A web copy that puts an empty line after every paragraph, even an empty one.
+    let double_spaced = matches!(layout, Layout::CellPerLine | Layout::Pdf) && rng.chance(20);
+    if double_spaced && ns.blank.trim().is_empty() && !DOUBLE_SPACED_EMPTY_CELLS {
+        ns.blank = "—";
+    }
+    let wrap_cells = !double_spaced || DOUBLE_SPACED_WRAPPED_CELLS;
     let three_row_review = rng.chance(50);
     let tables = [
-        active_table(set, &ls, &ns),
-        requests_table(set, &ls, &ns),
-        review_table(set, three_row_review, &ns),
+        active_table(set, &ls, &ns, &mut rng),
+        requests_table(set, &ls, &ns, &mut rng),
+        review_table(set, three_row_review, &ns, &mut rng),
     ];
-    let mut pdf = Pdf { page: 1 };
+    let mut pdf = Pdf::new(
+        &mut rng,
+        wrap_cells,
+        !double_spaced || DOUBLE_SPACED_REPEATED_HEADERS,
+    );
     let wrap_width = rng.range(26, 34) as usize;
+    // Paragraphs indented with two ideographic spaces, as Word documents are.
+    let indent = if rng.chance(30) {
+        "\u{3000}\u{3000}"
+    } else {
+        ""
+    };
+    let bold_headings = layout == Layout::Markdown && rng.chance(40);
+    let bold_table_labels = layout == Layout::Markdown && rng.chance(30);
+    // Text aligned with ideographic spaces (typed in Word) or `&nbsp;` (a web page).
+    let fill = match rng.below(10) {
+        0 => '\u{3000}',
+        1 => '\u{a0}',
+        _ => ' ',
+    };
     let mut lines: Vec<String> = Vec::new();
     let paragraph = |lines: &mut Vec<String>, text: &str, pdf: &mut Pdf, rng: &mut Rng| {
+        let text = format!("{indent}{text}");
         if layout == Layout::Pdf {
-            for line in pdf_wrap(text, wrap_width) {
+            for line in pdf_wrap(&text, wrap_width) {
                 lines.push(line);
                 pdf.maybe_page_break(rng, lines);
             }
         } else {
-            lines.push(text.to_string());
+            lines.push(text);
             if layout == Layout::Markdown || rng.chance(20) {
                 lines.push(String::new());
             }
@@ -1686,8 +1836,14 @@ fn render_report(set: &TableSet, layout: Layout, seed: u64) -> String {
     if layout == Layout::Pdf && rng.chance(50) {
         lines.push(agency.clone());
         lines.push(format!("{year} 年政府信息公开工作年度报告"));
+    } else if rng.chance(25) {
+        lines.push(agency.clone());
+        lines.push(format!("{year}年政府信息公开工作年度报告"));
     } else {
         lines.push(format!("{agency}{year}年政府信息公开工作年度报告"));
+    }
+    if layout == Layout::Pdf && rng.chance(20) {
+        pdf.running_head = Some(format!("{agency}{year}年政府信息公开工作年度报告"));
     }
     let preface = format!(
         "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定编制。报告所列统计期限自{year}年1月1日至{year}年12月31日。如对本报告有疑问，请与{agency}办公室联系（电话：0517-83605210）。"
@@ -1696,14 +1852,15 @@ fn render_report(set: &TableSet, layout: Layout, seed: u64) -> String {
 
     for (i, heading) in HEADINGS.iter().enumerate() {
         let section = i + 1;
-        let heading = if section == 5 && rng.chance(30) {
+        let heading = ls.list(if section == 5 && rng.chance(30) {
             "五、存在的主要问题及整改措施"
         } else {
             heading
-        };
+        });
         lines.push(match layout {
+            Layout::Markdown if bold_headings => format!("**{heading}**"),
             Layout::Markdown => format!("{} {heading}", rng.pick(&["##", "###", "####"])),
-            _ => heading.to_string(),
+            _ => heading,
         });
         if layout == Layout::Markdown || (layout != Layout::Pdf && rng.chance(20)) {
             lines.push(String::new());
@@ -1714,26 +1871,39 @@ fn render_report(set: &TableSet, layout: Layout, seed: u64) -> String {
         if let Some(table) = (2..=4).contains(&section).then(|| &tables[section - 2]) {
             lines.extend(match layout {
                 Layout::Tabs => tabs(table, &mut rng, &ns),
-                Layout::CellPerLine => cell_per_line(table, &mut rng, &ns),
+                Layout::CellPerLine => cell_per_line(table, &mut rng, &ns, wrap_cells),
                 Layout::PipeCells => pipe_cells(table, &mut rng, &ns),
-                Layout::Markdown => markdown(table, &ns),
-                Layout::Spaces => spaces(table, &ns),
+                Layout::Markdown => markdown(table, &ns, bold_table_labels, &mut rng),
+                Layout::Spaces => spaces(table, &ns, fill),
                 Layout::Pdf => pdf.table(table, &mut rng, &ns),
             });
-            let tab_three_row_four = layout == Layout::Tabs && section == 4 && three_row_review;
-            let empty_line_ok =
-                TRAILING_TAB_BLANK_AND_EMPTY_LINE_AFTER_TABLE_FOUR || !tab_three_row_four;
-            if layout == Layout::Markdown
-                || (layout != Layout::Pdf && empty_line_ok && rng.chance(30))
-            {
+            if layout == Layout::Markdown || (layout != Layout::Pdf && rng.chance(30)) {
                 lines.push(String::new());
             }
         }
     }
     lines.push(agency.clone());
     lines.push(format!("{}年1月15日", year + 1));
+
+    // What pasting does to the whole text.
+    if rng.chance(15) {
+        // Spaces left at line ends.
+        for line in &mut lines {
+            if rng.chance(30) {
+                line.push(' ');
+            }
+        }
+    }
+    if double_spaced {
+        lines = lines.into_iter().flat_map(|l| [l, String::new()]).collect();
+    }
     let mut text = lines.join("\n");
     text.push('\n');
+    // pdftotext's form feed starts the next page's first line.
+    text = text.replace("\u{c}\n", "\u{c}");
+    if rng.chance(15) {
+        text = text.replace('\n', "\r\n");
+    }
     text
 }
 
