@@ -105,7 +105,7 @@ fn read_input(file: &str) -> Result<Vec<u8>, String> {
     }
 }
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(message) if message.is_empty() => {

@@ -15,6 +15,8 @@ pub mod read;
 pub mod rules;
 pub mod template;
 pub mod tokens;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use model::{AgencyKind, Finding, Options, Report, Severity, Summary};
 pub use read::ReadError;

@@ -1,0 +1,121 @@
+//! The findings, grouped by family; selecting one highlights its cells and shows its line.
+
+use yew::prelude::*;
+
+use super::state::{Action, Checked};
+use crate::model::{Finding, Severity};
+
+/// The families of the list, in order: (name, rule prefixes).
+const FAMILIES: [&str; 6] = ["结构", "表三", "表四", "表二", "文字与表格", "日期"];
+
+/// Which family a finding belongs to: by its rule, or by its cells for `value.*`.
+pub fn family(finding: &Finding) -> &'static str {
+    let table = finding.cells.first().map(|c| c.table);
+    match finding.rule.split('.').next().unwrap_or("") {
+        "structure" => "结构",
+        "requests" => "表三",
+        "review_litigation" => "表四",
+        "active" => "表二",
+        "narrative" => "文字与表格",
+        "date" => "日期",
+        _ => match table {
+            Some("requests") => "表三",
+            Some("review_litigation") => "表四",
+            Some("active") => "表二",
+            _ => "结构",
+        },
+    }
+}
+
+/// Severity in words and a shape, never by colour alone.
+pub fn severity_mark(severity: Severity) -> (&'static str, &'static str) {
+    match severity {
+        Severity::Error => ("✖", "错误"),
+        Severity::Warning => ("▲", "警告"),
+        Severity::Info => ("ℹ", "提示"),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FindingListProps {
+    pub checked: Checked,
+    pub selected: Option<usize>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component]
+pub fn FindingList(props: &FindingListProps) -> Html {
+    let findings = &props.checked.report.findings;
+    if findings.is_empty() {
+        return html! {
+            <section class="findings" aria-labelledby="findings-title">
+                <h2 id="findings-title">{ "发现的问题" }</h2>
+                <p class="none">{ "没有发现问题。" }</p>
+            </section>
+        };
+    }
+    let item = |index: usize, finding: &Finding| {
+        let (shape, word) = severity_mark(finding.severity);
+        let selected = props.selected == Some(index);
+        let on_click = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |_| {
+                dispatch.emit(Action::Select(if selected { None } else { Some(index) }))
+            })
+        };
+        let hover = |to: Option<usize>| {
+            let dispatch = props.dispatch.clone();
+            move || dispatch.emit(Action::Hover(to))
+        };
+        let on_enter = Callback::from({
+            let hover = hover(Some(index));
+            move |_: MouseEvent| hover()
+        });
+        let on_leave = Callback::from({
+            let hover = hover(None);
+            move |_: MouseEvent| hover()
+        });
+        let on_focus = Callback::from({
+            let hover = hover(Some(index));
+            move |_: FocusEvent| hover()
+        });
+        let on_blur = Callback::from({
+            let hover = hover(None);
+            move |_: FocusEvent| hover()
+        });
+        html! {
+            <li class={classes!("finding", finding.severity.as_str(), selected.then_some("selected"))}
+                data-rule={finding.rule} data-severity={finding.severity.as_str()} data-index={index.to_string()}>
+                <button type="button" aria-pressed={selected.to_string()} onclick={on_click}
+                    onmouseenter={on_enter} onmouseleave={on_leave}
+                    onfocus={on_focus} onblur={on_blur}>
+                    <span class="finding-number">{ index + 1 }</span>
+                    <span class="severity"><span aria-hidden="true">{ shape }</span>{ word }</span>
+                    <span class="message">{ &finding.message }</span>
+                    if let Some(line) = finding.line {
+                        <span class="line">{ format!("第{line}行") }</span>
+                    }
+                    <code class="rule">{ finding.rule }</code>
+                </button>
+            </li>
+        }
+    };
+    html! {
+        <section class="findings" aria-labelledby="findings-title">
+            <h2 id="findings-title">{ format!("发现的问题（{}）", findings.len()) }</h2>
+            { for FAMILIES.iter().filter_map(|name| {
+                let members: Vec<(usize, &Finding)> = findings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| family(f) == *name)
+                    .collect();
+                (!members.is_empty()).then(|| html! {
+                    <div class="family">
+                        <h3>{ format!("{name}（{}）", members.len()) }</h3>
+                        <ul>{ for members.into_iter().map(|(i, f)| item(i, f)) }</ul>
+                    </div>
+                })
+            }) }
+        </section>
+    }
+}

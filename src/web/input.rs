@@ -1,0 +1,129 @@
+//! The paste area, with opening a local file (picker or drag and drop), 检查 and 清除.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser;
+use super::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct InputProps {
+    pub text: Rc<str>,
+    pub notice: Option<String>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Reads a chosen or dropped file locally and puts its text in the paste area.
+fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
+    yew::platform::spawn_local(async move {
+        let name = file.name();
+        match browser::read_file(file).await {
+            Ok(bytes) => match crate::read::decode(&bytes) {
+                Ok(text) => {
+                    dispatch.emit(Action::SetText(text));
+                    dispatch.emit(Action::Check);
+                }
+                Err(error) => dispatch.emit(Action::Notice(Some(format!("{name}：{error}")))),
+            },
+            Err(_) => dispatch.emit(Action::Notice(Some(format!("{name}：无法读取这个文件")))),
+        }
+    });
+}
+
+#[function_component]
+pub fn Input(props: &InputProps) -> Html {
+    let area = use_node_ref();
+    let dragging = use_state(|| false);
+
+    // The text area is not controlled (re-setting a long value on every key is slow and moves
+    // the caret): it is only written when the text changes from elsewhere.
+    {
+        let area = area.clone();
+        use_effect_with(props.text.clone(), move |text| {
+            if let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() {
+                if area.value() != **text {
+                    area.set_value(text);
+                }
+            }
+        });
+    }
+
+    let on_input = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                dispatch.emit(Action::SetText(area.value()));
+            }
+        })
+    };
+    let on_check = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::Check))
+    };
+    let on_clear = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| {
+            browser::forget_text();
+            dispatch.emit(Action::Clear);
+        })
+    };
+    let on_file = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let input: Option<web_sys::HtmlInputElement> = event.target_dyn_into();
+            if let Some(input) = input {
+                if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                    open_file(file, dispatch.clone());
+                }
+                input.set_value("");
+            }
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let dispatch = props.dispatch.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            let file = event
+                .data_transfer()
+                .and_then(|data| data.files())
+                .and_then(|files| files.get(0));
+            if let Some(file) = file {
+                open_file(file, dispatch.clone());
+            }
+        })
+    };
+    html! {
+        <section class={classes!("input", (*dragging).then_some("dragging"))}
+            ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+            <label for="report-input" class="input-label">
+                { "粘贴年报全文（从网页、Word/WPS 或 PDF 复制均可），或打开 .txt 文件、把文件拖到这里" }
+            </label>
+            <textarea id="report-input" ref={area} oninput={on_input} spellcheck="false"
+                placeholder="在此粘贴政府信息公开工作年度报告……" rows="12" />
+            <div class="input-actions">
+                <button type="button" onclick={on_check}>{ "检查" }</button>
+                <label class="button" for="file-input">{ "打开文件…" }</label>
+                <input id="file-input" type="file" accept=".txt,text/plain" class="visually-hidden" onchange={on_file} />
+                <button type="button" class="secondary" onclick={on_clear}>{ "清除" }</button>
+                <span class="input-size">{ format!("{} 字", props.text.chars().count()) }</span>
+            </div>
+            if let Some(notice) = &props.notice {
+                <p class="notice" role="alert">{ notice }</p>
+            }
+        </section>
+    }
+}

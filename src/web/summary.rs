@@ -1,0 +1,51 @@
+//! The summary bar: template, year, agency, period, and the counts; green (通过) only when
+//! there is no error.
+
+use yew::prelude::*;
+
+use super::state::Checked;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub checked: Option<Checked>,
+}
+
+#[function_component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let Some(checked) = &props.checked else {
+        return html! {
+            <section id="summary" class="summary empty" data-errors="" data-warnings="" data-infos="" data-template="" aria-live="polite">
+                <p>{ "粘贴报告后会自动检查。" }</p>
+            </section>
+        };
+    };
+    let report = &checked.report;
+    let counts = report.summary();
+    let passed = counts.errors == 0;
+    let template = report.template.map_or("未识别", |t| t.id());
+    let period = report
+        .period
+        .map(|(start, end, _)| format!("{start} 至 {end}"));
+    html! {
+        <section id="summary" class={classes!("summary", if passed { "passed" } else { "failed" })}
+            data-errors={counts.errors.to_string()} data-warnings={counts.warnings.to_string()}
+            data-infos={counts.infos.to_string()} data-template={report.template.map_or("", |t| t.id())}
+            aria-live="polite">
+            <p class="verdict">
+                if passed { <span aria-hidden="true">{ "✔ " }</span>{ "通过" } }
+                else { <span aria-hidden="true">{ "✖ " }</span>{ "未通过" } }
+            </p>
+            <dl class="facts">
+                <div><dt>{ "模板" }</dt><dd>{ if report.template.is_some() { format!("{template} 格式") } else { template.to_string() } }</dd></div>
+                <div><dt>{ "年度" }</dt><dd>{ report.report_year.map_or("不详".to_string(), |y| format!("{y} 年")) }</dd></div>
+                <div><dt>{ "机关" }</dt><dd>{ report.agency.clone().unwrap_or_else(|| "不详".to_string()) }</dd></div>
+                <div><dt>{ "统计期限" }</dt><dd>{ period.unwrap_or_else(|| "未写明".to_string()) }</dd></div>
+            </dl>
+            <p class="counts">
+                <span class="count error">{ format!("错误 {}", counts.errors) }</span>
+                <span class="count warning">{ format!("警告 {}", counts.warnings) }</span>
+                <span class="count info">{ format!("提示 {}", counts.infos) }</span>
+            </p>
+        </section>
+    }
+}

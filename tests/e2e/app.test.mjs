@@ -1,0 +1,132 @@
+// The whole page in Chromium: every fixture pasted gives what the CLI gives; selecting a
+// finding highlights its cells; the CSV export holds every finding; nothing goes over the
+// network after the page's own files; pasted markup stays text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, launch, fixtures, cliReport, openApp, enter } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const count = (report, severity) => report.findings.filter((f) => f.severity === severity).length;
+const rules = (report) => [...new Set(report.findings.map((f) => f.rule))].sort();
+
+test('every fixture pasted shows the counts and rules of nianbao check', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.url);
+  for (const { name, text } of await fixtures()) {
+    const cli = cliReport(name);
+    await enter(page, text);
+    const summary = await page.$eval('#summary', (el) => ({ ...el.dataset }));
+    assert.equal(Number(summary.errors), cli.summary.errors, `${name}: errors`);
+    assert.equal(Number(summary.warnings), cli.summary.warnings, `${name}: warnings`);
+    assert.equal(summary.template, cli.template ?? '', `${name}: template`);
+    const shown = await page.$$eval('.finding', (els) => [...new Set(els.map((e) => e.dataset.rule))].sort());
+    assert.deepEqual(shown, rules(cli), `${name}: rule ids`);
+    // The JS API gives the very object of the CLI, without `file`.
+    const api = await page.evaluate((t) => window.nianbao.check(t), text);
+    const { file, ...expected } = cli;
+    assert.deepEqual(api, expected, `${name}: window.nianbao.check`);
+  }
+  await context.close();
+});
+
+test('selecting a finding highlights all of its cells', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.url);
+  const broken = (await fixtures()).find((f) => f.name.startsWith('003_'));
+  await enter(page, broken.text);
+  const cli = cliReport(broken.name);
+  const index = cli.findings.findIndex((f) => f.rule === 'requests.balance');
+  assert.ok(index >= 0);
+  await page.click(`.finding[data-index="${index}"] button`);
+  const highlighted = await page.$$eval('td.cell.highlighted', (tds) =>
+    tds.map((td) => `${td.dataset.table}.${td.dataset.row}.${td.dataset.col}`).sort());
+  const expected = cli.findings[index].cells.map((c) => `${c.table}.${c.row}.${c.col}`).sort();
+  assert.deepEqual(highlighted, expected);
+  // Every highlighted cell carries the finding's number, not only a colour.
+  const markers = await page.$$eval('td.cell.highlighted', (tds) =>
+    tds.map((td) => [...td.querySelectorAll('.marker')].map((m) => m.textContent.replace(/^\D+/, ''))));
+  assert.ok(markers.every((numbers) => numbers.includes(String(index + 1))), JSON.stringify(markers));
+  // And the source view shows the finding's line.
+  const current = await page.$eval('.source-lines li.current', (li) => li.id);
+  assert.equal(current, `line-${cli.findings[index].line}`);
+  await context.close();
+});
+
+test('the CSV export holds every finding', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openApp(context, server.url);
+  const report = (await fixtures()).find((f) => f.name.startsWith('平潭'));
+  await enter(page, report.text);
+  const cli = cliReport(report.name);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff'), 'UTF-8 BOM for Excel');
+  const rows = csv.trim().split('\r\n');
+  assert.equal(rows.length, cli.findings.length + 1);
+  cli.findings.forEach((f, i) => assert.ok(rows[i + 1].includes(f.rule), `row ${i + 1}: ${f.rule}`));
+  await context.close();
+});
+
+test('no network request after the page has loaded its own files', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await openApp(context, server.url);
+  await page.waitForFunction(() => typeof window.nianbao?.check === 'function');
+  const loaded = requests.length;
+  for (const { text } of (await fixtures()).slice(0, 3)) await enter(page, text);
+  await page.click('.finding button');
+  await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  await page.reload();
+  await page.waitForSelector('#report-input');
+  assert.ok(requests.every((u) => u.startsWith(server.url)), `only the app's own files: ${requests}`);
+  assert.equal(requests.slice(loaded, requests.length).filter((u) => !u.startsWith(server.url)).length, 0);
+  // The wasm comes embedded in a script of the app's own folder, not fetched.
+  assert.ok(requests.slice(0, loaded).some((u) => /\/wasm-[0-9a-f]+\.js$/.test(u)), `${requests}`);
+  // After the first load nothing was requested until the reload.
+  const reloadStart = requests.findIndex((u, i) => i >= loaded && (u === server.url || u.endsWith('index.html')));
+  assert.equal(reloadStart, loaded, `requests between load and reload: ${requests.slice(loaded, reloadStart)}`);
+  await context.close();
+});
+
+test('pasted markup appears as text and never runs', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.url);
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
+  const hostile = '<img src=x onerror=alert(1)>\n<script>alert(2)</script>\n一、总体情况 <b>粗体</b>';
+  await enter(page, hostile);
+  await page.waitForTimeout(300);
+  assert.equal(dialogs, 0);
+  assert.equal(await page.$$eval('.source-lines img, .source-lines script, .source-lines b', (e) => e.length), 0);
+  const shown = await page.$$eval('.source-lines .line-text', (els) => els.map((e) => e.textContent));
+  assert.ok(shown.includes('<img src=x onerror=alert(1)>'));
+  assert.ok(shown.includes('<script>alert(2)</script>'));
+  await context.close();
+});
+
+test('the text survives a reload and 清除 wipes it', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.url);
+  const { text } = (await fixtures())[0];
+  await enter(page, text);
+  await page.waitForTimeout(500); // the debounced save
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '');
+  assert.equal(await page.inputValue('#report-input'), text);
+  await page.click('button.secondary');
+  await page.reload();
+  await page.waitForSelector('#report-input');
+  assert.equal(await page.inputValue('#report-input'), '');
+  await context.close();
+});
