@@ -12,6 +12,8 @@ mod source_view;
 mod state;
 mod summary;
 mod tables;
+#[cfg(test)]
+mod tests;
 
 pub use api::check;
 

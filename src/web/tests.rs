@@ -1,0 +1,135 @@
+//! Component tests in a real browser (wasm-bindgen-test under headless Chromium).
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::Callback;
+
+use super::findings::{FindingList, FindingListProps};
+use super::state::{Action, Checked};
+use super::summary::{Summary, SummaryProps};
+use super::tables::{Tables, TablesProps};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fixture whose tables break: 4 errors, among them `requests.balance`.
+const BROKEN: &str = include_str!("../../../shared/fixtures/003_2bb5014562e5e799.txt");
+
+fn checked(text: &str) -> Checked {
+    Checked {
+        report: Rc::new(crate::check(text, &Default::default())),
+        text: Rc::from(text),
+    }
+}
+
+fn mount() -> web_sys::Element {
+    let document = document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn summary_carries_the_counts_for_tests_and_portals() {
+    let root = mount();
+    let checked = checked(BROKEN);
+    let counts = checked.report.summary();
+    yew::Renderer::<Summary>::with_root_and_props(
+        root.clone(),
+        SummaryProps {
+            checked: Some(checked),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let summary = root.query_selector("#summary").unwrap().unwrap();
+    assert_eq!(
+        summary.get_attribute("data-errors"),
+        Some(counts.errors.to_string())
+    );
+    assert_eq!(
+        summary.get_attribute("data-warnings"),
+        Some(counts.warnings.to_string())
+    );
+    assert_eq!(
+        summary.get_attribute("data-template").as_deref(),
+        Some("2019")
+    );
+    assert!(summary.text_content().unwrap().contains("未通过"));
+}
+
+#[wasm_bindgen_test]
+async fn cells_of_a_finding_carry_its_severity_and_number() {
+    let root = mount();
+    let checked = checked(BROKEN);
+    let balance = checked
+        .report
+        .findings
+        .iter()
+        .position(|f| f.rule == "requests.balance")
+        .unwrap();
+    yew::Renderer::<Tables>::with_root_and_props(
+        root.clone(),
+        TablesProps {
+            checked,
+            highlighted: Some(balance),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let cell = root
+        .query_selector(r#"td[data-table="requests"][data-row="new"][data-col="natural"]"#)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        cell.get_attribute("data-severity").as_deref(),
+        Some("error")
+    );
+    assert!(cell.class_list().contains("highlighted"));
+    assert!(cell
+        .text_content()
+        .unwrap()
+        .contains(&format!("{}", balance + 1)));
+    let highlighted = root.query_selector_all("td.highlighted").unwrap().length();
+    assert_eq!(highlighted, 4, "一, 二, （七） and 四 of the 自然人 column");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_finding_selects_it() {
+    let root = mount();
+    let selected = Rc::new(std::cell::RefCell::new(None));
+    let dispatch = {
+        let selected = selected.clone();
+        Callback::from(move |action: Action| {
+            if let Action::Select(index) = action {
+                *selected.borrow_mut() = index;
+            }
+        })
+    };
+    yew::Renderer::<FindingList>::with_root_and_props(
+        root.clone(),
+        FindingListProps {
+            checked: checked(BROKEN),
+            selected: None,
+            dispatch,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let findings = root.query_selector_all(".finding").unwrap();
+    assert_eq!(findings.length(), 5);
+    let second = root
+        .query_selector(r#".finding[data-index="1"] button"#)
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    second.click();
+    yew::scheduler::flush().await;
+    assert_eq!(*selected.borrow(), Some(1));
+}
