@@ -116,8 +116,8 @@ pub fn Input(props: &InputProps) -> Html {
                 placeholder="在此粘贴政府信息公开工作年度报告……" rows="12" />
             <div class="input-actions">
                 <button type="button" onclick={on_check}>{ "检查" }</button>
-                <label class="button" for="file-input">{ "打开文件…" }</label>
                 <input id="file-input" type="file" accept=".txt,text/plain" class="visually-hidden" onchange={on_file} />
+                <label class="button" for="file-input">{ "打开文件…" }</label>
                 <button type="button" class="secondary" onclick={on_clear}>{ "清除" }</button>
                 <span class="input-size">{ format!("{} 字", props.text.chars().count()) }</span>
             </div>

@@ -130,3 +130,53 @@ test('the text survives a reload and 清除 wipes it', async () => {
   assert.equal(await page.inputValue('#report-input'), '');
   await context.close();
 });
+
+test('a real paste is checked with no button pressed', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.slice(0, -1) });
+  const page = await openApp(context, server.url);
+  const report = (await fixtures()).find((f) => f.name.startsWith('淮安'));
+  await page.evaluate((t) => navigator.clipboard.writeText(t), report.text);
+  await page.focus('#report-input');
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '');
+  const cli = cliReport(report.name);
+  assert.equal(await page.inputValue('#report-input'), report.text);
+  const summary = await page.$eval('#summary', (el) => ({ ...el.dataset }));
+  assert.equal(Number(summary.errors), cli.summary.errors);
+  assert.equal(summary.template, '2021');
+  assert.ok(await page.$eval('#summary', (el) => el.classList.contains('passed')), 'green: 通过');
+  await context.close();
+});
+
+test('a file opened from disk is read locally; a binary file gets a clear message', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.url);
+  const { text } = (await fixtures()).find((f) => f.name.startsWith('004_'));
+  await page.setInputFiles('#file-input', { name: '年报.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors === '0');
+  assert.equal(await page.inputValue('#report-input'), text);
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff]);
+  await page.setInputFiles('#file-input', { name: 'scan.png', mimeType: 'image/png', buffer: png });
+  const notice = await page.waitForSelector('.notice[role="alert"]');
+  assert.match(await notice.textContent(), /scan\.png.*不是文本/);
+  assert.equal(await page.inputValue('#report-input'), text, 'nothing is lost');
+  await context.close();
+});
+
+test('usable by keyboard: Tab to a finding, Enter selects it', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.url);
+  const broken = (await fixtures()).find((f) => f.name.startsWith('003_'));
+  await enter(page, broken.text);
+  await page.focus('.finding[data-index="0"] button');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const selected = await page.$eval('.finding.selected', (li) => li.dataset.index);
+  assert.equal(selected, '1');
+  // Every control has a name a screen reader can say.
+  const unnamed = await page.$$eval('button, textarea, input', (els) =>
+    els.filter((e) => !(e.textContent.trim() || e.labels?.length || e.getAttribute('aria-label'))).length);
+  assert.equal(unnamed, 0);
+  await context.close();
+});
