@@ -22,7 +22,9 @@ pub struct Label {
     pub han: String,
     /// Han characters in the whole chunk (`han` keeps only the tail of very long prose).
     pub han_len: usize,
+    /// Lines of its first and last pieces (a label may wrap).
     pub line: usize,
+    pub last_line: usize,
     pub start: usize,
     pub end: usize,
 }
@@ -67,6 +69,7 @@ pub fn segments(tokens: &[Token], text: &str) -> Vec<Seg> {
                     Some(label) => {
                         label.han_len += push_han(piece, &mut label.han);
                         label.end = token.end;
+                        label.last_line = token.line;
                         if label.han.len() > 2 * LABEL_TAIL_BYTES {
                             let mut cut = label.han.len() - LABEL_TAIL_BYTES;
                             while !label.han.is_char_boundary(cut) {
@@ -81,6 +84,7 @@ pub fn segments(tokens: &[Token], text: &str) -> Vec<Seg> {
                             han_len: push_han(piece, &mut han),
                             han,
                             line: token.line,
+                            last_line: token.line,
                             start: token.start,
                             end: token.end,
                         });
@@ -198,6 +202,31 @@ fn with_char<T>(entries: &[(char, T)], c: char) -> &[(char, T)] {
     &entries[from..to]
 }
 
+/// Column headers of 表三, as they run together in a copied header row.
+const REQUEST_HEADER_WORDS: &[&str] = &[
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "社会组织",
+    "法律服务机构",
+    "其他",
+];
+
+/// A row named by a word that is also a column header of 表三 (`其他`, `总计`), right after
+/// another column header (`…法律服务机构其他`, a header repeated after a page break), is that
+/// header, not the row. (`…其他` + `3.其他` is the header, then the row.)
+fn header_word(han: &str, key: &str) -> bool {
+    matches!(key, "其他" | "总计")
+        && han.strip_suffix(key).is_some_and(|before| {
+            REQUEST_HEADER_WORDS
+                .iter()
+                .any(|w| *w != key && before.ends_with(w))
+        })
+}
+
 /// The best template row from `from` on that this label names: the longest match wins, a label
 /// ending with a row's text being the usual case. A label may also wrap before its end (the
 /// rest follows the numbers), or be followed by a note (`行政许可（件）`).
@@ -218,7 +247,7 @@ fn match_row(han: &str, spec: &'static TableSpec, from: usize) -> Option<RowMatc
         }
     };
     for &(_, (row, key)) in with_char(&index.by_last, last) {
-        if row >= from && han.ends_with(key) {
+        if row >= from && han.ends_with(key) && !header_word(han, key) {
             offer(&mut best, row, key.chars().count(), 3);
         }
     }
@@ -276,7 +305,9 @@ fn find_rows<'a>(
             Seg::Gap(_) => continue,
         };
         let from = current.map_or(0, |(row, _, _)| row + 1);
-        if let Some((row, _, _)) = current {
+        // Prose can only come before the table: once a few rows are read, no restart.
+        let rows_read = runs.iter().flatten().count();
+        if let Some((row, _, _)) = current.filter(|_| rows_read < 3) {
             if values < spec.rows[row].cols.len() && restarts_table(label, spec, from) {
                 // The label of a row already passed, while the current row is still short:
                 // what came before was prose ending in a row's name (`…发生行政复议3件`).
@@ -358,8 +389,10 @@ const ARTIFACT_CLASS: u8 = 8;
 /// Whether a row's first item, on the label's line, is an empty field before the numbers.
 fn gap_after_label(label: &Label, items: &[Seg]) -> Option<bool> {
     match items.first()? {
-        Seg::Gap(t) if t.line == label.line && t.kind == Kind::Gap(GapKind::Field) => Some(true),
-        Seg::Value(t) if t.line == label.line => Some(false),
+        Seg::Gap(t) if t.line == label.last_line && t.kind == Kind::Gap(GapKind::Field) => {
+            Some(true)
+        }
+        Seg::Value(t) if t.line == label.last_line => Some(false),
         _ => None,
     }
 }
@@ -678,14 +711,15 @@ fn read_rows(
             }
         }
     }
-    let label_gaps_are_artifacts = with_gap >= 2 && with_gap >= 2 * without;
+    let label_gaps_are_artifacts =
+        (with_gap >= 1 && without == 0) || (with_gap >= 2 && with_gap >= 2 * without);
     let mut end = 0;
     let mut rows = Vec::with_capacity(spec.rows.len());
     let mut missing = Vec::new();
     for (row, run) in spec.rows.iter().zip(&runs) {
         match run {
             Some(run) => {
-                let artifact_line = label_gaps_are_artifacts.then_some(run.label.line);
+                let artifact_line = label_gaps_are_artifacts.then_some(run.label.last_line);
                 let resolution = resolve(run.items, row.cols.len(), artifact_line);
                 let columns = Columns::Row(spec, row);
                 let cells = place_cells(source, columns, run.label, resolution, findings);
@@ -942,6 +976,11 @@ mod tests {
         );
         assert_eq!(key("六其他", 5), Some("other"));
         assert_eq!(key("具已获取信息", 20), None);
+        // A repeated column header is not the row it names; the row right after it is.
+        assert_eq!(key("商业企业科研机构社会公益组织法律服务机构其他", 2), None);
+        assert_eq!(key("自然人法人或其他组织总计", 2), None);
+        assert_eq!(key("法律服务机构其他六其他处理", 2), Some("other"));
+        assert_eq!(key("云阳县人民政府年政府信息公开工作年度报告七总计", 2), Some("total"));
         assert_eq!(key("益", 8), None);
     }
 

@@ -90,6 +90,8 @@ pub fn normalize(text: &str) -> String {
             '＋' => '+',
             '－' | '−' => '-',
             '．' => '.',
+            // `1，234`: a full-width comma inside a number groups thousands.
+            '，' if groups_thousands(&text[..at], &text[at + c.len_utf8()..]) => ',',
             '／' => '/',
             '％' => '%',
             '｜' => '|',
@@ -107,6 +109,17 @@ pub fn normalize(text: &str) -> String {
     }
     out.push_str(&text[run_start..]);
     out
+}
+
+/// Whether a comma between `before` and `after` separates thousands: a digit before it, and
+/// exactly three digits after it.
+fn groups_thousands(before: &str, after: &str) -> bool {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let digit_before = before.chars().next_back().is_some_and(is_digit);
+    let mut next = after.chars();
+    digit_before
+        && next.by_ref().take(3).filter(|&c| is_digit(c)).count() == 3
+        && !next.next().is_some_and(is_digit)
 }
 
 /// The normalised text with its line starts, for turning byte offsets into line numbers.
@@ -199,7 +212,11 @@ mod tests {
     fn normalizes_one_char_to_one_char() {
         let raw = "１２，０６４\u{3000}＋５\r\n－８４\r（一）";
         let norm = normalize(raw);
-        assert_eq!(norm, "12，064 +5 \n-84\n（一）");
+        assert_eq!(norm, "12,064 +5 \n-84\n（一）");
+        assert_eq!(
+            normalize("申请23，其中5件，1，2345"),
+            "申请23，其中5件，1，2345"
+        );
         assert_eq!(norm.chars().count(), raw.chars().count());
     }
 

@@ -66,12 +66,12 @@ impl Rng {
 /// Full-width digits grouped with the full-width comma (`２，０１７`, `７９，２８７．４７`; ASCII
 /// digits too: `1，234`): the `，` splits the cell into two numbers and the row's cells
 /// shift. With this off, full-width cells keep the ASCII comma (`２,０１７`).
-const FULL_WIDTH_THOUSANDS_COMMA: bool = false;
+const FULL_WIDTH_THOUSANDS_COMMA: bool = true;
 /// Tab copy with an empty field after every row label and a row whose last cell is blank
 /// (`行政许可\t\t0\t91\t` below `其他对外管理服务事项\t\t0\t83\t7`): the empty field after
 /// the label is taken for the blank and the numbers shift right. With this off, a tab copy
 /// of a table with such a row has no empty field after its labels.
-const EXTRA_FIELD_WITH_BLANK_LAST_CELL: bool = false;
+const EXTRA_FIELD_WITH_BLANK_LAST_CELL: bool = true;
 /// PDF: a row's numbers alone on the line below its label that read like a page number:
 /// three cells with the middle one blank as `/` (`行政规范性文件` / `2 / 6`), or the outer
 /// two blank as `-` or `—` (`- 759 -`). The line is dropped as a page number and the row is
@@ -87,7 +87,7 @@ const DOUBLE_SPACED_WRAPPED_CELLS: bool = false;
 /// of a new page (`…结转政府信息公开申请数量 1 0 0 0 0 0 1` / `商业企业 科研机构 …` /
 /// `（一）予以公开 …`): the rows above the repeated header are lost. With this off,
 /// double-spaced copies do not repeat headers.
-const DOUBLE_SPACED_REPEATED_HEADERS: bool = false;
+const DOUBLE_SPACED_REPEATED_HEADERS: bool = true;
 /// One cell per line with an empty line after every line, and a blank cell as an empty line
 /// (so three empty lines in a row, `3` / 3 empty / `0`): the blank is reported ambiguous
 /// and put in the wrong column, though the doubling places it. With this off, such copies
