@@ -980,7 +980,10 @@ mod tests {
         assert_eq!(key("商业企业科研机构社会公益组织法律服务机构其他", 2), None);
         assert_eq!(key("自然人法人或其他组织总计", 2), None);
         assert_eq!(key("法律服务机构其他六其他处理", 2), Some("other"));
-        assert_eq!(key("云阳县人民政府年政府信息公开工作年度报告七总计", 2), Some("total"));
+        assert_eq!(
+            key("云阳县人民政府年政府信息公开工作年度报告七总计", 2),
+            Some("total")
+        );
         assert_eq!(key("益", 8), None);
     }
 
