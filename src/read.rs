@@ -63,7 +63,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
 }
 
 /// More than 1% control characters (other than tab and line ends) means this is not prose.
-fn looks_binary(text: &str) -> bool {
+pub fn looks_binary(text: &str) -> bool {
     let mut total = 0usize;
     let mut control = 0usize;
     for c in text.chars().take(1 << 20) {

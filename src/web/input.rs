@@ -19,7 +19,7 @@ fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     yew::platform::spawn_local(async move {
         let name = file.name();
         match browser::read_file(file).await {
-            Ok(bytes) => match crate::read::decode(&bytes) {
+            Ok(bytes) => match browser::decode(&bytes) {
                 Ok(text) => {
                     dispatch.emit(Action::SetText(text));
                     dispatch.emit(Action::Check);

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { serve, launch, fixtures, cliReport, openApp, enter } from './harness.mjs';
 
 let server, browser;
@@ -154,6 +155,12 @@ test('a file opened from disk is read locally; a binary file gets a clear messag
   const page = await openApp(context, server.url);
   const { text } = (await fixtures()).find((f) => f.name.startsWith('004_'));
   await page.setInputFiles('#file-input', { name: '年报.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors === '0');
+  assert.equal(await page.inputValue('#report-input'), text);
+  // A GB18030 (GBK) file, as Windows editors save it, reads the same.
+  const gbk = execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text });
+  await page.click('button.secondary');
+  await page.setInputFiles('#file-input', { name: '年报-gbk.txt', mimeType: 'text/plain', buffer: gbk });
   await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors === '0');
   assert.equal(await page.inputValue('#report-input'), text);
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff]);
