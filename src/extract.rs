@@ -7,7 +7,9 @@
 
 use crate::locate::Section;
 use crate::model::{Cell, CellRef, CellSource, Finding, Severity, Table, Tables};
+use crate::number::Number;
 use crate::read::Source;
+use crate::split;
 use std::sync::OnceLock;
 
 use crate::template::{
@@ -596,6 +598,16 @@ impl Columns<'_> {
         }
     }
 
+    /// The sums the columns obey: 六类申请人 = 总计; 维持+纠正+其他+尚未审结 = 总计.
+    fn sums(&self) -> Vec<split::Sum> {
+        match self {
+            Columns::Row(spec, _) if spec.key == "requests" => vec![(0..6, 6)],
+            Columns::Row(spec, _) if spec.key == "review_litigation" => vec![(0..4, 4)],
+            Columns::Row(..) => Vec::new(),
+            Columns::ReviewFlat => vec![(0..4, 4), (5..9, 9), (10..14, 14)],
+        }
+    }
+
     fn len(&self) -> usize {
         match self {
             Columns::Row(_, row) => row.cols.len(),
@@ -623,10 +635,73 @@ fn place_cells(
                 Pick::Gap(_) => None,
             })
             .collect();
+        let shown = show_tokens(source, &read);
+        let runs: Vec<&str> = read
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Num(_, Unit::None) => &source.text[t.start..t.end],
+                _ => "",
+            })
+            .collect();
+        let readings = split::split(&runs, n, &columns.sums(), 3);
+        match readings.as_slice() {
+            [only] => {
+                let values: Vec<String> = only.iter().map(|p| p.value.to_string()).collect();
+                findings.push(Finding {
+                    rule: "structure.reconstructed_cells",
+                    severity: Severity::Info,
+                    message: format!(
+                        "{}的数字连在一起（{shown}），按表内合计关系只有一种拆法：{}",
+                        columns.place(),
+                        values.join("、")
+                    ),
+                    cells: columns.refs(),
+                    line: read.first().map(|t| t.line),
+                });
+                return only
+                    .iter()
+                    .map(|part| {
+                        let token = read[part.run];
+                        Cell {
+                            value: Some(Number::Int(part.value)),
+                            source: CellSource::Reconstructed,
+                            line: token.line,
+                            start: token.start + part.start,
+                            end: token.start + part.end,
+                        }
+                    })
+                    .collect();
+            }
+            [_, _, ..] => {
+                let shown_readings: Vec<String> = readings
+                    .iter()
+                    .take(2)
+                    .map(|r| {
+                        r.iter()
+                            .map(|p| p.value.to_string())
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    })
+                    .collect();
+                findings.push(Finding {
+                    rule: "structure.ambiguous_cells",
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{}的数字连在一起（{shown}），有不止一种拆法（如「{}」），无法确定，未参与核对",
+                        columns.place(),
+                        shown_readings.join("」或「")
+                    ),
+                    cells: columns.refs(),
+                    line: read.first().map(|t| t.line),
+                });
+                return unreadable_cells(n, label.line, label.end);
+            }
+            [] => {}
+        }
         let what = if read.is_empty() {
             "没有读到数字".to_string()
         } else {
-            format!("只读到{}个数（{}）", read.len(), show_tokens(source, &read))
+            format!("只读到{}个数（{shown}）", read.len())
         };
         findings.push(Finding {
             rule: "structure.unreadable_row",

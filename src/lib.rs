@@ -13,6 +13,7 @@ pub mod number;
 pub mod output;
 pub mod read;
 pub mod rules;
+pub mod split;
 pub mod template;
 pub mod tokens;
 #[cfg(target_arch = "wasm32")]

@@ -13,6 +13,8 @@ pub enum CellSource {
     BlankMarker,
     /// Blank: an empty field or empty line where the cell stands.
     Gap,
+    /// Cut out of digits that ran together, by the table's own sums (`640020470`).
+    Reconstructed,
     /// The text did not let us read this cell (a row too short to place its numbers).
     Unreadable,
 }

@@ -262,7 +262,7 @@ fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
         if c.is_ascii_digit() || signed {
             let end = number_end(bytes, if signed { i + 1 } else { i });
-            match classify_number(field, i, end, text_start.is_some()) {
+            match classify_number(field, i, end) {
                 NumberRole::Value => {
                     flush_text(&mut text_start, i, out);
                     let (unit, token_end) = unit_after(field, end);
@@ -353,7 +353,7 @@ enum NumberRole {
     Text,
 }
 
-fn classify_number(field: &str, start: usize, end: usize, inside_text: bool) -> NumberRole {
+fn classify_number(field: &str, start: usize, end: usize) -> NumberRole {
     let before = field[..start].chars().next_back();
     let after = field[end..].chars().next();
     let plain_digits = field[start..end].bytes().all(|b| b.is_ascii_digit());
@@ -361,7 +361,7 @@ fn classify_number(field: &str, start: usize, end: usize, inside_text: bool) -> 
         let rest = field[end..].chars().skip(1).find(|c| !c.is_whitespace());
         let numbers_a_label = rest.is_some_and(|c| is_han(c) || matches!(c, '“' | '"' | '「'));
         if numbers_a_label {
-            return if end - start > 1 && !inside_text {
+            return if end - start > 1 {
                 NumberRole::ValueThenMarker(end - 1)
             } else {
                 NumberRole::Text

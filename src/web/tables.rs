@@ -44,6 +44,7 @@ impl Ctx<'_> {
             None => ("缺".to_string(), "missing"),
             Some(c) => match (c.source, c.value) {
                 (CellSource::Unreadable, _) => ("？".to_string(), "unreadable"),
+                (CellSource::Reconstructed, Some(value)) => (show(value), "reconstructed"),
                 (_, Some(value)) => (show(value), "value"),
                 (_, None) => ("空".to_string(), "blank"),
             },
@@ -72,6 +73,9 @@ impl Ctx<'_> {
                 data-line={line}
                 title={(!title.is_empty()).then_some(title)}>
                 <span class="value">{ text }</span>
+                if state == "reconstructed" {
+                    <span class="reconstructed-mark" title="原文数字连在一起，按表内合计关系拆出">{ "拆" }</span>
+                }
                 { for indices.iter().map(|&i| {
                     let (shape, word) = severity_mark(self.report.findings[i].severity);
                     html! { <sup class="marker" aria-label={format!("{word}{}", i + 1)}>{ format!("{shape}{}", i + 1) }</sup> }
