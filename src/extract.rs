@@ -624,6 +624,7 @@ fn place_cells(
     label: &Label,
     resolution: Resolution,
     findings: &mut Vec<Finding>,
+    readings_out: &mut Vec<Vec<Cell>>,
 ) -> Vec<Cell> {
     let n = columns.len();
     if resolution.unreadable {
@@ -643,7 +644,22 @@ fn place_cells(
                 _ => "",
             })
             .collect();
-        let readings = split::split(&runs, n, &columns.sums(), 3);
+        let readings = split::split(&runs, n, &columns.sums(), 4);
+        let to_cells = |reading: &[split::Part]| -> Vec<Cell> {
+            reading
+                .iter()
+                .map(|part| {
+                    let token = read[part.run];
+                    Cell {
+                        value: Some(Number::Int(part.value)),
+                        source: CellSource::Reconstructed,
+                        line: token.line,
+                        start: token.start + part.start,
+                        end: token.start + part.end,
+                    }
+                })
+                .collect()
+        };
         match readings.as_slice() {
             [only] => {
                 let values: Vec<String> = only.iter().map(|p| p.value.to_string()).collect();
@@ -658,21 +674,10 @@ fn place_cells(
                     cells: columns.refs(),
                     line: read.first().map(|t| t.line),
                 });
-                return only
-                    .iter()
-                    .map(|part| {
-                        let token = read[part.run];
-                        Cell {
-                            value: Some(Number::Int(part.value)),
-                            source: CellSource::Reconstructed,
-                            line: token.line,
-                            start: token.start + part.start,
-                            end: token.start + part.end,
-                        }
-                    })
-                    .collect();
+                return to_cells(only);
             }
             [_, _, ..] => {
+                *readings_out = readings.iter().map(|r| to_cells(r)).collect();
                 let shown_readings: Vec<String> = readings
                     .iter()
                     .take(2)
@@ -759,6 +764,98 @@ fn place_cells(
     cells
 }
 
+/// Picks, for 表三's rows whose digits split more than one way, the one combination of readings
+/// under which every column adds up (（一）…（六） = （七）, 一+二 = （七）+四). Decides nothing when
+/// none or several combinations hold.
+fn settle_by_columns(
+    spec: &'static TableSpec,
+    rows: &mut [Option<Vec<Cell>>],
+    pending: &[(usize, Vec<Vec<Cell>>)],
+    findings: &mut Vec<Finding>,
+) {
+    const MAX_PENDING: usize = 4;
+    if pending.len() > MAX_PENDING {
+        return;
+    }
+    let index = |key: &str| spec.row(key).map(|(i, _)| i);
+    let (Some(new), Some(carried), Some(total), Some(forward)) = (
+        index("new"),
+        index("carried_over"),
+        index("total"),
+        index("carry_forward"),
+    ) else {
+        return;
+    };
+    let results: Vec<usize> = (0..spec.rows.len())
+        .filter(|&i| crate::template::is_result_row(spec.rows[i].key))
+        .collect();
+    let value = |rows: &[Option<Vec<Cell>>], row: usize, col: usize| -> Option<i64> {
+        let cell = rows.get(row)?.as_ref()?.get(col)?;
+        match cell.value? {
+            Number::Int(v) => Some(v),
+            Number::Dec(_) => None,
+        }
+    };
+    let holds = |rows: &[Option<Vec<Cell>>]| {
+        (0..REQUEST_WIDTH).all(|c| {
+            let sum: Option<i64> = results.iter().map(|&r| value(rows, r, c)).sum();
+            let columns_ok = match (sum, value(rows, total, c)) {
+                (Some(s), Some(t)) => s == t,
+                _ => true,
+            };
+            let balance = [new, carried, total, forward].map(|r| value(rows, r, c));
+            let balance_ok = match balance {
+                [Some(a), Some(b), Some(t), Some(f)] => a + b == t + f,
+                _ => true,
+            };
+            columns_ok && balance_ok
+        })
+    };
+    let combinations: usize = pending.iter().map(|(_, r)| r.len()).product();
+    let mut trial = rows.to_vec();
+    let mut valid = Vec::new();
+    for mut code in 0..combinations {
+        let mut choice = Vec::with_capacity(pending.len());
+        for (row, readings) in pending {
+            let pick = code % readings.len();
+            code /= readings.len();
+            trial[*row] = Some(readings[pick].clone());
+            choice.push(pick);
+        }
+        if holds(&trial) {
+            valid.push(choice);
+        }
+    }
+    let [choice] = valid.as_slice() else { return };
+    for ((row, readings), &pick) in pending.iter().zip(choice) {
+        rows[*row] = Some(readings[pick].clone());
+        let key = spec.rows[*row].key;
+        findings.retain(|f| {
+            !(f.rule == "structure.ambiguous_cells"
+                && f.cells.first().is_some_and(|c| c.row == key))
+        });
+        let values: Vec<String> = readings[pick]
+            .iter()
+            .filter_map(|c| c.value.map(|v| v.to_string()))
+            .collect();
+        findings.push(Finding {
+            rule: "structure.reconstructed_cells",
+            severity: Severity::Info,
+            message: format!(
+                "{}「{}」行的数字连在一起，可拆法不止一种；只有拆为 {} 时各列合计与勾稽关系都成立，按此读取",
+                spec.name,
+                spec.rows[*row].label,
+                values.join("、")
+            ),
+            cells: row_refs(spec, &spec.rows[*row]),
+            line: readings[pick].first().map(|c| c.line),
+        });
+    }
+}
+
+/// Columns of 表三.
+const REQUEST_WIDTH: usize = 7;
+
 /// A table read row by row, and the byte offset where it ends.
 fn read_rows(
     source: &Source,
@@ -791,13 +888,26 @@ fn read_rows(
     let mut end = 0;
     let mut rows = Vec::with_capacity(spec.rows.len());
     let mut missing = Vec::new();
+    // Rows whose run-together digits split more than one way: the table's columns may decide.
+    let mut pending: Vec<(usize, Vec<Vec<Cell>>)> = Vec::new();
     for (row, run) in spec.rows.iter().zip(&runs) {
         match run {
             Some(run) => {
                 let artifact_line = label_gaps_are_artifacts.then_some(run.label.last_line);
                 let resolution = resolve(run.items, row.cols.len(), artifact_line);
                 let columns = Columns::Row(spec, row);
-                let cells = place_cells(source, columns, run.label, resolution, findings);
+                let mut readings = Vec::new();
+                let cells = place_cells(
+                    source,
+                    columns,
+                    run.label,
+                    resolution,
+                    findings,
+                    &mut readings,
+                );
+                if !readings.is_empty() {
+                    pending.push((rows.len(), readings));
+                }
                 end = end.max(cells.iter().map(|c| c.end).max().unwrap_or(run.label.end));
                 rows.push(Some(cells));
             }
@@ -806,6 +916,9 @@ fn read_rows(
                 rows.push(None);
             }
         }
+    }
+    if spec.key == "requests" && !pending.is_empty() {
+        settle_by_columns(spec, &mut rows, &pending, findings);
     }
     if !missing.is_empty() {
         let names: Vec<&str> = missing.iter().map(|r| r.label).collect();
@@ -920,7 +1033,14 @@ fn read_review_row(source: &Source, segs: &[Seg], findings: &mut Vec<Finding>) -
     }
     let (header, items, _) = best?;
     let resolution = resolve(&items, n, None);
-    let cells = place_cells(source, Columns::ReviewFlat, header, resolution, findings);
+    let cells = place_cells(
+        source,
+        Columns::ReviewFlat,
+        header,
+        resolution,
+        findings,
+        &mut Vec::new(),
+    );
     let width = spec.rows[0].cols.len();
     Some(Table {
         spec,
