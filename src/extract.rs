@@ -777,13 +777,7 @@ fn settle_by_columns(
     if pending.len() > MAX_PENDING {
         return;
     }
-    let index = |key: &str| spec.row(key).map(|(i, _)| i);
-    let (Some(new), Some(carried), Some(total), Some(forward)) = (
-        index("new"),
-        index("carried_over"),
-        index("total"),
-        index("carry_forward"),
-    ) else {
+    let Some([new, carried, total, forward]) = spec.balance_rows() else {
         return;
     };
     let results: Vec<usize> = (0..spec.rows.len())

@@ -70,6 +70,17 @@ impl TableSpec {
     pub fn row(&self, key: &str) -> Option<(usize, &'static RowSpec)> {
         self.rows.iter().enumerate().find(|(_, r)| r.key == key)
     }
+
+    /// 表三's rows of the 勾稽关系 一 + 二 = （七） + 四: new, carried_over, total, carry_forward.
+    pub fn balance_rows(&self) -> Option<[usize; 4]> {
+        let index = |key| self.row(key).map(|(i, _)| i);
+        Some([
+            index("new")?,
+            index("carried_over")?,
+            index("total")?,
+            index("carry_forward")?,
+        ])
+    }
 }
 
 const fn col(key: &'static str, label: &'static str, kind: ColKind) -> ColSpec {

@@ -99,13 +99,7 @@ pub fn balance(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
-    let index = |key| table.spec.row(key).map(|(i, _)| i);
-    let (Some(new), Some(carried), Some(total), Some(forward)) = (
-        index("new"),
-        index("carried_over"),
-        index("total"),
-        index("carry_forward"),
-    ) else {
+    let Some([new, carried, total, forward]) = table.spec.balance_rows() else {
         return Vec::new();
     };
     let mut findings = Vec::new();
