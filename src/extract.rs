@@ -616,6 +616,9 @@ impl Columns<'_> {
     }
 }
 
+/// Readings of a run-together row searched at most; more means "too many to settle".
+const MAX_READINGS: usize = 8;
+
 /// Turns picks into cells, with findings about how they were read: a row that cannot be
 /// placed, numbers left over, blanks that allow two readings.
 fn place_cells(
@@ -644,7 +647,7 @@ fn place_cells(
                 _ => "",
             })
             .collect();
-        let readings = split::split(&runs, n, &columns.sums(), 4);
+        let readings = split::split(&runs, n, &columns.sums(), MAX_READINGS);
         let to_cells = |reading: &[split::Part]| -> Vec<Cell> {
             reading
                 .iter()
@@ -677,7 +680,11 @@ fn place_cells(
                 return to_cells(only);
             }
             [_, _, ..] => {
-                *readings_out = readings.iter().map(|r| to_cells(r)).collect();
+                // Only a complete list of readings may be settled by the columns: with the
+                // search cut short, the right reading may be one not listed.
+                if readings.len() < MAX_READINGS {
+                    *readings_out = readings.iter().map(|r| to_cells(r)).collect();
+                }
                 let shown_readings: Vec<String> = readings
                     .iter()
                     .take(2)
@@ -1045,7 +1052,8 @@ fn read_review_row(source: &Source, segs: &[Seg], findings: &mut Vec<Finding>) -
 
 /// The segments of the tokens in `start..end` (byte offsets).
 fn in_region(tokens: &[Token], text: &str, start: usize, end: usize) -> Vec<Seg> {
-    let from = tokens.partition_point(|t| t.start < start);
+    // A heading run into its table (`三、收到和处理…情况（本列数据…`) shares a token with it.
+    let from = tokens.partition_point(|t| t.end <= start);
     let to = tokens.partition_point(|t| t.start < end);
     segments(&tokens[from..to.max(from)], text)
 }

@@ -81,22 +81,38 @@ fn heading_at_line_start(text: &str, base: usize, line: usize) -> Option<Section
         head_end -= 1;
     }
     let han = han_only(&after_sep[..head_end]);
-    let number = TITLE_STARTS
+    let index = TITLE_STARTS
         .iter()
-        .position(|starts| starts.iter().any(|s| han.starts_with(s)))? as u8
-        + 1;
-    let title = after_sep
+        .position(|starts| starts.iter().any(|s| han.starts_with(s)))?;
+    let number = index as u8 + 1;
+    let title: String = after_sep
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '|' | '】' | ']'))
         .chars()
         .take(40)
         .collect();
+    // A heading line that runs on into its table (`三、收到和处理政府信息公开申请情况（本列…`)
+    // ends with its title, not with the line.
+    let runs_on = after_sep.chars().count() > 40;
+    let (title, end) = if runs_on {
+        let title_end = std::iter::once(SECTION_TITLES[index])
+            .chain(TITLE_STARTS[index].iter().copied())
+            .find_map(|t| after_sep.find(t).map(|at| at + t.len()))
+            .unwrap_or(0);
+        let offset = text.len() - after_sep.len();
+        (
+            SECTION_TITLES[index].to_string(),
+            base + offset + title_end,
+        )
+    } else {
+        (title, base + text.len())
+    };
     Some(Section {
         number,
         printed_number: (printed != number).then_some(printed),
         title,
         line,
         start: base,
-        end: base + text.len(),
+        end,
     })
 }
 
