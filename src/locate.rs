@@ -99,10 +99,7 @@ fn heading_at_line_start(text: &str, base: usize, line: usize) -> Option<Section
             .find_map(|t| after_sep.find(t).map(|at| at + t.len()))
             .unwrap_or(0);
         let offset = text.len() - after_sep.len();
-        (
-            SECTION_TITLES[index].to_string(),
-            base + offset + title_end,
-        )
+        (SECTION_TITLES[index].to_string(), base + offset + title_end)
     } else {
         (title, base + text.len())
     };
