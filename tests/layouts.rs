@@ -16,47 +16,11 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Map, Value};
 
-// --------------------------------------------------------------------------- randomness
+mod common;
 
-/// xorshift64: deterministic on every platform and needs no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        // splitmix64 scramble: neighbouring seeds start far apart, and xorshift never sees 0.
-        let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        Rng((z ^ (z >> 31)) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    /// A number in `0..n`.
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    /// A number in `lo..=hi`.
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + (self.next() % (hi - lo + 1) as u64) as i64
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
+use common::ColKind::{self, Amount, Count, Signed};
+use common::{is_result_row, Draw, Rng, Scale, Tpl};
+use common::{REQ_COLS, REQ_TOTAL, RESULTS_GROUP, REVIEW_COLS, REVIEW_GROUPS, REVIEW_TOTAL};
 
 // --------------------------------------------------------------------------- misread variants
 //
@@ -96,251 +60,10 @@ const DOUBLE_SPACED_EMPTY_CELLS: bool = false;
 
 // --------------------------------------------------------------------------- templates
 //
-// Written out here from CONTRACT.md rather than taken from `nianbao::template`, so that the
-// test checks the contract and not the crate against itself.
+// The rest of the templates, written out from CONTRACT.md, is in common/.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tpl {
-    Y2019,
-    Y2021,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ColKind {
-    Count,
-    /// 本年增/减: may be negative and may print a `+`.
-    Signed,
-    /// 万元, may have decimals.
-    Amount,
-}
-
-use ColKind::{Amount, Count, Signed};
-
-/// A column of 表二: key, printed header, kind.
-type ActiveCol = (&'static str, &'static str, ColKind);
-
-/// One 第二十条 block of 表二.
-struct Block {
-    /// The numeral of 第二十条第（…）项.
-    item: &'static str,
-    cols: &'static [ActiveCol],
-    /// Row key and printed label.
-    rows: &'static [(&'static str, &'static str)],
-}
-
-const DOCS_2019: &[ActiveCol] = &[
-    ("new_made", "本年新制作数量", Count),
-    ("new_published", "本年新公开数量", Count),
-    ("total_published", "对外公开总数量", Count),
-];
-const ITEMS_2019: &[ActiveCol] = &[
-    ("prev_items", "上一年项目数量", Count),
-    ("change", "本年增/减", Signed),
-    ("decisions", "处理决定数量", Count),
-];
-
-static ACTIVE_2019: [Block; 5] = [
-    Block {
-        item: "一",
-        cols: DOCS_2019,
-        rows: &[("regulations", "规章"), ("normative_docs", "规范性文件")],
-    },
-    Block {
-        item: "五",
-        cols: ITEMS_2019,
-        rows: &[
-            ("licensing", "行政许可"),
-            ("other_services", "其他对外管理服务事项"),
-        ],
-    },
-    Block {
-        item: "六",
-        cols: ITEMS_2019,
-        rows: &[("penalty", "行政处罚"), ("coercion", "行政强制")],
-    },
-    Block {
-        item: "八",
-        cols: &[
-            ("prev_items", "上一年项目数量", Count),
-            ("change", "本年增/减", Signed),
-        ],
-        rows: &[("fees", "行政事业性收费")],
-    },
-    Block {
-        item: "九",
-        cols: &[
-            ("items", "采购项目数量", Count),
-            ("amount_wan_yuan", "采购总金额", Amount),
-        ],
-        rows: &[("procurement", "政府集中采购")],
-    },
-];
-
-const DECISIONS_2021: &[ActiveCol] = &[("decisions", "本年处理决定数量", Count)];
-
-static ACTIVE_2021: [Block; 4] = [
-    Block {
-        item: "一",
-        cols: &[
-            ("issued", "本年制发件数", Count),
-            ("repealed", "本年废止件数", Count),
-            ("in_force", "现行有效件数", Count),
-        ],
-        rows: &[
-            ("regulations", "规章"),
-            ("normative_docs", "行政规范性文件"),
-        ],
-    },
-    Block {
-        item: "五",
-        cols: DECISIONS_2021,
-        rows: &[("licensing", "行政许可")],
-    },
-    Block {
-        item: "六",
-        cols: DECISIONS_2021,
-        rows: &[("penalty", "行政处罚"), ("coercion", "行政强制")],
-    },
-    Block {
-        item: "八",
-        cols: &[("amount_wan_yuan", "本年收费金额（单位：万元）", Amount)],
-        rows: &[("fees", "行政事业性收费")],
-    },
-];
-
-/// A row of 表三.
-struct ReqRow {
-    key: &'static str,
-    /// The group label printed once, in a merged cell, before the group's first row.
-    group: Option<&'static str>,
-    label: &'static str,
-}
-
-const fn req(key: &'static str, group: Option<&'static str>, label: &'static str) -> ReqRow {
-    ReqRow { key, group, label }
-}
-
-/// The merged cell in front of all result rows （一）…（七）.
-const RESULTS_GROUP: &str = "三、本年度办理结果";
-const DENIED: Option<&str> = Some("（三）不予公开");
-const UNABLE: Option<&str> = Some("（四）无法提供");
-const IGNORED: Option<&str> = Some("（五）不予处理");
-const OTHER: Option<&str> = Some("（六）其他处理");
-
-static REQ_FIRST: [ReqRow; 20] = [
-    req("new", None, "一、本年新收政府信息公开申请数量"),
-    req("carried_over", None, "二、上年结转政府信息公开申请数量"),
-    req("granted", None, "（一）予以公开"),
-    req(
-        "partial",
-        None,
-        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    ),
-    req("denied.state_secret", DENIED, "1.属于国家秘密"),
-    req(
-        "denied.law_prohibited",
-        DENIED,
-        "2.其他法律行政法规禁止公开",
-    ),
-    req("denied.safety_stability", DENIED, "3.危及“三安全一稳定”"),
-    req("denied.third_party", DENIED, "4.保护第三方合法权益"),
-    req("denied.internal", DENIED, "5.属于三类内部事务信息"),
-    req("denied.process", DENIED, "6.属于四类过程性信息"),
-    req("denied.enforcement_file", DENIED, "7.属于行政执法案卷"),
-    req("denied.query", DENIED, "8.属于行政查询事项"),
-    req("unable.not_held", UNABLE, "1.本机关不掌握相关政府信息"),
-    req(
-        "unable.needs_creation",
-        UNABLE,
-        "2.没有现成信息需要另行制作",
-    ),
-    req("unable.unclear", UNABLE, "3.补正后申请内容仍不明确"),
-    req("ignored.complaint", IGNORED, "1.信访举报投诉类申请"),
-    req("ignored.duplicate", IGNORED, "2.重复申请"),
-    req("ignored.publication", IGNORED, "3.要求提供公开出版物"),
-    req("ignored.excessive", IGNORED, "4.无正当理由大量反复申请"),
-    req(
-        "ignored.confirmation",
-        IGNORED,
-        "5.要求行政机关确认或重新出具已获取信息",
-    ),
-];
-static REQ_OTHER_2019: [ReqRow; 1] = [req("other", None, "（六）其他处理")];
-static REQ_OTHER_2021: [ReqRow; 3] = [
-    req(
-        "other.no_correction",
-        OTHER,
-        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-    ),
-    req(
-        "other.no_fee",
-        OTHER,
-        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-    ),
-    req("other.misc", OTHER, "3.其他"),
-];
-static REQ_LAST: [ReqRow; 2] = [
-    req("total", None, "（七）总计"),
-    req("carry_forward", None, "四、结转下年度继续办理"),
-];
-
-const REQ_COLS: [&str; 7] = [
-    "natural",
-    "commercial",
-    "research",
-    "social",
-    "legal",
-    "other",
-    "total",
-];
-/// Column index of 总计 in 表三 and 表四.
-const REQ_TOTAL: usize = 6;
-const REVIEW_TOTAL: usize = 4;
-
-const REVIEW_GROUPS: [(&str, &str); 3] = [
-    ("review", "行政复议"),
-    ("litigation_direct", "未经复议直接起诉"),
-    ("litigation_after_review", "复议后起诉"),
-];
-const REVIEW_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
+/// 表四's column headers.
 const REVIEW_HEADS: [&str; 5] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
-
-impl Tpl {
-    fn id(self) -> &'static str {
-        match self {
-            Tpl::Y2019 => "2019",
-            Tpl::Y2021 => "2021",
-        }
-    }
-
-    fn blocks(self) -> &'static [Block] {
-        match self {
-            Tpl::Y2019 => &ACTIVE_2019,
-            Tpl::Y2021 => &ACTIVE_2021,
-        }
-    }
-
-    /// 表二's rows in order, each with its block.
-    fn active_rows(self) -> Vec<(&'static Block, &'static str, &'static str)> {
-        self.blocks()
-            .iter()
-            .flat_map(|b| b.rows.iter().map(move |&(key, label)| (b, key, label)))
-            .collect()
-    }
-
-    fn request_rows(self) -> Vec<&'static ReqRow> {
-        let other: &'static [ReqRow] = match self {
-            Tpl::Y2019 => &REQ_OTHER_2019,
-            Tpl::Y2021 => &REQ_OTHER_2021,
-        };
-        REQ_FIRST.iter().chain(other).chain(&REQ_LAST).collect()
-    }
-}
-
-/// Rows （一）…（六） of 表三, summed into （七）总计.
-fn is_result_row(key: &str) -> bool {
-    !matches!(key, "new" | "carried_over" | "total" | "carry_forward")
-}
 
 /// Rows under the merged 三、本年度办理结果 cell.
 fn in_results_group(key: &str) -> bool {
@@ -544,23 +267,14 @@ const AGENCIES: [&str; 8] = [
     "西湖区人民政府",
 ];
 
-/// A count as agencies report them: mostly zero or small, sometimes in the thousands.
-fn count(rng: &mut Rng, scale: i64) -> i64 {
-    match rng.below(10) {
-        0..=3 => 0,
-        4..=7 => rng.range(1, 9.min(scale.max(1))),
-        _ => rng.range(0, scale),
-    }
-}
-
-/// An amount in 万元 with up to two decimals.
-fn amount(rng: &mut Rng) -> f64 {
-    match rng.below(4) {
-        0 => 0.0,
-        1 => rng.range(0, 5_000) as f64,
-        _ => rng.range(0, 10_000_000) as f64 / 100.0,
-    }
-}
+/// Sets of every size alike; every result row may have requests.
+const DRAW: Draw = Draw {
+    scales: &[3, 30, 300, 3000],
+    no_requests: None,
+    other_results: None,
+    review_scale: Scale::Fixed(20),
+    agencies: &AGENCIES,
+};
 
 /// A valid table set of either template; some sets get blank cells.
 fn generate(seed: u64) -> TableSet {
@@ -570,65 +284,7 @@ fn generate(seed: u64) -> TableSet {
     } else {
         Tpl::Y2021
     };
-    let year = match template {
-        Tpl::Y2019 => rng.range(2019, 2020),
-        Tpl::Y2021 => rng.range(2021, 2024),
-    } as i32;
-    let scale = rng.pick(&[3, 30, 300, 3000]);
-
-    // 表三: results first, then 总计, then 一/二/四 so that 一 + 二 = 总计 + 四.
-    let rows = template.request_rows();
-    let mut requests = vec![[0i64; 7]; rows.len()];
-    let index = |key: &str| rows.iter().position(|r| r.key == key).expect("row");
-    let mut totals = [0i64; 6];
-    for (row, cells) in rows.iter().zip(requests.iter_mut()) {
-        if !is_result_row(row.key) {
-            continue;
-        }
-        for (c, cell) in cells.iter_mut().take(6).enumerate() {
-            // Natural persons file most requests; the other columns are mostly zero.
-            *cell = if c == 0 || rng.chance(20) {
-                count(&mut rng, scale)
-            } else {
-                0
-            };
-            totals[c] += *cell;
-        }
-    }
-    for c in 0..6 {
-        let carried_over = count(&mut rng, 1 + scale / 10);
-        let carry_forward = count(&mut rng, 1 + scale / 10);
-        let carried_over = carried_over.min(totals[c] + carry_forward);
-        requests[index("total")][c] = totals[c];
-        requests[index("carried_over")][c] = carried_over;
-        requests[index("carry_forward")][c] = carry_forward;
-        requests[index("new")][c] = totals[c] + carry_forward - carried_over;
-    }
-    for cells in &mut requests {
-        cells[REQ_TOTAL] = cells[..REQ_TOTAL].iter().sum();
-    }
-
-    let review: Vec<[i64; 5]> = (0..3)
-        .map(|_| {
-            let mut cells = [0i64; 5];
-            for cell in cells.iter_mut().take(REVIEW_TOTAL) {
-                *cell = if rng.chance(40) {
-                    count(&mut rng, 20)
-                } else {
-                    0
-                };
-            }
-            cells[REVIEW_TOTAL] = cells[..REVIEW_TOTAL].iter().sum();
-            cells
-        })
-        .collect();
-
-    let active: Cells = template
-        .active_rows()
-        .iter()
-        .map(|(block, _, _)| active_row(&mut rng, template, block, scale))
-        .collect();
-
+    let valid = common::generate(&mut rng, template, &DRAW);
     let to_cells = |rows: Vec<Vec<i64>>| -> Cells {
         rows.into_iter()
             .map(|r| r.into_iter().map(|v| Some(v as f64)).collect())
@@ -637,46 +293,18 @@ fn generate(seed: u64) -> TableSet {
     let mut set = TableSet {
         name: format!("generated {seed}"),
         template,
-        year,
-        agency: rng.pick(&AGENCIES).to_string(),
-        active,
-        requests: to_cells(requests.iter().map(|r| r.to_vec()).collect()),
-        review: to_cells(review.iter().map(|r| r.to_vec()).collect()),
+        year: valid.year,
+        agency: valid.agency.to_string(),
+        active: valid
+            .active
+            .iter()
+            .map(|r| r.iter().map(|&v| Some(v)).collect())
+            .collect(),
+        requests: to_cells(valid.requests.iter().map(|r| r.to_vec()).collect()),
+        review: to_cells(valid.review.iter().map(|r| r.to_vec()).collect()),
     };
     add_blanks(&mut rng, &mut set);
     set
-}
-
-fn active_row(rng: &mut Rng, template: Tpl, block: &Block, scale: i64) -> Vec<Option<f64>> {
-    let values: Vec<f64> = match (template, block.cols[0].0) {
-        (Tpl::Y2019, "new_made") => {
-            let total = rng.range(0, 20 * scale);
-            let published = rng.range(0, total.min(5 * scale));
-            vec![
-                (published + rng.range(0, 3)) as f64,
-                published as f64,
-                total as f64,
-            ]
-        }
-        (Tpl::Y2021, "issued") => {
-            let in_force = rng.range(0, 20 * scale);
-            vec![
-                rng.range(0, in_force.min(5 * scale)) as f64,
-                rng.range(0, 10) as f64,
-                in_force as f64,
-            ]
-        }
-        _ => block
-            .cols
-            .iter()
-            .map(|col| match col.2 {
-                Count => count(rng, 100 * scale) as f64,
-                Signed => rng.range(-50, 200) as f64,
-                Amount => amount(rng),
-            })
-            .collect(),
-    };
-    values.into_iter().map(Some).collect()
 }
 
 /// Blank cells as real reports leave them: whole legal-person columns (沭阳), a whole group
