@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use crate::template::{
     ColKind, RowSpec, TableSpec, Template, ACTIVE_2019, ACTIVE_2021, REQUESTS_2019, REQUESTS_2021,
-    REVIEW_HEADER_WORDS, REVIEW_LITIGATION,
+    REQUEST_COLS, REVIEW_HEADER_WORDS, REVIEW_LITIGATION,
 };
 use crate::tokens::{push_han, GapKind, Kind, Token, Unit};
 
@@ -73,10 +73,7 @@ pub fn segments(tokens: &[Token], text: &str) -> Vec<Seg> {
                         label.end = token.end;
                         label.last_line = token.line;
                         if label.han.len() > 2 * LABEL_TAIL_BYTES {
-                            let mut cut = label.han.len() - LABEL_TAIL_BYTES;
-                            while !label.han.is_char_boundary(cut) {
-                                cut += 1;
-                            }
+                            let cut = label.han.len() - tail(&label.han, LABEL_TAIL_BYTES).len();
                             label.han.drain(..cut);
                         }
                     }
@@ -114,15 +111,9 @@ struct RowMatch {
     matched_chars: usize,
 }
 
+/// The last `bytes` of `text` at most, cut at a character boundary.
 fn tail(text: &str, bytes: usize) -> &str {
-    if text.len() <= bytes {
-        return text;
-    }
-    let mut cut = text.len() - bytes;
-    while !text.is_char_boundary(cut) {
-        cut += 1;
-    }
-    &text[cut..]
+    &text[text.ceil_char_boundary(text.len().saturating_sub(bytes))..]
 }
 
 /// Shortest start of a label that may end a wrapped line (`要求行政机关确认或重新出`).
@@ -191,7 +182,7 @@ impl KeyIndex {
         let address = spec as *const TableSpec as usize;
         match indexes.iter().find(|(a, _)| *a == address) {
             Some((_, index)) => index,
-            // A table spec made elsewhere (tests): index it once and keep it.
+            // Every spec is one of the five statics above; this arm is never taken.
             None => Box::leak(Box::new(KeyIndex::build(spec))),
         }
     }
@@ -798,7 +789,7 @@ fn settle_by_columns(
         }
     };
     let holds = |rows: &[Option<Vec<Cell>>]| {
-        (0..REQUEST_WIDTH).all(|c| {
+        (0..REQUEST_COLS.len()).all(|c| {
             let sum: Option<i64> = results.iter().map(|&r| value(rows, r, c)).sum();
             let columns_ok = match (sum, value(rows, total, c)) {
                 (Some(s), Some(t)) => s == t,
@@ -853,9 +844,6 @@ fn settle_by_columns(
         });
     }
 }
-
-/// Columns of 表三.
-const REQUEST_WIDTH: usize = 7;
 
 /// A table read row by row, and the byte offset where it ends.
 fn read_rows(

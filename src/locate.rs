@@ -1,7 +1,7 @@
 //! Finding the six sections of a report by their headings.
 
 use crate::read::Source;
-use crate::tokens::han_only;
+use crate::tokens::{han_only, is_han};
 
 pub const SECTION_TITLES: [&str; 6] = [
     "总体情况",
@@ -73,14 +73,10 @@ fn heading_at_line_start(text: &str, base: usize, line: usize) -> Option<Section
     let after_sep = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '、' | '.' | '，' | ',' | '：' | ':')
     });
-    if after_sep.len() == rest.len() && !rest.starts_with(|c: char| is_title_char(c)) {
+    if after_sep.len() == rest.len() && !rest.starts_with(is_han) {
         return None;
     }
-    let mut head_end = after_sep.len().min(120);
-    while !after_sep.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
-    let han = han_only(&after_sep[..head_end]);
+    let han = han_only(&after_sep[..after_sep.floor_char_boundary(120)]);
     let index = TITLE_STARTS
         .iter()
         .position(|starts| starts.iter().any(|s| han.starts_with(s)))?;
@@ -111,10 +107,6 @@ fn heading_at_line_start(text: &str, base: usize, line: usize) -> Option<Section
         start: base,
         end,
     })
-}
-
-fn is_title_char(c: char) -> bool {
-    crate::tokens::is_han(c)
 }
 
 /// Headings run into the text (a whole report pasted as one line): `二、主动公开政府信息情况`.

@@ -150,20 +150,13 @@ pub fn statistics_period(source: &Source) -> Option<(Date, Date, usize)> {
         let Some(at) = text.find(keyword) else {
             continue;
         };
-        let window_end = floor_char_boundary(text, (at + 200).min(text.len()));
+        let window_end = text.floor_char_boundary(at + 200);
         let found = dates(&text[at..window_end]);
         if let [(_, _, start), (_, _, end), ..] = found[..] {
             return Some((start, end, source.line_of(at)));
         }
     }
     None
-}
-
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The date line at the end of the report: the last line that is only a date.
@@ -202,7 +195,7 @@ pub struct Title<'a> {
 }
 
 pub fn title(source: &Source) -> Option<Title<'_>> {
-    let head_end = floor_char_boundary(&source.text, source.text.len().min(3000));
+    let head_end = source.text.floor_char_boundary(3000);
     let head = &source.text[..head_end];
     let caps = title_year_re().captures(head)?;
     let year_at = caps.get(1)?.start();
