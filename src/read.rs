@@ -27,23 +27,48 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Decodes a file's bytes: UTF-8 with or without BOM, UTF-16 with BOM, or GB18030 (a superset
-/// of GBK and GB2312). Never replaces bytes silently: undecodable input is an error.
+/// The encodings besides UTF-8 that report text comes in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf16Le,
+    Utf16Be,
+    /// A superset of GBK and GB2312.
+    Gb18030,
+}
+
+/// Decodes a file's bytes: UTF-8 with or without BOM, UTF-16 with BOM, or GB18030. Never
+/// replaces bytes silently: undecodable input is an error.
 pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+    decode_with(bytes, |encoding, bytes| {
+        let encoding = match encoding {
+            Encoding::Utf16Le => encoding_rs::UTF_16LE,
+            Encoding::Utf16Be => encoding_rs::UTF_16BE,
+            Encoding::Gb18030 => encoding_rs::GB18030,
+        };
+        encoding
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| text.into_owned())
+    })
+}
+
+/// [`decode`] with the decoder for non-UTF-8 encodings given (the browser's own, in the web
+/// app, keeps encoding_rs's tables out of the wasm). `decoder` gets the bytes after any BOM
+/// and returns `None` for bytes that are not valid in that encoding.
+pub fn decode_with(
+    bytes: &[u8],
+    decoder: impl Fn(Encoding, &[u8]) -> Option<String>,
+) -> Result<String, ReadError> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return std::str::from_utf8(rest)
             .map(str::to_owned)
             .map_err(|_| ReadError::UnknownEncoding);
     }
     for (bom, encoding) in [
-        (&[0xFF, 0xFE][..], encoding_rs::UTF_16LE),
-        (&[0xFE, 0xFF][..], encoding_rs::UTF_16BE),
+        (&[0xFF, 0xFE][..], Encoding::Utf16Le),
+        (&[0xFE, 0xFF][..], Encoding::Utf16Be),
     ] {
         if let Some(rest) = bytes.strip_prefix(bom) {
-            return encoding
-                .decode_without_bom_handling_and_without_replacement(rest)
-                .map(|text| text.into_owned())
-                .ok_or(ReadError::UnknownEncoding);
+            return decoder(encoding, rest).ok_or(ReadError::UnknownEncoding);
         }
     }
     if bytes.contains(&0) {
@@ -51,10 +76,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::GB18030
-            .decode_without_bom_handling_and_without_replacement(bytes)
-            .map(|text| text.into_owned())
-            .ok_or(ReadError::UnknownEncoding)?,
+        Err(_) => decoder(Encoding::Gb18030, bytes).ok_or(ReadError::UnknownEncoding)?,
     };
     if looks_binary(&text) {
         return Err(ReadError::Binary);
@@ -63,7 +85,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
 }
 
 /// More than 1% control characters (other than tab and line ends) means this is not prose.
-pub fn looks_binary(text: &str) -> bool {
+fn looks_binary(text: &str) -> bool {
     let mut total = 0usize;
     let mut control = 0usize;
     for c in text.chars().take(1 << 20) {

@@ -4,6 +4,8 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::read::Encoding;
+
 const STORAGE_KEY: &str = "nianbao.text";
 
 fn storage() -> Option<web_sys::Storage> {
@@ -51,38 +53,20 @@ pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Decodes a file's bytes with the browser's own decoders (UTF-8 with or without BOM, UTF-16
-/// with BOM, GB18030/GBK), as the CLI does with encoding_rs; keeping those tables out of the
-/// wasm keeps the page small.
+/// Decodes a file's bytes as the CLI does, with the browser's own decoders for UTF-16 and
+/// GB18030/GBK: keeping encoding_rs's tables out of the wasm keeps the page small.
 pub fn decode(bytes: &[u8]) -> Result<String, crate::ReadError> {
-    use crate::ReadError;
-    let try_decode = |label: &str, bytes: &[u8]| -> Option<String> {
+    crate::read::decode_with(bytes, |encoding, bytes| {
+        let label = match encoding {
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Gb18030 => "gb18030",
+        };
         let options = web_sys::TextDecoderOptions::new();
         options.set_fatal(true);
         let decoder = web_sys::TextDecoder::new_with_label_and_options(label, &options).ok()?;
         decoder.decode_with_u8_array(bytes).ok()
-    };
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        try_decode("utf-8", rest)
-    } else if bytes.starts_with(&[0xFF, 0xFE]) {
-        try_decode("utf-16le", bytes)
-    } else if bytes.starts_with(&[0xFE, 0xFF]) {
-        try_decode("utf-16be", bytes)
-    } else if bytes.contains(&0) {
-        return Err(ReadError::Binary);
-    } else {
-        try_decode("utf-8", bytes).or_else(|| try_decode("gb18030", bytes))
-    }
-    .ok_or(ReadError::UnknownEncoding)?;
-    // The decoders drop a UTF-16 BOM themselves.
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text);
-    if crate::read::looks_binary(&text) {
-        return Err(ReadError::Binary);
-    }
-    Ok(text)
+    })
 }
 
 pub fn scroll_into_view(id: &str) {
