@@ -14,6 +14,7 @@ pub mod output;
 pub mod read;
 pub mod rules;
 pub mod split;
+pub mod statements;
 pub mod template;
 pub mod tokens;
 #[cfg(target_arch = "wasm32")]
@@ -53,6 +54,14 @@ pub fn check(text: &str, options: &Options) -> Report {
         Some(template) => extract::tables(&source, &tokens, &sections, template, &mut findings),
         None => Tables::default(),
     };
+    // The prose is what lies outside the tables.
+    let table_spans: Vec<(usize, usize)> =
+        [&tables.active, &tables.requests, &tables.review_litigation]
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.span())
+            .collect();
+    let statements = statements::read(&source, &table_spans, report_year);
     let mut report = Report {
         template,
         report_year,
@@ -61,6 +70,7 @@ pub fn check(text: &str, options: &Options) -> Report {
         published: meta::publication_date(&source),
         sections,
         tables,
+        statements,
         findings: Vec::new(),
     };
     let mut all = rules::run(&report);

@@ -3,6 +3,7 @@
 use crate::locate::Section;
 use crate::meta::Date;
 use crate::number::Number;
+use crate::statements::Statement;
 use crate::template::{TableSpec, Template};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +46,19 @@ pub struct Table {
 }
 
 impl Table {
+    /// The byte range from the first cell to the last (empty tables: `None`).
+    pub fn span(&self) -> Option<(usize, usize)> {
+        let cells = self
+            .rows
+            .iter()
+            .flatten()
+            .flatten()
+            .filter(|c| c.end > c.start);
+        let start = cells.clone().map(|c| c.start).min()?;
+        let end = cells.map(|c| c.end).max()?;
+        Some((start, end))
+    }
+
     pub fn row(&self, key: &str) -> Option<&[Cell]> {
         let (index, _) = self.spec.row(key)?;
         self.rows[index].as_deref()
@@ -162,6 +176,8 @@ pub struct Report {
     pub published: Option<(Date, usize)>,
     pub sections: Vec<Section>,
     pub tables: Tables,
+    /// Numbers the prose states about the tables.
+    pub statements: Vec<Statement>,
     pub findings: Vec<Finding>,
 }
 

@@ -2,6 +2,7 @@
 //! stable id; severity and message are set where the finding is made.
 
 pub mod active;
+pub mod narrative;
 pub mod requests;
 pub mod review_litigation;
 pub mod structure;
@@ -25,6 +26,7 @@ pub fn run(report: &Report) -> Vec<Finding> {
         review_litigation::group_sum,
         value::negative,
         active::inconsistent,
+        narrative::mismatch,
         requests::blank,
         review_litigation::blank,
         active::blank,
@@ -177,6 +179,7 @@ pub(crate) mod test_support {
             published: None,
             sections: Vec::new(),
             tables,
+            statements: Vec::new(),
             findings: Vec::new(),
         }
     }
