@@ -20,7 +20,7 @@ pub mod tokens;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use model::{AgencyKind, Finding, Options, Report, Severity, Summary};
+pub use model::{AgencyKind, Finding, KindBasis, Options, Report, Severity, Summary};
 pub use read::ReadError;
 pub use template::Template;
 
@@ -54,6 +54,14 @@ pub fn check(text: &str, options: &Options) -> Report {
         Some(template) => extract::tables(&source, &tokens, &sections, template, &mut findings),
         None => Tables::default(),
     };
+    let agency = meta::agency(&source, title.as_ref());
+    let kind = match options.kind {
+        Some(kind) => Some((kind, KindBasis::Given)),
+        None => agency
+            .as_deref()
+            .and_then(meta::agency_kind)
+            .map(|kind| (kind, KindBasis::AgencyName)),
+    };
     // The prose is what lies outside the tables.
     let table_spans: Vec<(usize, usize)> =
         [&tables.active, &tables.requests, &tables.review_litigation]
@@ -65,9 +73,12 @@ pub fn check(text: &str, options: &Options) -> Report {
     let mut report = Report {
         template,
         report_year,
-        agency: meta::agency(&source, title.as_ref()),
+        agency,
         period,
         published: meta::publication_date(&source),
+        kind,
+        stated_years: meta::stated_years(&source, &sections, title.as_ref()),
+        section_bodies: locate::bodies(&source, &sections, meta::closing_start(&source)),
         sections,
         tables,
         statements,

@@ -1,5 +1,9 @@
 //! Finding the six sections of a report by their headings.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use crate::read::Source;
 use crate::tokens::{han_only, is_han};
 
@@ -143,6 +147,59 @@ fn find_run_in_headings(source: &Source, found: &mut Vec<Section>) {
     }
 }
 
+fn title_re(number: u8) -> Option<&'static Regex> {
+    static PROBLEMS: OnceLock<Regex> = OnceLock::new();
+    static OTHER: OnceLock<Regex> = OnceLock::new();
+    let (cell, pattern) = match number {
+        5 => (
+            &PROBLEMS,
+            r"主要问题(?:[及和与、]?(?:改进|整改|下一步)(?:工作)?(?:情况|措施|方向|举措|计划|打算)?)?",
+        ),
+        6 => (&OTHER, r"其他需要报告的?事项|其他需要报告"),
+        _ => return None,
+    };
+    Some(cell.get_or_init(|| Regex::new(pattern).expect("static pattern")))
+}
+
+/// Where the title of a heading ends: `五、存在的主要问题及改进情况：无` has its body `：无`
+/// on the heading's own line. Falls back to the end of the heading.
+fn title_end(text: &str, section: &Section) -> usize {
+    let window_end = text.floor_char_boundary(section.end.max(section.start) + 90);
+    let window = &text[section.start..window_end];
+    let index = usize::from(section.number.clamp(1, 6)) - 1;
+    let found = match title_re(section.number) {
+        Some(re) => re.find(window).map(|m| (m.start(), m.end())),
+        None => std::iter::once(SECTION_TITLES[index])
+            .chain(TITLE_STARTS[index].iter().copied())
+            .find_map(|t| window.find(t).map(|at| (at, at + t.len()))),
+    };
+    match found {
+        Some((at, end)) if section.start + at < section.end => section.start + end,
+        _ => section.end,
+    }
+}
+
+/// Each section's text, from the end of its title to the next heading; the last one ends where
+/// the closing signature and date begin (`closing`). `(number, text)` in text order.
+pub fn bodies(source: &Source, sections: &[Section], closing: Option<usize>) -> Vec<(u8, String)> {
+    let text = &source.text;
+    let mut starts: Vec<&Section> = sections.iter().collect();
+    starts.sort_by_key(|s| s.start);
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, section)| {
+            let start = title_end(text, section).min(text.len());
+            let mut end = starts.get(i + 1).map_or(text.len(), |next| next.start);
+            if let Some(closing) = closing.filter(|&c| c >= start) {
+                end = end.min(closing);
+            }
+            let body = text.get(start..end.max(start)).unwrap_or("");
+            (section.number, body.to_string())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +233,30 @@ mod tests {
         let found = sections(&Source::new("三、主动公开政府信息情况"));
         assert_eq!(found[0].number, 2);
         assert_eq!(found[0].printed_number, Some(3));
+    }
+
+    #[test]
+    fn section_bodies_start_after_the_title_and_end_before_the_signature() {
+        let text = "一、总体情况\n正文\n五、存在的主要问题及改进情况：暂无\n六、其他需要报告的事项\n无。\n某某局\n2021年1月5日";
+        let source = Source::new(text);
+        let found = sections(&source);
+        let closing = source.text.find("某某局");
+        assert_eq!(
+            bodies(&source, &found, closing),
+            [
+                (1, "\n正文\n".to_string()),
+                (5, "：暂无\n".to_string()),
+                (6, "\n无。\n".to_string())
+            ]
+        );
+        // One line: the run-in title is left out whole.
+        let source = Source::new(
+            "一、总体情况好。五、存在的主要问题及下一步工作计划无。六、其他需要报告的事项无收费。",
+        );
+        let found = sections(&source);
+        let found = bodies(&source, &found, None);
+        assert_eq!(found[1], (5, "无。".to_string()));
+        assert_eq!(found[2], (6, "无收费。".to_string()));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! What a check produces: the report's facts, its three tables cell by cell, and findings.
 
 use crate::locate::Section;
-use crate::meta::Date;
+use crate::meta::{Date, StatedYear};
 use crate::number::Number;
 use crate::statements::Statement;
 use crate::template::{TableSpec, Template};
@@ -157,6 +157,15 @@ pub enum AgencyKind {
     Government,
 }
 
+/// How the kind of agency was determined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindBasis {
+    /// Given by the user (`--kind`, or `kind` in the JS options).
+    Given,
+    /// Guessed from the agency's name ([`crate::meta::agency_kind`]).
+    AgencyName,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     /// Overrides the report year read from the title.
@@ -174,7 +183,14 @@ pub struct Report {
     pub period: Option<(Date, Date, usize)>,
     /// The date line at the end.
     pub published: Option<(Date, usize)>,
+    /// Department or 本级人民政府, and how that was determined; `None` when unknown.
+    pub kind: Option<(AgencyKind, KindBasis)>,
+    /// The report year as stated in the title, the opening lines and table headings.
+    pub stated_years: Vec<StatedYear>,
     pub sections: Vec<Section>,
+    /// Each section's text after its title, up to the next heading (the last one up to the
+    /// closing signature and date), by section number.
+    pub section_bodies: Vec<(u8, String)>,
     pub tables: Tables,
     /// Numbers the prose states about the tables.
     pub statements: Vec<Statement>,
@@ -189,6 +205,14 @@ pub struct Summary {
 }
 
 impl Report {
+    /// The text of section `number` after its title; `None` when the section was not found.
+    pub fn section_body(&self, number: u8) -> Option<&str> {
+        self.section_bodies
+            .iter()
+            .find(|(n, _)| *n == number)
+            .map(|(_, text)| text.as_str())
+    }
+
     pub fn summary(&self) -> Summary {
         let mut summary = Summary::default();
         for finding in &self.findings {

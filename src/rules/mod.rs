@@ -2,9 +2,11 @@
 //! stable id; severity and message are set where the finding is made.
 
 pub mod active;
+pub mod dates;
 pub mod narrative;
 pub mod requests;
 pub mod review_litigation;
+pub mod sections;
 pub mod structure;
 pub mod value;
 
@@ -30,6 +32,9 @@ pub fn run(report: &Report) -> Vec<Finding> {
         requests::blank,
         review_litigation::blank,
         active::blank,
+        sections::problems_empty,
+        sections::fees_unstated,
+        dates::deadline,
     ] {
         findings.extend(rule(report));
     }
@@ -177,7 +182,10 @@ pub(crate) mod test_support {
             agency: None,
             period: None,
             published: None,
+            kind: None,
+            stated_years: Vec::new(),
             sections: Vec::new(),
+            section_bodies: Vec::new(),
             tables,
             statements: Vec::new(),
             findings: Vec::new(),

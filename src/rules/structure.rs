@@ -1,6 +1,7 @@
 //! Structure: the template, the six sections and the three tables are there and in order.
 
 use crate::locate::SECTION_TITLES;
+use crate::meta::YearPlace;
 use crate::model::{Finding, Report, Severity};
 use crate::template::Template;
 
@@ -144,26 +145,66 @@ pub fn template_mismatch(report: &Report) -> Vec<Finding> {
     )]
 }
 
-/// `structure.period`: the statistics period is 1 Jan – 31 Dec of the report year.
+/// `structure.period`: the statistics period is 1 Jan – 31 Dec of the report year, and the
+/// years the report states for itself (title, opening lines, table headings) are that year.
+/// Years in the prose (plans for next year, comparisons with last year) are not looked at.
 pub fn period(report: &Report) -> Vec<Finding> {
-    let Some((start, end, line)) = report.period else {
-        return Vec::new();
-    };
-    let year = report.report_year.unwrap_or(start.year);
-    let whole_year = (start.year, start.month, start.day) == (year, 1, 1)
-        && (end.year, end.month, end.day) == (year, 12, 31);
-    if whole_year {
-        return Vec::new();
+    let mut findings = Vec::new();
+    if let Some((start, end, line)) = report.period {
+        let year = report.report_year.unwrap_or(start.year);
+        let whole_year = (start.year, start.month, start.day) == (year, 1, 1)
+            && (end.year, end.month, end.day) == (year, 12, 31);
+        if !whole_year {
+            findings.push(finding(
+                "structure.period",
+                Severity::Warning,
+                format!(
+                    "统计期限为{}至{}，{year}年度报告应为{year}年1月1日至{year}年12月31日",
+                    start.chinese(),
+                    end.chinese(),
+                ),
+                Some(line),
+            ));
+        }
     }
-    vec![finding(
-        "structure.period",
-        Severity::Warning,
-        format!(
-            "统计期限为{}年{}月{}日至{}年{}月{}日，{}年度报告应为{year}年1月1日至{year}年12月31日",
-            start.year, start.month, start.day, end.year, end.month, end.day, year
-        ),
-        Some(line),
-    )]
+    let Some(year) = report.report_year else {
+        return findings;
+    };
+    let title = report
+        .stated_years
+        .iter()
+        .find(|s| s.place == YearPlace::Title);
+    let against = match title {
+        Some(t) if t.year == year => format!("与标题中的{year}年不一致"),
+        _ => format!("与报告年度{year}年不一致"),
+    };
+    for stated in &report.stated_years {
+        let expected = year.saturating_add(stated.offset);
+        if stated.year == expected {
+            continue;
+        }
+        let message = match stated.place {
+            YearPlace::Title => format!(
+                "标题中的年度为{}年，与指定的报告年度{year}年不一致",
+                stated.year
+            ),
+            YearPlace::Opening => format!(
+                "报告开头“{}”中的年度为{}年，{against}",
+                stated.quote, stated.year
+            ),
+            YearPlace::TableNote => format!(
+                "表头“{}”所指年度为{}年，{year}年度报告应为{expected}年",
+                stated.quote, stated.year
+            ),
+        };
+        findings.push(finding(
+            "structure.period",
+            Severity::Warning,
+            message,
+            Some(stated.line),
+        ));
+    }
+    findings
 }
 
 #[cfg(test)]
@@ -190,6 +231,67 @@ mod tests {
             "统计期限为2020年1月1日至2020年12月31日，2021年度报告应为2021年1月1日至2021年12月31日"
         );
         assert_eq!(found[0].line, Some(3));
+    }
+
+    #[test]
+    fn stated_years_must_be_the_report_year() {
+        use crate::meta::{StatedYear, YearPlace};
+        let stated = |year, offset, place, quote: &str, line| StatedYear {
+            year,
+            offset,
+            place,
+            quote: quote.to_string(),
+            line,
+        };
+        let mut r = report(Tables::default());
+        r.stated_years = vec![
+            stated(2020, 0, YearPlace::Title, "", 1),
+            stated(2020, 0, YearPlace::Opening, "现公布2020年度报告", 2),
+            stated(
+                2019,
+                -1,
+                YearPlace::TableNote,
+                "上一年项目数量（指2019年事项数）",
+                30,
+            ),
+        ];
+        assert_eq!(period(&r), []);
+
+        r.stated_years[1] = stated(2019, 0, YearPlace::Opening, "现公布2019年度报告", 2);
+        r.stated_years[2] = stated(
+            2020,
+            -1,
+            YearPlace::TableNote,
+            "上一年项目数量（指2020年",
+            30,
+        );
+        let messages: Vec<(String, Option<usize>)> = period(&r)
+            .into_iter()
+            .map(|f| (f.message, f.line))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (
+                    "报告开头“现公布2019年度报告”中的年度为2019年，与标题中的2020年不一致"
+                        .to_string(),
+                    Some(2)
+                ),
+                (
+                    "表头“上一年项目数量（指2020年”所指年度为2020年，2020年度报告应为2019年"
+                        .to_string(),
+                    Some(30)
+                ),
+            ]
+        );
+
+        // A year given on the command line that differs from the title.
+        r.report_year = Some(2021);
+        r.stated_years.truncate(1);
+        assert_eq!(
+            period(&r)[0].message,
+            "标题中的年度为2020年，与指定的报告年度2021年不一致"
+        );
     }
 
     #[test]
