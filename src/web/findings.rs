@@ -16,7 +16,7 @@ pub fn family(finding: &Finding) -> &'static str {
         "requests" => "表三",
         "review_litigation" => "表四",
         "active" => "表二",
-        "narrative" => "文字与表格",
+        "narrative" | "section" => "文字与表格",
         "date" => "日期",
         _ => match table {
             Some("requests") => "表三",
