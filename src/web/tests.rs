@@ -102,6 +102,9 @@ async fn cells_of_a_finding_carry_its_severity_and_number() {
 #[wasm_bindgen_test]
 async fn clicking_a_finding_selects_it() {
     let root = mount();
+    let report = checked(BROKEN);
+    // 003: five arithmetic and reading findings, and the narrative one (23件 against 22).
+    assert_eq!(report.report.findings.len(), 6);
     let selected = Rc::new(std::cell::RefCell::new(None));
     let dispatch = {
         let selected = selected.clone();
@@ -114,7 +117,7 @@ async fn clicking_a_finding_selects_it() {
     yew::Renderer::<FindingList>::with_root_and_props(
         root.clone(),
         FindingListProps {
-            checked: checked(BROKEN),
+            checked: report,
             selected: None,
             dispatch,
         },
@@ -122,7 +125,7 @@ async fn clicking_a_finding_selects_it() {
     .render();
     yew::scheduler::flush().await;
     let findings = root.query_selector_all(".finding").unwrap();
-    assert_eq!(findings.length(), 5);
+    assert_eq!(findings.length(), 6, "one entry per finding");
     let second = root
         .query_selector(r#".finding[data-index="1"] button"#)
         .unwrap()
