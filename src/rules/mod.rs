@@ -97,6 +97,22 @@ pub fn abs(number: Number) -> Number {
     }
 }
 
+/// A finding about the text, not about cells: on a line, or on none.
+pub fn line_finding(
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    line: Option<usize>,
+) -> Finding {
+    Finding {
+        rule,
+        severity,
+        message,
+        cells: Vec::new(),
+        line,
+    }
+}
+
 /// A finding about cells, placed on the line of its first cell.
 pub fn cell_finding(
     rule: &'static str,

@@ -1,22 +1,8 @@
 //! What sections 五 and 六 say.
 
+use super::line_finding;
 use crate::model::{Finding, Report, Severity};
 use crate::template::Template;
-
-fn finding(
-    rule: &'static str,
-    severity: Severity,
-    message: String,
-    line: Option<usize>,
-) -> Finding {
-    Finding {
-        rule,
-        severity,
-        message,
-        cells: Vec::new(),
-        line,
-    }
-}
 
 fn heading_line(report: &Report, number: u8) -> Option<usize> {
     report
@@ -64,7 +50,7 @@ pub fn problems_empty(report: &Report) -> Vec<Finding> {
         ),
         _ => return Vec::new(),
     };
-    vec![finding(
+    vec![line_finding(
         "section.problems_empty",
         Severity::Warning,
         message,
@@ -89,7 +75,7 @@ pub fn fees_unstated(report: &Report) -> Vec<Finding> {
     {
         return Vec::new();
     }
-    vec![finding(
+    vec![line_finding(
         "section.fees_unstated",
         Severity::Info,
         "第六部分「其他需要报告的事项」未提及信息处理费：2021年版模板要求报告按《政府信息公开信息处理费管理办法》收取信息处理费的情况，未收取的也宜写明".to_string(),

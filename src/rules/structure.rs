@@ -1,31 +1,17 @@
 //! Structure: the template, the six sections and the three tables are there and in order.
 
+use super::line_finding;
 use crate::locate::SECTION_TITLES;
 use crate::meta::YearPlace;
 use crate::model::{Finding, Report, Severity};
 use crate::template::Template;
-
-fn finding(
-    rule: &'static str,
-    severity: Severity,
-    message: String,
-    line: Option<usize>,
-) -> Finding {
-    Finding {
-        rule,
-        severity,
-        message,
-        cells: Vec::new(),
-        line,
-    }
-}
 
 /// `structure.section_missing`: each of the six sections has a heading.
 pub fn section_missing(report: &Report) -> Vec<Finding> {
     (1..=6u8)
         .filter(|n| !report.sections.iter().any(|s| s.number == *n))
         .map(|n| {
-            finding(
+            line_finding(
                 "structure.section_missing",
                 Severity::Error,
                 format!(
@@ -47,7 +33,7 @@ pub fn section_order(report: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     for section in &report.sections {
         if let Some(printed) = section.printed_number {
-            findings.push(finding(
+            findings.push(line_finding(
                 "structure.section_order",
                 Severity::Warning,
                 format!(
@@ -62,7 +48,7 @@ pub fn section_order(report: &Report) -> Vec<Finding> {
     }
     for pair in report.sections.windows(2) {
         if pair[1].number < pair[0].number {
-            findings.push(finding(
+            findings.push(line_finding(
                 "structure.section_order",
                 Severity::Warning,
                 format!(
@@ -112,7 +98,7 @@ pub fn table_missing(report: &Report) -> Vec<Finding> {
         .into_iter()
         .filter(|(missing, _, _)| *missing)
         .map(|(_, name, section)| {
-            finding(
+            line_finding(
                 "structure.table_missing",
                 Severity::Error,
                 format!("找不到{name}：未能读出该表，表中数字未经核对"),
@@ -137,7 +123,7 @@ pub fn template_mismatch(report: &Report) -> Vec<Finding> {
         ),
         _ => return Vec::new(),
     };
-    vec![finding(
+    vec![line_finding(
         "structure.template_mismatch",
         Severity::Error,
         message,
@@ -155,7 +141,7 @@ pub fn period(report: &Report) -> Vec<Finding> {
         let whole_year = (start.year, start.month, start.day) == (year, 1, 1)
             && (end.year, end.month, end.day) == (year, 12, 31);
         if !whole_year {
-            findings.push(finding(
+            findings.push(line_finding(
                 "structure.period",
                 Severity::Warning,
                 format!(
@@ -197,7 +183,7 @@ pub fn period(report: &Report) -> Vec<Finding> {
                 stated.quote, stated.year
             ),
         };
-        findings.push(finding(
+        findings.push(line_finding(
             "structure.period",
             Severity::Warning,
             message,
