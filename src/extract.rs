@@ -667,6 +667,7 @@ fn place_cells(
                     ),
                     cells: columns.refs(),
                     line: read.first().map(|t| t.line),
+                    span: None,
                 });
                 return to_cells(only);
             }
@@ -696,6 +697,7 @@ fn place_cells(
                     ),
                     cells: columns.refs(),
                     line: read.first().map(|t| t.line),
+                    span: None,
                 });
                 return unreadable_cells(n, label.line, label.end);
             }
@@ -715,6 +717,7 @@ fn place_cells(
             ),
             cells: columns.refs(),
             line: Some(read.first().map_or(label.line, |t| t.line)),
+            span: None,
         });
         return unreadable_cells(n, label.line, label.end);
     }
@@ -737,6 +740,7 @@ fn place_cells(
             ),
             cells: Vec::new(),
             line: Some(first.line),
+            span: None,
         });
     }
     if resolution.ambiguous {
@@ -757,6 +761,7 @@ fn place_cells(
             ),
             cells: (0..n).filter(blank).map(|i| all_refs[i]).collect(),
             line: Some(label.line),
+            span: None,
         });
     }
     cells
@@ -841,6 +846,7 @@ fn settle_by_columns(
             ),
             cells: row_refs(spec, &spec.rows[*row]),
             line: readings[pick].first().map(|c| c.line),
+            span: None,
         });
     }
 }
@@ -922,6 +928,7 @@ fn read_rows(
             ),
             cells: missing.iter().flat_map(|r| row_refs(spec, r)).collect(),
             line: Some(first_line),
+            span: None,
         });
     }
     Some((

@@ -92,7 +92,51 @@ pub fn check(text: &str, options: &Options) -> Report {
         .unwrap_or(all.len());
     all.splice(split..split, findings);
     report.findings = all;
+    point_into_text(&source, &mut report);
     report
+}
+
+/// Gives each finding about cells the range of its first cell that has one, and turns the
+/// byte ranges into UTF-16 code units of the text (what JS strings count).
+fn point_into_text(source: &Source, report: &mut Report) {
+    let tables = &report.tables;
+    for finding in &mut report.findings {
+        if finding.span.is_none() {
+            finding.span = finding.cells.iter().find_map(|c| {
+                let table = match c.table {
+                    "active" => tables.active.as_ref(),
+                    "requests" => tables.requests.as_ref(),
+                    _ => tables.review_litigation.as_ref(),
+                }?;
+                let cell = table.cell(c.row, c.col)?;
+                (cell.end > cell.start).then_some((cell.start, cell.end))
+            });
+        }
+    }
+    // One pass over the text, in the order of the offsets.
+    let mut offsets: Vec<usize> = report
+        .findings
+        .iter()
+        .filter_map(|f| f.span)
+        .flat_map(|(start, end)| [start, end])
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut utf16 = Vec::with_capacity(offsets.len());
+    let mut units = 0;
+    let mut chars = source.text.char_indices().peekable();
+    for &offset in &offsets {
+        while let Some((_, c)) = chars.next_if(|&(at, _)| at < offset) {
+            units += c.len_utf16();
+        }
+        utf16.push(units);
+    }
+    for finding in &mut report.findings {
+        if let Some((start, end)) = finding.span {
+            let find = |b: usize| offsets.binary_search(&b).map(|i| utf16[i]).unwrap_or(0);
+            finding.span = Some((find(start), find(end)));
+        }
+    }
 }
 
 /// The template by its marker phrases; failing that, by the report year when the text has
@@ -113,6 +157,7 @@ fn choose_template(
             ),
             cells: Vec::new(),
             line: None,
+            span: None,
         });
     }
     if let Some(template) = evidence.template() {
@@ -133,6 +178,7 @@ fn choose_template(
             ),
             cells: Vec::new(),
             line: None,
+            span: None,
         });
         return Some(template);
     }
@@ -146,6 +192,7 @@ fn choose_template(
         },
         cells: Vec::new(),
         line: None,
+        span: None,
     });
     None
 }

@@ -147,6 +147,10 @@ pub struct Finding {
     pub cells: Vec<CellRef>,
     /// 1-based line of the finding or its first cell.
     pub line: Option<usize>,
+    /// Where in the text the finding points (its first cell, or the number a sentence
+    /// states): a byte range while rules run, turned by [`crate::check`] into UTF-16 code
+    /// units of the checked text, so that JS can highlight `text.slice(start, end)`.
+    pub span: Option<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-/// Rules about dates, section content and the prose: none of the fixtures' truths lists them, so none
-/// may fire on a fixture unless its truth file expects it.
+/// Rules about dates, section content and the prose: none may fire on a fixture unless its
+/// truth file lists it.
 const UNEXPECTED_UNLESS_LISTED: &[&str] = &["date.", "section.", "structure.period", "narrative."];
 
 fn fixtures_dir() -> PathBuf {
@@ -155,4 +155,33 @@ fn fixture_metadata() {
             "{name}: agency {agency} vs {truth_agency}"
         );
     }
+}
+
+/// The UTF-16 range a finding gives (for JS) holds the number it is about: a cell's value or
+/// the count a sentence states. A character outside the BMP before it counts two units.
+#[test]
+fn finding_spans_point_at_their_numbers_in_utf16() {
+    let mut pointed = 0;
+    for (name, _, text) in fixtures() {
+        for prefix in ["", "😀"] {
+            let text = format!("{prefix}{text}");
+            let units: Vec<u16> = text.encode_utf16().collect();
+            let report = nianbao::check(&text, &nianbao::Options::default());
+            for finding in &report.findings {
+                let Some((start, end)) = finding.span else {
+                    continue;
+                };
+                let slice = String::from_utf16(&units[start..end]).unwrap();
+                let normal = nianbao::read::normalize(&slice).replace(',', "");
+                assert!(
+                    nianbao::number::parse(&normal).is_some(),
+                    "{name}: {} points at {slice:?}",
+                    finding.rule
+                );
+                pointed += 1;
+            }
+        }
+    }
+    // 003's four arithmetic findings and its narrative one, 002's narrative one, twice.
+    assert!(pointed >= 12, "{pointed}");
 }

@@ -125,13 +125,19 @@ struct FindingJson<'a>(&'a Finding);
 impl Serialize for FindingJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let f = self.0;
-        let mut map = s.serialize_map(Some(5))?;
+        let mut map = s.serialize_map(Some(6))?;
         map.serialize_entry("rule", f.rule)?;
         map.serialize_entry("severity", f.severity.as_str())?;
         map.serialize_entry("message", &f.message)?;
         let cells: Vec<_> = f.cells.iter().map(CellRefJson).collect();
         map.serialize_entry("cells", &cells)?;
         map.serialize_entry("line", &f.line)?;
+        // UTF-16 code units: `text.slice(start, end)` in JS.
+        map.serialize_entry(
+            "span",
+            &f.span
+                .map(|(start, end)| serde_json::json!({"start": start, "end": end})),
+        )?;
         map.end()
     }
 }

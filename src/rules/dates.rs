@@ -72,6 +72,7 @@ pub fn deadline(report: &Report) -> Vec<Finding> {
         message,
         cells: Vec::new(),
         line: Some(line),
+        span: None,
     }]
 }
 

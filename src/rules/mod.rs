@@ -110,6 +110,7 @@ pub fn line_finding(
         message,
         cells: Vec::new(),
         line,
+        span: None,
     }
 }
 
@@ -132,6 +133,7 @@ pub fn cell_finding(
         message,
         cells,
         line,
+        span: None,
     }
 }
 

@@ -90,6 +90,7 @@ fn finding(report: &Report, statement: &Statement, readings: &[Reading], found: 
         ),
         cells,
         line: Some(statement.line),
+        span: Some((statement.start, statement.end)),
     }
 }
 
