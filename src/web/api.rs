@@ -50,7 +50,66 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// `window.nianbao = { check }`, for tests and host pages.
+#[derive(Default, Deserialize)]
+struct MountOptions {
+    #[serde(default)]
+    compact: bool,
+    value: Option<String>,
+}
+
+/// What `mount`'s callback gets after each check (the web component's `nianbao-result`).
+#[derive(serde::Serialize)]
+struct CheckSummary<'a> {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    template: Option<&'static str>,
+    report_year: Option<i32>,
+    agency: Option<&'a str>,
+}
+
+/// Renders an independent app into `element` (which may be in a shadow root): `options` is
+/// `{compact, value}`; `on_result(summary)` is called after every check. Nothing is stored.
+#[wasm_bindgen]
+pub fn mount(
+    element: web_sys::Element,
+    options: JsValue,
+    on_result: Option<js_sys::Function>,
+) -> Result<(), JsValue> {
+    let options: MountOptions = if options.is_undefined() || options.is_null() {
+        MountOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsValue::from_str(&format!("options 无效：{e}")))?
+    };
+    let on_checked = on_result.map(|function| {
+        yew::Callback::from(move |report: std::rc::Rc<crate::Report>| {
+            let counts = report.summary();
+            let summary = CheckSummary {
+                errors: counts.errors,
+                warnings: counts.warnings,
+                infos: counts.infos,
+                template: report.template.map(|t| t.id()),
+                report_year: report.report_year,
+                agency: report.agency.as_deref(),
+            };
+            let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+            if let Ok(value) = serde::Serialize::serialize(&summary, &serializer) {
+                let _ = function.call1(&JsValue::NULL, &value);
+            }
+        })
+    });
+    let props = super::app::AppProps {
+        compact: options.compact,
+        initial: options.value.map(yew::AttrValue::from),
+        on_checked,
+        ..Default::default()
+    };
+    yew::Renderer::<super::app::App>::with_root_and_props(element, props).render();
+    Ok(())
+}
+
+/// `window.nianbao = { check, mount }`, for tests and host pages.
 pub fn publish() {
     let Some(window) = web_sys::window() else {
         return;
@@ -61,5 +120,10 @@ pub fn publish() {
     );
     let _ = js_sys::Reflect::set(&api, &"check".into(), check.as_ref());
     check.forget();
+    let mount = Closure::<
+        dyn Fn(web_sys::Element, JsValue, Option<js_sys::Function>) -> Result<(), JsValue>,
+    >::new(mount);
+    let _ = js_sys::Reflect::set(&api, &"mount".into(), mount.as_ref());
+    mount.forget();
     let _ = js_sys::Reflect::set(&window, &"nianbao".into(), &api);
 }

@@ -1,5 +1,6 @@
 //! The page: input, summary, sections, findings, annotated tables and the source view.
 
+use std::rc::Rc;
 use std::time::Duration;
 
 use yew::prelude::*;
@@ -13,20 +14,47 @@ use super::source_view::SourceView;
 use super::state::{Action, State};
 use super::summary::Summary;
 use super::tables::Tables;
+use crate::model::Report;
 
 /// Checking waits this long after the last keystroke.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Keep the text in localStorage and restore it on reload (the app's own page only).
+    #[prop_or_default]
+    pub keep_text: bool,
+    /// Only the paste area, the summary and the findings (a widget in a portal).
+    #[prop_or_default]
+    pub compact: bool,
+    /// Text to check at once.
+    #[prop_or_default]
+    pub initial: Option<AttrValue>,
+    /// Called after every check.
+    #[prop_or_default]
+    pub on_checked: Option<Callback<Rc<Report>>>,
+    /// Offer the one-file copy for offline use (the app's own page, not a saved copy).
+    #[prop_or_default]
+    pub offline_link: bool,
+}
+
 #[function_component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(State::default);
     let generation = use_mut_ref(|| 0u64);
+    let keep_text = props.keep_text;
 
-    // A reload restores the last text.
+    // The given text, or else (on the app's page) the last text, is checked at once.
     {
         let dispatcher = state.dispatcher();
+        let initial = props.initial.clone();
         use_effect_with((), move |_| {
-            if let Some(text) = browser::load_text().filter(|t| !t.is_empty()) {
+            let text = match initial {
+                Some(text) => Some(text.to_string()),
+                None if keep_text => browser::load_text(),
+                None => None,
+            };
+            if let Some(text) = text.filter(|t| !t.is_empty()) {
                 dispatcher.dispatch(Action::SetText(text));
                 dispatcher.dispatch(Action::Check);
             }
@@ -44,14 +72,26 @@ pub fn App() -> Html {
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(DEBOUNCE).await;
                 if *generation.borrow() == mine {
-                    if text.is_empty() {
-                        browser::forget_text();
-                    } else {
-                        browser::save_text(&text);
+                    if keep_text {
+                        if text.is_empty() {
+                            browser::forget_text();
+                        } else {
+                            browser::save_text(&text);
+                        }
                     }
                     dispatcher.dispatch(Action::Check);
                 }
             });
+        });
+    }
+
+    // Tell the host page.
+    {
+        let on_checked = props.on_checked.clone();
+        use_effect_with(state.checked.clone(), move |checked| {
+            if let (Some(on_checked), Some(checked)) = (on_checked, checked) {
+                on_checked.emit(checked.report.clone());
+            }
         });
     }
 
@@ -60,15 +100,26 @@ pub fn App() -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let checked = state.checked.clone();
+    let offline_link = props.offline_link && !browser::opened_from_file();
     html! {
-        <div class="app">
-            <header class="masthead">
-                <h1>{ "年报校验" }</h1>
-                <p class="tagline">{ "检查政府信息公开工作年度报告的统计表是否自洽。文字只在本机处理，不会上传。" }</p>
-            </header>
-            <Input text={state.text.clone()} notice={state.notice.clone()} dispatch={dispatch.clone()} />
+        <div class={classes!("app", props.compact.then_some("compact"))}>
+            if !props.compact {
+                <header class="masthead">
+                    <h1>{ "年报校验" }</h1>
+                    <p class="tagline">{ "检查政府信息公开工作年度报告的统计表是否自洽。文字只在本机处理，不会上传。" }</p>
+                    if offline_link {
+                        <p class="offline-copy">
+                            <a href="nianbao-offline.html" download="年报校验-离线版.html">{ "下载离线版" }</a>
+                            { "：一个网页文件，断网时双击即可使用，可用邮件或U盘传给同事。" }
+                        </p>
+                    }
+                </header>
+            }
+            <Input text={state.text.clone()} notice={state.notice.clone()} dispatch={dispatch.clone()} keep_text={keep_text} />
             <Summary checked={checked.clone()} />
-            if let Some(checked) = checked {
+            if let (true, Some(checked)) = (props.compact, checked.clone()) {
+                <FindingList checked={checked} selected={state.selected} dispatch={dispatch.clone()} />
+            } else if let Some(checked) = checked {
                 <div class="results">
                     <div class="results-main">
                         <Tables checked={checked.clone()} highlighted={state.highlighted()} />

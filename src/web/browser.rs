@@ -69,15 +69,17 @@ pub fn decode(bytes: &[u8]) -> Result<String, crate::ReadError> {
     })
 }
 
-pub fn scroll_into_view(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id));
-    if let Some(element) = element {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
-    }
+pub fn scroll_into_view(element: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// A saved copy opened from disk: there is no server to offer files from.
+pub fn opened_from_file() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
 }
 
 pub fn print() {

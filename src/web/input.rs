@@ -12,6 +12,8 @@ pub struct InputProps {
     pub text: Rc<str>,
     pub notice: Option<String>,
     pub dispatch: Callback<Action>,
+    /// The text is kept in localStorage, so 清除 also forgets it there.
+    pub keep_text: bool,
 }
 
 /// Reads a chosen or dropped file locally and puts its text in the paste area.
@@ -63,8 +65,11 @@ pub fn Input(props: &InputProps) -> Html {
     };
     let on_clear = {
         let dispatch = props.dispatch.clone();
+        let keep_text = props.keep_text;
         Callback::from(move |_| {
-            browser::forget_text();
+            if keep_text {
+                browser::forget_text();
+            }
             dispatch.emit(Action::Clear);
         })
     };

@@ -15,10 +15,27 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-pub use api::check;
+pub use api::{check, mount};
 
-/// Starts the app in `<body>` and publishes `window.nianbao.check`.
+/// Publishes `window.nianbao` and starts the app in `<body>` on the app's own pages:
+/// `<body data-nianbao="app">` (the text is kept in localStorage) or `"embed"` (the iframe
+/// widget; nothing kept). A host page that loads the module gets only the API.
 pub fn start() {
     api::publish();
-    yew::Renderer::<app::App>::new().render();
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let props = match body.get_attribute("data-nianbao").as_deref() {
+        Some("app") => app::AppProps {
+            keep_text: true,
+            offline_link: true,
+            ..Default::default()
+        },
+        Some("embed") => app::AppProps::default(),
+        _ => return,
+    };
+    yew::Renderer::<app::App>::with_root_and_props(body.into(), props).render();
 }

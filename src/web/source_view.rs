@@ -27,12 +27,21 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
         .and_then(|i| report.findings.get(i))
         .and_then(|f| f.line);
 
-    // Show the selected finding's line once it is drawn.
-    use_effect_with(target, move |target| {
-        if let Some(line) = target {
-            browser::scroll_into_view(&format!("line-{line}"));
-        }
-    });
+    // Show the selected finding's line once it is drawn. Looked up within the list, not the
+    // document: the app may live in a shadow root.
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        use_effect_with(target, move |target| {
+            let line = target.and_then(|line| {
+                let list = list.cast::<web_sys::Element>()?;
+                list.query_selector(&format!("#line-{line}")).ok().flatten()
+            });
+            if let Some(line) = line {
+                browser::scroll_into_view(&line);
+            }
+        });
+    }
 
     // Lines findings point at, with their most severe finding and the findings' numbers.
     let mut marked: BTreeMap<usize, (Severity, Vec<usize>)> = BTreeMap::new();
@@ -57,7 +66,7 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
             if first > 1 || last < total {
                 <p class="window-note">{ format!("显示第{first}–{last}行，共{total}行；选择问题可跳到对应行。") }</p>
             }
-            <ol class="source-lines" start={first.to_string()}>
+            <ol class="source-lines" ref={list} start={first.to_string()}>
                 { for (first..=last).map(|n| {
                     let text = lines[n - 1].trim_end_matches('\r');
                     let mark = marked.get(&n);

@@ -136,3 +136,81 @@ async fn clicking_a_finding_selects_it() {
     yew::scheduler::flush().await;
     assert_eq!(*selected.borrow(), Some(1));
 }
+
+/// A clean fixture: no error.
+const CLEAN: &str = include_str!("../../../shared/fixtures/000_74598ba982fdb439.txt");
+
+/// Two checkers mounted on one page, one of them in a shadow root and compact: each checks
+/// its own text, shows its own summary and calls its own callback.
+#[wasm_bindgen_test]
+async fn mounted_checkers_keep_their_own_state() {
+    use std::cell::RefCell;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+
+    let first = mount();
+    let host = mount();
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let second = document().create_element("div").unwrap();
+    shadow.append_child(&second).unwrap();
+
+    let results: Rc<RefCell<Vec<(u8, f64)>>> = Rc::default();
+    let callback = |which: u8| {
+        let results = results.clone();
+        Closure::<dyn Fn(JsValue)>::new(move |summary: JsValue| {
+            let errors = js_sys::Reflect::get(&summary, &"errors".into()).unwrap();
+            results.borrow_mut().push((which, errors.as_f64().unwrap()));
+        })
+    };
+    let (on_first, on_second) = (callback(1), callback(2));
+    let options = |text: &str, compact: bool| {
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"value".into(), &text.into()).unwrap();
+        js_sys::Reflect::set(&options, &"compact".into(), &compact.into()).unwrap();
+        JsValue::from(options)
+    };
+    super::mount(
+        first.clone(),
+        options(BROKEN, false),
+        Some(
+            on_first
+                .as_ref()
+                .unchecked_ref::<js_sys::Function>()
+                .clone(),
+        ),
+    )
+    .unwrap();
+    super::mount(
+        second.clone(),
+        options(CLEAN, true),
+        Some(
+            on_second
+                .as_ref()
+                .unchecked_ref::<js_sys::Function>()
+                .clone(),
+        ),
+    )
+    .unwrap();
+    yew::platform::time::sleep(std::time::Duration::from_millis(800)).await;
+
+    let broken = crate::check(BROKEN, &Default::default()).summary();
+    let errors = |root: &web_sys::Element| {
+        root.query_selector("#summary")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-errors")
+            .unwrap()
+    };
+    assert_eq!(errors(&first), broken.errors.to_string());
+    assert_eq!(errors(&second), "0");
+    // The compact one shows findings but no tables or source.
+    assert!(first.query_selector("td[data-table]").unwrap().is_some());
+    assert!(second.query_selector("td[data-table]").unwrap().is_none());
+    assert!(second.query_selector(".source").unwrap().is_none());
+    let results = results.borrow();
+    assert!(results.contains(&(1, broken.errors as f64)), "{results:?}");
+    assert!(results.contains(&(2, 0.0)), "{results:?}");
+    assert!(!results.contains(&(2, broken.errors as f64)), "{results:?}");
+}
