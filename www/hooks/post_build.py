@@ -1,59 +1,286 @@
 #!/usr/bin/env python3
-"""Trunk post_build hook. The page's Content-Security-Policy allows no network connection
-(`connect-src 'none'`) and no inline script, so:
+"""Trunk post_build hook: turns Trunk's page into the app's files (in $TRUNK_STAGING_DIR).
+
+The page's Content-Security-Policy allows no network connection (`connect-src 'none'`) and no
+inline script, so:
   - the wasm is embedded (base64) in a script file of the app's own folder instead of fetched;
-  - Trunk's inline start-up script is moved into its own file, which instantiates that wasm;
-  - the wasm preload link (a fetch) is dropped."""
+  - Trunk's inline start-up script is moved into its own file, which instantiates that wasm and,
+    over http(s), registers the service worker;
+  - the wasm preload link (a fetch) is dropped.
+Then it writes what README's 嵌入与离线 describes:
+  - embed.html and its postMessage bridge (www/embed/bridge.js): the iframe widget;
+  - nianbao.js (www/embed/loader.js): the ES module for host pages, with <nianbao-checker>,
+    whose shadow root uses element-<hash>.css (www/embed/element.css + style.css adapted);
+  - demo.html and its files (www/demo/): a pretend portal page showing the three ways;
+  - nianbao-offline.html: everything in one file, for file:// and no network;
+  - manifest.webmanifest and sw.js: offline after the first visit. sw.js precaches this build's
+    files (all but itself and the one-file copy) in a cache named after their hash."""
 import base64
 import hashlib
+import json
 import os
 import re
+import shutil
 import sys
 
 staging = os.environ.get("TRUNK_STAGING_DIR")
 if not staging:
     sys.exit("TRUNK_STAGING_DIR is not set: run this from Trunk's post_build hook")
+WWW = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HASHED = re.compile(r"-[0-9a-f]{16}\.[a-z]+$")
 
 
-def hashed(stem, text):
-    return "%s-%s.js" % (stem, hashlib.sha256(text.encode()).hexdigest()[:16])
+def fail(message):
+    sys.exit("post_build: " + message)
+
+
+def digest(data):
+    return hashlib.sha256(data if isinstance(data, bytes) else data.encode()).hexdigest()[:16]
+
+
+def hashed(stem, text, ext="js"):
+    return "%s-%s.%s" % (stem, digest(text), ext)
+
+
+def source(*parts):
+    with open(os.path.join(WWW, *parts), encoding="utf-8") as f:
+        return f.read()
+
+
+def read(name):
+    with open(os.path.join(staging, name), encoding="utf-8") as f:
+        return f.read()
 
 
 def write(name, text):
-    with open(os.path.join(staging, name), "w", encoding="utf-8") as out:
+    with open(os.path.join(staging, name), "w", encoding="utf-8", newline="\n") as out:
         out.write(text)
 
 
-index = os.path.join(staging, "index.html")
-html = open(index, encoding="utf-8").read()
+def fill(template, **values):
+    """Replaces each __NAME__ of a template; every one must be there."""
+    for key, value in values.items():
+        mark = "__%s__" % key
+        if mark not in template:
+            fail("no %s in a template" % mark)
+        template = template.replace(mark, value)
+    return template
 
+
+def sub_once(pattern, replacement, text, what, flags=0):
+    text, count = re.subn(pattern, replacement, text, flags=flags)
+    if count != 1:
+        fail("expected one %s, found %d" % (what, count))
+    return text
+
+
+def csp_hash(text):
+    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+# --- The wasm, embedded in a script of the app's folder -------------------------------------
 wasm_names = [n for n in os.listdir(staging) if n.endswith("_bg.wasm")]
 if len(wasm_names) != 1:
-    sys.exit("expected one *_bg.wasm in %s, found %s" % (staging, wasm_names))
+    fail("expected one *_bg.wasm in %s, found %s" % (staging, wasm_names))
 wasm_path = os.path.join(staging, wasm_names[0])
-wasm_b64 = base64.b64encode(open(wasm_path, "rb").read()).decode()
+with open(wasm_path, "rb") as f:
+    wasm_b64 = base64.b64encode(f.read()).decode()
+os.remove(wasm_path)
+WASM_DECODE = (
+    'const text = atob("%s");\n'
+    "const wasmBytes = new Uint8Array(text.length);\n"
+    "for (let i = 0; i < text.length; i++) wasmBytes[i] = text.charCodeAt(i);\n" % wasm_b64
+)
 wasm_module = (
     "// The app's WebAssembly, embedded so that loading it needs no network connection.\n"
-    'const text = atob("%s");\n'
-    "export const wasmBytes = new Uint8Array(text.length);\n"
-    "for (let i = 0; i < text.length; i++) wasmBytes[i] = text.charCodeAt(i);\n" % wasm_b64
+    + WASM_DECODE
+    + "export { wasmBytes };\n"
 )
 wasm_js = hashed("wasm", wasm_module)
 write(wasm_js, wasm_module)
-os.remove(wasm_path)
 
+# --- The start-up script, out of index.html ----------------------------------------------------
+html = read("index.html")
 inline = re.compile(r"<script type=\"module\">(.*?)</script>", re.S)
 found = inline.search(html)
 if not found:
-    sys.exit("no inline start-up script in index.html")
+    fail("no inline start-up script in index.html")
 start = found.group(1).strip()
-start, replaced = re.subn(r"module_or_path: '[^']*'", "module_or_path: wasmBytes", start)
-if replaced != 1:
-    sys.exit("unexpected start-up script: %r" % start)
-start = "import { wasmBytes } from './%s';\n%s\n" % (wasm_js, start)
-start_js = hashed("start", start)
-write(start_js, start)
+start = sub_once(r"module_or_path: '[^']*'", "module_or_path: wasmBytes", start, "wasm path in the start-up script")
+imports = re.compile(r"^import init, \* as bindings from '\./([^']+\.js)';\n", re.M)
+bindings_import = imports.search(start)
+if not bindings_import:
+    fail("unexpected start-up script: %r" % start)
+bindings_js = bindings_import.group(1)
+start_body = imports.sub("", start)  # what runs once `init` and `bindings` exist
+start_js_text = (
+    "import { wasmBytes } from './%s';\n%s\n\n"
+    "// Offline after the first visit (sw.js); not from a saved copy (file:) nor a host page.\n"
+    "if (/^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {\n"
+    "  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url))\n"
+    "    .catch((error) => console.warn('年报校验：未能启用离线使用', error));\n"
+    "}\n" % (wasm_js, start)
+)
+start_js = hashed("start", start_js_text)
+write(start_js, start_js_text)
 html = html[: found.start()] + '<script type="module" src="./%s"></script>' % start_js + html[found.end():]
-html = re.sub(r"<link rel=\"preload\" href=\"[^\"]*_bg\.wasm\"[^>]*>", "", html)
-with open(index, "w", encoding="utf-8") as out:
-    out.write(html)
+html = sub_once(r"<link rel=\"preload\" href=\"[^\"]*_bg\.wasm\"[^>]*>", "", html, "wasm preload link")
+write("index.html", html)
+
+style_match = re.search(r'<link rel="stylesheet" href="\./([^"]+\.css)"[^>]*>', html)
+if not style_match:
+    fail("no stylesheet link in index.html")
+style_css = style_match.group(1)
+app_css = read(style_css)
+
+# --- The web component's stylesheet ----------------------------------------------------------
+component_css = sub_once(r"(?m)^:root(?:\s*,\s*:host)?\s*\{", ".nianbao-root {", app_css, ":root rule in style.css")
+component_css = re.sub(r"(?m)^body\s*\{[^}]*\}\n?", "", component_css)
+
+
+def px(match):
+    return "%gpx" % (float(match.group(1)) * 16)
+
+
+# Width queries: the page's width says nothing about the element's, so each `@media (max-width:
+# Nrem)` becomes a class that nianbao.js sets on .nianbao-root from the element's own width
+# (a ResizeObserver; container queries would make the element collapse in shrink-to-fit layouts).
+breakpoints = []
+
+
+def below(match):
+    width = round(float(match.group(1)) * 16)
+    breakpoints.append(width)
+
+    def prefix(rule):
+        selectors = ", ".join(".nianbao-root.below-%d %s" % (width, s.strip()) for s in rule.group(1).split(","))
+        return "%s {%s}" % (selectors, rule.group(2))
+
+    return re.sub(r"([^{}]+)\{([^{}]*)\}", prefix, match.group(2)).strip()
+
+
+component_css = re.sub(r"@media \(max-width: ([\d.]+)rem\)\s*\{((?:[^{}]*\{[^{}]*\})*\s*)\}", below, component_css)
+if re.search(r"@media[^{]*width", component_css):
+    fail("style.css has a width query that the element's stylesheet cannot follow")
+# Lengths (not the width queries: there rem is the browser's default, whatever the page says).
+component_css = re.sub(r"(?<![\w.])(-?\d*\.?\d+)rem\b(?![^{}]*\{)", px, component_css)
+element_css_text = source("embed", "element.css") + "\n/* style.css */\n" + component_css
+element_css = hashed("element", element_css_text, "css")
+write(element_css, element_css_text)
+
+# --- The iframe widget: embed.html and its bridge --------------------------------------------
+bridge_text = source("embed", "bridge.js")
+bridge_js = hashed("bridge", bridge_text)
+write(bridge_js, bridge_text)
+embed = sub_once(r"<body[^>]*>", '<body data-nianbao="embed">', html, "<body>")
+embed = sub_once(r"(\s*<!--(?:(?!-->).)*-->)?\s*<link rel=\"manifest\"[^>]*>", "", embed, "manifest link", re.S)
+embed = sub_once(r"<title>[^<]*</title>", "<title>年报校验（嵌入）</title>", embed, "title")
+# The bridge listens before the app starts, and queues what comes early.
+embed = embed.replace(
+    '<script type="module" src="./%s"></script>' % start_js,
+    '<script type="module" src="./%s"></script>\n<script type="module" src="./%s"></script>' % (bridge_js, start_js),
+)
+write("embed.html", embed)
+
+# --- nianbao.js, the module for host pages ---------------------------------------------------
+bindings = read(bindings_js)
+for name in ("check", "mount"):
+    if not re.search(r"(?m)^export function %s\(" % name, bindings):
+        fail("%s does not export %s" % (bindings_js, name))
+write("nianbao.js", fill(source("embed", "loader.js"), WASM_JS=wasm_js, BINDINGS_JS=bindings_js, ELEMENT_CSS=element_css,
+                        BREAKPOINTS=json.dumps(sorted(set(breakpoints)))))
+
+# --- Offline after the first visit: the manifest -------------------------------------------
+manifest = {
+    "name": "年报校验",
+    "short_name": "年报校验",
+    "description": "检查政府信息公开工作年度报告的统计表是否自洽，文字只在本机处理。",
+    "lang": "zh-CN",
+    "start_url": "./",
+    "scope": "./",
+    "display": "standalone",
+    "background_color": "#ffffff",
+    "theme_color": "#323f4b",
+    "icons": [{"src": "icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+}
+write("manifest.webmanifest", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+
+# --- The demo page: www/demo/* next to the app ----------------------------------------------
+for name in sorted(os.listdir(os.path.join(WWW, "demo"))):
+    shutil.copyfile(os.path.join(WWW, "demo", name), os.path.join(staging, name))
+
+# --- One file: nianbao-offline.html ----------------------------------------------------------
+# The wasm-bindgen module inside a function, its exports returned: one inline module script.
+exported = []
+default_export = None
+
+
+def unexport(match):
+    exported.append(match.group(2))
+    return match.group(1)
+
+
+glue = re.sub(r"(?m)^export ((?:async )?(?:function\*?|class|const|let|var) ([\w$]+))", unexport, bindings)
+
+
+def export_list(match):
+    for item in match.group(1).split(","):
+        parts = item.split(" as ")
+        exported.append(parts[-1].strip() if len(parts) == 1 else "%s: %s" % (parts[1].strip(), parts[0].strip()))
+    return ""
+
+
+glue = re.sub(r"(?m)^export \{([^}]*)\};?\n", export_list, glue)
+default_match = re.search(r"(?m)^export default ([\w$]+);?\n", glue)
+if not default_match:
+    fail("no default export in %s" % bindings_js)
+default_export = default_match.group(1)
+glue = glue[: default_match.start()] + glue[default_match.end():]
+if re.search(r"(?m)^\s*(export\b|import\b(?!\.meta|\s*\())", glue):
+    fail("%s has imports or exports this hook does not know how to inline" % bindings_js)
+one_script = (
+    "\n// 年报校验 in one file: the wasm (base64), its wasm-bindgen glue and the start-up code.\n"
+    "const wasmBytes = (() => {\n%sreturn wasmBytes;\n})();\n"
+    "const { init, bindings } = (() => {\n%s\nreturn { init: %s, bindings: Object.freeze({ %s }) };\n})();\n"
+    "%s\n" % (WASM_DECODE, glue, default_export, ", ".join(exported), start_body)
+)
+css_text = "\n" + app_css
+for text, end in ((one_script, "</script"), (css_text, "</style")):
+    if re.search(end + "|<!--", text, re.I):
+        fail("cannot inline text containing %s or <!--" % end)
+icon = "data:image/svg+xml;base64," + base64.b64encode(open(os.path.join(staging, "icon.svg"), "rb").read()).decode()
+policy = (
+    "default-src 'none'; script-src %s 'wasm-unsafe-eval'; style-src %s; img-src data: blob:; "
+    "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'" % (csp_hash(one_script), csp_hash(css_text))
+)
+offline = re.sub(r"\s*<!--.*?-->", "", html, flags=re.S)
+offline = sub_once(
+    r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
+    "<!-- One file, for use without a network (file:// too). Nothing leaves the page: the only\n"
+    "       script is the one below, allowed by its hash; no connections. -->\n"
+    '  <meta http-equiv="Content-Security-Policy" content="%s">' % policy,
+    offline, "CSP meta",
+)
+offline = sub_once(r'<link rel="stylesheet" href="\./%s"[^>]*>' % re.escape(style_css), lambda _: "<style>%s</style>" % css_text, offline, "stylesheet link")
+offline = sub_once(r'<script type="module" src="\./%s"></script>' % re.escape(start_js),
+                   lambda _: '<script type="module">%s</script>' % one_script, offline, "start-up script")
+offline = re.sub(r'\s*<link rel="(?:modulepreload|manifest)"[^>]*>', "", offline)
+offline = sub_once(r'<link rel="icon"[^>]*>', '<link rel="icon" href="%s">' % icon, offline, "icon link")
+offline = sub_once(r"<body[^>]*>", '<body data-nianbao="app">', offline, "<body>")
+write("nianbao-offline.html", offline)
+
+# --- The service worker: this build's files, in a cache named after them ---------------------
+files = []
+for folder, _, names in os.walk(staging):
+    for name in names:
+        path = os.path.relpath(os.path.join(folder, name), staging).replace(os.sep, "/")
+        if path not in ("sw.js", "nianbao-offline.html"):
+            files.append(path)
+files.sort()
+build = hashlib.sha256()
+for path in files:
+    build.update(path.encode() + b"\0")
+    with open(os.path.join(staging, path), "rb") as f:
+        build.update(f.read())
+precache = [[path, not HASHED.search(path)] for path in files]
+write("sw.js", fill(source("embed", "sw.js"), CACHE="nianbao-" + build.hexdigest()[:16], FILES=json.dumps(precache, ensure_ascii=False)))

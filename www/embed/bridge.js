@@ -1,0 +1,79 @@
+// The iframe widget's side of postMessage (embed.html, copied with a hashed name by
+// www/hooks/post_build.py). Only the parent window, and only from an origin listed in the
+// page's `origins=` query parameter (comma-separated), is answered:
+//   → {type: 'nianbao:check', text, options?, id?}
+//   ← {type: 'nianbao:result', result, id?}        result = window.nianbao.check(text, options)
+//   ← {type: 'nianbao:error', message, id?}        options the checker does not accept
+//   ← {type: 'nianbao:ready'}                      once, when the checker has started
+//   ← {type: 'nianbao:resize', height}             the page's height in CSS pixels, when it changes
+// Anything else is ignored without a word. The text is also shown in the widget's own view.
+const allowed = new Set(
+  (new URLSearchParams(location.search).get('origins') ?? '')
+    .split(',')
+    .map((entry) => {
+      try {
+        const origin = new URL(entry.trim()).origin;
+        return origin === 'null' ? null : origin;
+      } catch {
+        return null;
+      }
+    })
+    .filter(Boolean),
+);
+const parent = window.parent !== window ? window.parent : null;
+
+/** To the parent, once per allowed origin: the browser delivers only to the one that matches. */
+function tellParent(message) {
+  for (const origin of allowed) parent?.postMessage(message, origin);
+}
+
+const queue = [];
+let running = false;
+
+function handle(event) {
+  const { text, options, id } = event.data;
+  const input = document.getElementById('report-input');
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  let reply;
+  try {
+    reply = { type: 'nianbao:result', result: window.nianbao.check(text, options) };
+  } catch (error) {
+    reply = { type: 'nianbao:error', message: String(error?.message ?? error) };
+  }
+  if (id !== undefined) reply.id = id;
+  event.source.postMessage(reply, event.origin);
+}
+
+function whenStarted() {
+  if (running) return;
+  // Once the app has rendered its paste area (and its first effects have run: a macrotask later).
+  if (typeof window.nianbao?.check !== 'function' || !document.getElementById('report-input')) {
+    setTimeout(whenStarted, 20);
+    return;
+  }
+  running = true;
+  tellParent({ type: 'nianbao:ready' });
+  queue.splice(0).forEach(handle);
+  let last = -1;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height !== last) {
+      last = height;
+      tellParent({ type: 'nianbao:resize', height });
+    }
+  }).observe(document.documentElement);
+}
+
+window.addEventListener('message', (event) => {
+  if (!parent || event.source !== parent || !allowed.has(event.origin)) return;
+  const data = event.data;
+  if (data === null || typeof data !== 'object' || data.type !== 'nianbao:check' || typeof data.text !== 'string') return;
+  if (running) handle(event);
+  else queue.push(event);
+});
+
+// The app starts after this script; its start-up script says when it has.
+const started = () => setTimeout(whenStarted, 0);
+if (window.wasmBindings) started();
+else addEventListener('TrunkApplicationStarted', started, { once: true });
