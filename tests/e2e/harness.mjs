@@ -15,6 +15,7 @@ export const fixturesDir = path.resolve(root, '../shared/fixtures');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
   '.wasm': 'application/wasm', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml', '.ts': 'text/plain; charset=utf-8',
 };
 
 /** Serves `dir` on 127.0.0.1 (a free port); resolves to { url, close }. */
