@@ -93,16 +93,21 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(parsed)
 }
 
+/// The input's bytes, up to one more than the limit: that is enough to refuse it.
 fn read_input(file: &str) -> Result<Vec<u8>, String> {
+    let limit = nianbao::read::MAX_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
     if file == "-" {
-        let mut bytes = Vec::new();
         std::io::stdin()
+            .take(limit)
             .read_to_end(&mut bytes)
             .map_err(|e| format!("无法读取标准输入：{e}"))?;
-        Ok(bytes)
     } else {
-        std::fs::read(file).map_err(|e| format!("{file}：无法读取文件：{e}"))
+        std::fs::File::open(file)
+            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+            .map_err(|e| format!("{file}：无法读取文件：{e}"))?;
     }
+    Ok(bytes)
 }
 
 pub fn main() -> ExitCode {

@@ -11,12 +11,22 @@ pub enum ReadError {
     Binary,
     /// Neither UTF-8 (with or without BOM), UTF-16 with BOM, nor GB18030/GBK.
     UnknownEncoding,
+    /// More than [`MAX_BYTES`].
+    TooLarge,
 }
+
+/// The largest input checked: 5 MB. A report is tens of KB; anything near this is the wrong
+/// file or many reports at once, and checking it would keep a clerk's browser busy.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// What the user is told when the input is over [`MAX_BYTES`].
+pub const TOO_LARGE: &str = "内容超过 5 MB 的上限，未检查：一份年度报告通常只有几十 KB，请确认选对了文件，或分成几份分别检查";
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::Binary => write!(f, "这不是文本文件（含有二进制字节），请粘贴或选择报告的文字内容"),
+            ReadError::TooLarge => write!(f, "{TOO_LARGE}"),
             ReadError::UnknownEncoding => write!(
                 f,
                 "无法识别文件编码：只接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 或 GB18030/GBK 编码的文本"
@@ -58,6 +68,9 @@ pub fn decode_with(
     bytes: &[u8],
     decoder: impl Fn(Encoding, &[u8]) -> Option<String>,
 ) -> Result<String, ReadError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ReadError::TooLarge);
+    }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return std::str::from_utf8(rest)
             .map(str::to_owned)

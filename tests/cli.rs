@@ -199,3 +199,29 @@ fn year_option_overrides_the_title() {
     assert!(rules.contains(&"structure.template_mismatch"), "{rules:?}");
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_file_over_5_mb_is_refused_with_a_message_and_the_others_are_checked() {
+    let report = std::fs::read_to_string(fixture(CLEAN)).unwrap();
+    let big = report.repeat(6 * 1024 * 1024 / report.len() + 1);
+    let path = temp_file("big.txt", big.as_bytes());
+    let output = nianbao(
+        &[
+            "check",
+            "--format",
+            "json",
+            path.to_str().unwrap(),
+            fixture(CLEAN).to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("big.txt") && stderr.contains("5 MB"),
+        "{stderr}"
+    );
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0]["file"].as_str().unwrap().ends_with(CLEAN));
+}

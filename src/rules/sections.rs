@@ -28,12 +28,14 @@ fn is_page_number(line: &str) -> bool {
     })
 }
 
-/// The letters, digits and Han characters of a body: no whitespace, punctuation or page numbers.
+/// The first letters, digits and Han characters of a body, skipping whitespace, punctuation
+/// and page numbers: three are enough to tell 无 from a real text.
 fn content(body: &str) -> String {
     body.lines()
         .filter(|line| !is_page_number(line))
         .flat_map(str::chars)
         .filter(|c| c.is_alphanumeric())
+        .take(3)
         .collect()
 }
 

@@ -72,7 +72,7 @@ pub fn App(props: &AppProps) -> Html {
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(DEBOUNCE).await;
                 if *generation.borrow() == mine {
-                    if keep_text {
+                    if keep_text && text.len() <= crate::read::MAX_BYTES {
                         if text.is_empty() {
                             browser::forget_text();
                         } else {

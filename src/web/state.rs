@@ -69,6 +69,13 @@ impl Reducible for State {
                 next.text = Rc::from(text);
                 next.notice = None;
             }
+            // Over the limit: the text stays where it is, unchecked, and the user is told.
+            Action::Check if next.text.len() > crate::read::MAX_BYTES => {
+                next.checked = None;
+                next.selected = None;
+                next.hovered = None;
+                next.notice = Some(crate::read::TOO_LARGE.to_string());
+            }
             Action::Check if next.text.trim().is_empty() => {
                 next.checked = None;
                 next.selected = None;

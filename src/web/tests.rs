@@ -214,3 +214,18 @@ async fn mounted_checkers_keep_their_own_state() {
     assert!(results.contains(&(2, 0.0)), "{results:?}");
     assert!(!results.contains(&(2, broken.errors as f64)), "{results:?}");
 }
+
+/// A paste over the 5 MB limit stays in the paste area unchecked, with a message.
+#[wasm_bindgen_test]
+fn a_paste_over_the_limit_is_kept_and_not_checked() {
+    use yew::Reducible;
+
+    let big = "收到申请23件。".repeat(crate::read::MAX_BYTES / 20 + 1);
+    assert!(big.len() > crate::read::MAX_BYTES);
+    let state = Rc::new(super::state::State::default())
+        .reduce(Action::SetText(big.clone()))
+        .reduce(Action::Check);
+    assert_eq!(&*state.text, big.as_str());
+    assert!(state.checked.is_none());
+    assert_eq!(state.notice.as_deref(), Some(crate::read::TOO_LARGE));
+}

@@ -1,0 +1,109 @@
+// Browser figures for `.ci/bench`: the JS API's check time per fixture in Chromium (median of
+// 20 runs) and its ratio to native (from `cargo bench`'s output, given as argv[2]); first load
+// to interactive with the CPU throttled 4× (CDP Emulation.setCPUThrottlingRate); gzipped wasm
+// and first-load bytes. Prints a table with the budgets of issue 6; exits 1 when one is missed.
+import { readFile, readdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { serve, launch, fixtures, dist } from './harness.mjs';
+
+const BUDGET = { nativeMBs: 50, browserMs20KB: 5, interactiveMs: 1500, wasmGzKB: 300 };
+
+const native = new Map();
+let nativeMBs = null;
+if (process.argv[2]) {
+  for (const line of (await readFile(process.argv[2], 'utf8')).split('\n')) {
+    const m = line.match(/^(\S+\.txt)\s+(\d+)\s+([\d.]+)\s+([\d.]+)/);
+    if (m) native.set(m[1], Number(m[3]) / 1000);
+    const all = line.match(/= ([\d.]+) MB\/s/);
+    if (all) nativeMBs = Number(all[1]);
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const server = await serve();
+const browser = await launch();
+const rows = [];
+let ok = true;
+const row = (what, value, budget, pass) => {
+  rows.push([what, value, budget ?? '', pass === undefined ? '' : pass ? '✓' : '✗']);
+  if (pass === false) ok = false;
+};
+
+try {
+  // First load to interactive, CPU throttled 4×: median of 5 fresh loads.
+  const loads = [];
+  let firstLoadBytes = 0;
+  let firstLoadGz = 0;
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const files = [];
+    page.on('response', (r) => files.push(r));
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.nianbao && document.querySelector('#report-input'));
+    loads.push(await page.evaluate(() => performance.now()));
+    if (i === 0) {
+      for (const response of files) {
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        firstLoadBytes += body.length;
+        firstLoadGz += gzipSync(body, { level: 9 }).length;
+      }
+    }
+    await context.close();
+  }
+  const interactive = median(loads);
+
+  // The JS API in the page, no throttling: median of 20 checks per fixture.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.nianbao);
+  const perFixture = [];
+  for (const { name, text } of await fixtures()) {
+    const times = await page.evaluate((t) => {
+      window.nianbao.check(t);
+      const out = [];
+      for (let i = 0; i < 20; i++) {
+        const start = performance.now();
+        window.nianbao.check(t);
+        out.push(performance.now() - start);
+      }
+      return out;
+    }, text);
+    perFixture.push({ name, bytes: Buffer.byteLength(text), ms: median(times) });
+  }
+  await context.close();
+
+  // The wasm, as the build embeds it (base64 in wasm-*.js): the binary and what is sent.
+  const wasmJs = (await readdir(dist)).find((n) => /^wasm-.*\.js$/.test(n));
+  const embedded = await readFile(path.join(dist, wasmJs), 'utf8');
+  const wasm = Buffer.from(embedded.match(/atob\("([^"]*)"\)/)[1], 'base64');
+  const wasmGzKB = gzipSync(wasm, { level: 9 }).length / 1024;
+  const sentGzKB = gzipSync(Buffer.from(embedded), { level: 9 }).length / 1024;
+
+  if (nativeMBs !== null) row('native extraction+check (cargo bench)', `${nativeMBs.toFixed(1)} MB/s`, `≥ ${BUDGET.nativeMBs} MB/s`, nativeMBs >= BUDGET.nativeMBs);
+  for (const f of perFixture) {
+    const n = native.get(f.name);
+    const ratio = n ? ` (${(f.ms / n).toFixed(1)}× native)` : '';
+    const budget = f.bytes <= 25_000 ? `≤ ${BUDGET.browserMs20KB} ms` : '';
+    row(`browser check ${f.name} (${(f.bytes / 1024).toFixed(1)} KB)`, `${f.ms.toFixed(2)} ms${ratio}`, budget, budget ? f.ms <= BUDGET.browserMs20KB : undefined);
+  }
+  row('first load to interactive, CPU 4× slower', `${interactive.toFixed(0)} ms`, `≤ ${BUDGET.interactiveMs} ms`, interactive <= BUDGET.interactiveMs);
+  row('wasm, gzipped', `${wasmGzKB.toFixed(0)} KB (${(wasm.length / 1024).toFixed(0)} KB raw)`, `≤ ${BUDGET.wasmGzKB} KB`, wasmGzKB <= BUDGET.wasmGzKB);
+  row('wasm as sent (base64 in a script), gzipped', `${sentGzKB.toFixed(0)} KB`);
+  row('first load, all files', `${(firstLoadBytes / 1024).toFixed(0)} KB (${(firstLoadGz / 1024).toFixed(0)} KB gzipped)`);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+for (const r of rows) console.log(`${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`);
+process.exit(ok ? 0 : 1);
