@@ -92,4 +92,8 @@ declare global {
   interface HTMLElementEventMap {
     "nianbao-result": CustomEvent<CheckSummary>;
   }
+  /** `<nianbao-checker compact value="…">` from `nianbao.js`. */
+  interface HTMLElementTagNameMap {
+    "nianbao-checker": HTMLElement;
+  }
 }

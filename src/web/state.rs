@@ -81,6 +81,9 @@ impl Reducible for State {
                 next.selected = None;
                 next.hovered = None;
             }
+            // The text that was just checked (the debounced check after a paste that was
+            // checked at once): the same result, so no second report and no second event.
+            Action::Check if next.checked.as_ref().is_some_and(|c| c.text == next.text) => {}
             Action::Check => {
                 let report = crate::check(&next.text, &Options::default());
                 next.checked = Some(Checked {

@@ -213,6 +213,8 @@ async fn mounted_checkers_keep_their_own_state() {
     assert!(results.contains(&(1, broken.errors as f64)), "{results:?}");
     assert!(results.contains(&(2, 0.0)), "{results:?}");
     assert!(!results.contains(&(2, broken.errors as f64)), "{results:?}");
+    // One check per text: the debounced check of the same text adds no second report.
+    assert_eq!(results.len(), 2, "{results:?}");
 }
 
 /// A paste over the 5 MB limit stays in the paste area unchecked, with a message.
