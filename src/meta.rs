@@ -703,6 +703,40 @@ mod tests {
     }
 
     #[test]
+    fn title_year_and_the_text_around_it() {
+        let parts = |text: &str| {
+            let source = Source::new(text);
+            title(&source).map(|t| (t.year, t.year_at, t.before.to_string(), t.after.to_string()))
+        };
+        let some = |year, at, before: &str, after: &str| {
+            Some((year, at, before.to_string(), after.to_string()))
+        };
+        assert_eq!(
+            parts("现公布2020年资阳市人民政府办公室信息公开工作年度报告"),
+            some(2020, 9, "现公布", "资阳市人民政府办公室信息公开工作")
+        );
+        assert_eq!(
+            parts("某某县人民政府 2020 年 度 政府信息公开工作年度报告"),
+            some(2020, 22, "某某县人民政府 ", " 政府信息公开工作")
+        );
+        assert_eq!(
+            parts("2020年\t度度政府信息公开年报"),
+            some(2020, 0, "", "度政府信息公开")
+        );
+        // The first year followed by 年度报告 within 30 characters on its line.
+        assert_eq!(
+            parts("正文\n2019年工作总结 2020年政府信息公开工作年度报告"),
+            some(2019, 7, "", "工作总结 2020年政府信息公开工作")
+        );
+        assert_eq!(parts("2020年年报"), some(2020, 0, "", ""));
+        assert_eq!(
+            parts("2020年度报告\n12021年工作报告"),
+            some(2021, 18, "1", "")
+        );
+        assert_eq!(parts("2020年度报告"), None);
+    }
+
+    #[test]
     fn agency_from_a_title_split_over_two_lines() {
         let source =
             Source::new("# 重庆市云阳县人民政府\n\n## 2020 年政府信息公开工作年度报告\n正文。");
