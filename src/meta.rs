@@ -517,40 +517,41 @@ const OPENING_CUES: &[&str] = &["公布", "发布", "现将", "本报告", "本�
 /// at most 40 characters back, with no `：` between (page chrome such as `发布时间：…` is not
 /// one).
 fn opening_cue(before: &str) -> Option<usize> {
+    // Only the last 40 characters can hold one: a long sentence is not searched whole.
+    let near_start = before.char_indices().rev().nth(39).map_or(0, |(at, _)| at);
+    let near = &before[near_start..];
     let cue = OPENING_CUES
         .iter()
-        .flat_map(|cue| before.match_indices(cue))
+        .flat_map(|cue| near.match_indices(cue))
         .filter(|(at, cue)| {
-            let after = &before[at + cue.len()..];
+            let after = &near[at + cue.len()..];
             !["时间", "日期", "机构", "单位"]
                 .iter()
                 .any(|w| after.starts_with(w))
         })
-        .map(|(at, _)| at)
+        .map(|(at, _)| near_start + at)
         .max()?;
-    let between = &before[cue..];
-    (between.chars().count() <= 40 && !between.contains(['：', ':'])).then_some(cue)
+    (!before[cue..].contains(['：', ':'])).then_some(cue)
 }
 
-/// Text from `from` back to the start of its sentence.
-fn sentence_before(text: &str, from: usize) -> &str {
-    let start = text[..from]
-        .rfind(['。', '！', '？', '；', '\n'])
-        .map_or(0, |at| {
-            at + text[at..].chars().next().map_or(1, char::len_utf8)
-        });
-    &text[start..from]
-}
+/// What ends a sentence of the opening lines.
+const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '；', '\n'];
+
+/// What ends the clause that `涵盖2020年` opens.
+const CLAUSE_ENDS: [char; 4] = ['，', '。', '；', '\n'];
 
 /// `s` cut to at most `n` characters, from the end when `from_end`.
 fn at_most(s: &str, n: usize, from_end: bool) -> String {
-    let count = s.chars().count();
-    if count <= n {
-        s.to_string()
-    } else if from_end {
-        format!("…{}", s.chars().skip(count - n).collect::<String>())
+    if from_end {
+        match s.char_indices().rev().nth(n) {
+            Some((at, c)) => format!("…{}", &s[at + c.len_utf8()..]),
+            None => s.to_string(),
+        }
     } else {
-        format!("{}…", s.chars().take(n).collect::<String>())
+        match s.char_indices().nth(n) {
+            Some((at, _)) => format!("{}…", &s[..at]),
+            None => s.to_string(),
+        }
     }
 }
 
@@ -580,18 +581,32 @@ pub fn stated_years(
         .min()
         .unwrap_or_else(|| text.floor_char_boundary(3000));
     let opening = &text[..opening_end];
+    // The text is followed left to right once, however many years a long sentence holds: where
+    // the sentence of the current year starts, whether it is inside 《》 there, and the clause
+    // of the last `涵盖` (where it ends, and where its text ends before trailing spaces).
+    let mut scanned = 0;
+    let mut sentence_start = 0;
+    let mut in_book_title = false;
+    let mut clause: Option<(usize, usize)> = None;
     for (start, end, found_year) in find_all(opening, opening_year) {
+        let passed = &opening[scanned..start];
+        let mut from = scanned;
+        if let Some(at) = passed.rfind(SENTENCE_ENDS) {
+            sentence_start = scanned + at + passed[at..].chars().next().map_or(1, char::len_utf8);
+            from = sentence_start;
+            in_book_title = false;
+        }
+        // `《关于做好2020年政府信息公开工作年度报告…的通知》` names a notice: the last of 《 and 》
+        // in the sentence so far is 《.
+        if let Some(at) = opening[from..start].rfind(['《', '》']) {
+            in_book_title = opening[from + at..].starts_with('《');
+        }
+        scanned = start;
         let year_at = start + found_year.year_offset;
         if title.is_some_and(|t| t.year_at == year_at) {
             continue;
         }
-        let before = sentence_before(opening, start);
-        // `《关于做好2020年政府信息公开工作年度报告…的通知》` names a notice.
-        let in_book_title = match (before.rfind('《'), before.rfind('》')) {
-            (Some(open), Some(close)) => open > close,
-            (Some(_), None) => true,
-            _ => false,
-        };
+        let before = &opening[sentence_start..start];
         // `涵盖2020年` is its own cue.
         let covers = found_year.covers;
         let cue = if covers {
@@ -604,9 +619,17 @@ pub fn stated_years(
         };
         let quote = if covers {
             // `涵盖2020年…工作情况`: the clause it opens.
-            let rest = &opening[start..];
-            let clause_end = rest.find(['，', '。', '；', '\n']).unwrap_or(rest.len());
-            at_most(rest[..clause_end].trim(), 30, false)
+            let (_, trimmed_end) = match clause {
+                Some(known) if known.0 >= start => known,
+                _ => {
+                    let rest = &opening[start..];
+                    let end = start + rest.find(CLAUSE_ENDS).unwrap_or(rest.len());
+                    let known = (end, start + opening[start..end].trim_end().len());
+                    clause = Some(known);
+                    known
+                }
+            };
+            at_most(opening[start..trimmed_end].trim(), 30, false)
         } else {
             // `现公布…2020年…年度报告`: from the words that say so.
             let quote_start = start - (before.len() - cue);
@@ -625,11 +648,10 @@ pub fn stated_years(
         if start < end {
             for (note_start, note_match_end, year) in find_all(&text[start..end], table_note) {
                 let at = start + note_start;
-                let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-                // The column label before the note, back to the previous cell or note.
-                let label = &text[text
-                    .floor_char_boundary(at.saturating_sub(36))
-                    .max(line_start)..at];
+                // The column label before the note, back to the previous cell or note, within
+                // 36 bytes and the line.
+                let label = &text[text.floor_char_boundary(at.saturating_sub(36))..at];
+                let label = label.rfind('\n').map_or(label, |n| &label[n + 1..]);
                 let label = label.rfind(['）', ')', '|', '\t']).map_or(label, |cut| {
                     &label[cut + label[cut..].chars().next().map_or(1, char::len_utf8)..]
                 });
