@@ -13,6 +13,7 @@ pub mod number;
 pub mod output;
 pub mod read;
 pub mod rules;
+mod scan;
 pub mod split;
 pub mod statements;
 pub mod template;

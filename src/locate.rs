@@ -1,10 +1,7 @@
 //! Finding the six sections of a report by their headings.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::read::Source;
+use crate::scan::{find_first, one_of};
 use crate::tokens::{han_only, is_han};
 
 pub const SECTION_TITLES: [&str; 6] = [
@@ -147,18 +144,24 @@ fn find_run_in_headings(source: &Source, found: &mut Vec<Section>) {
     }
 }
 
-fn title_re(number: u8) -> Option<&'static Regex> {
-    static PROBLEMS: OnceLock<Regex> = OnceLock::new();
-    static OTHER: OnceLock<Regex> = OnceLock::new();
-    let (cell, pattern) = match number {
-        5 => (
-            &PROBLEMS,
-            r"主要问题(?:[及和与、]?(?:改进|整改|下一步)(?:工作)?(?:情况|措施|方向|举措|计划|打算)?)?",
-        ),
-        6 => (&OTHER, r"其他需要报告的?事项|其他需要报告"),
-        _ => return None,
+/// The title of section 五 at the start of `text`: `主要问题`, optionally followed by
+/// `及改进情况`, `和整改措施`, `、下一步工作计划` and the like. What follows it.
+fn problems_title(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("主要问题")?;
+    let linked = rest.strip_prefix(['及', '和', '与', '、']).unwrap_or(rest);
+    let Some(after) = one_of(linked, &["改进", "整改", "下一步"]) else {
+        return Some(rest);
     };
-    Some(cell.get_or_init(|| Regex::new(pattern).expect("static pattern")))
+    let after = after.strip_prefix("工作").unwrap_or(after);
+    let nouns = ["情况", "措施", "方向", "举措", "计划", "打算"];
+    Some(one_of(after, &nouns).unwrap_or(after))
+}
+
+/// The title of section 六 at the start of `text`: `其他需要报告的事项`, `其他需要报告事项` or
+/// `其他需要报告`. What follows it.
+fn other_matters_title(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("其他需要报告")?;
+    Some(one_of(rest, &["的事项", "事项"]).unwrap_or(rest))
 }
 
 /// Where the title of a heading ends: `五、存在的主要问题及改进情况：无` has its body `：无`
@@ -167,9 +170,13 @@ fn title_end(text: &str, section: &Section) -> usize {
     let window_end = text.floor_char_boundary(section.end.max(section.start) + 90);
     let window = &text[section.start..window_end];
     let index = usize::from(section.number.clamp(1, 6)) - 1;
-    let found = match title_re(section.number) {
-        Some(re) => re.find(window).map(|m| (m.start(), m.end())),
-        None => std::iter::once(SECTION_TITLES[index])
+    let title = |read: fn(&str) -> Option<&str>| {
+        find_first(window, |text| Some(((), read(text)?))).map(|(at, end, ())| (at, end))
+    };
+    let found = match section.number {
+        5 => title(problems_title),
+        6 => title(other_matters_title),
+        _ => std::iter::once(SECTION_TITLES[index])
             .chain(TITLE_STARTS[index].iter().copied())
             .find_map(|t| window.find(t).map(|at| (at, at + t.len()))),
     };

@@ -1,13 +1,10 @@
 //! Facts about the report as a whole: template, report year, agency, statistics period and
 //! publication date.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::locate::Section;
 use crate::model::AgencyKind;
 use crate::read::Source;
+use crate::scan::{blanks, digits, find_all, find_first, one_of, run_until, year_nian};
 use crate::template::{Template, MARKERS_2019, MARKERS_2021, MARKERS_OLD};
 use crate::tokens::han_only;
 
@@ -65,24 +62,42 @@ impl TemplateEvidence {
     }
 }
 
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("static pattern"))
+/// `2021年2月19日`, spaces or tabs allowed around each number (any four digits for the year):
+/// year, month and day.
+fn arabic_date(text: &str) -> Option<((u32, u32, u32), &str)> {
+    let (year, rest) = digits(text, 4, 4)?;
+    let rest = blanks(rest).strip_prefix('年')?;
+    let (month, rest) = digits(blanks(rest), 1, 2)?;
+    let rest = blanks(rest).strip_prefix('月')?;
+    let (day, rest) = digits(blanks(rest), 1, 2)?;
+    let rest = blanks(rest).strip_prefix('日')?;
+    Some(((year, month, day), rest))
 }
 
-fn arabic_date_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"([0-9]{4})[ \t]*年[ \t]*([0-9]{1,2})[ \t]*月[ \t]*([0-9]{1,2})[ \t]*日",
-    )
+/// `二〇二一年二月十九日`: the year's four digits, and the month and day as written (`二`, `十九`).
+fn chinese_date(text: &str) -> Option<((u32, &str, &str), &str)> {
+    let mut chars = text.chars();
+    let mut year = 0;
+    for _ in 0..4 {
+        year = year * 10 + chinese_digit(chars.next()?)?;
+    }
+    let rest = blanks(chars.as_str()).strip_prefix('年')?;
+    let (month, rest) = chinese_numeral(blanks(rest), 2)?;
+    let rest = blanks(rest).strip_prefix('月')?;
+    let (day, rest) = chinese_numeral(blanks(rest), 3)?;
+    let rest = blanks(rest).strip_prefix('日')?;
+    Some(((year, month, day), rest))
 }
 
-fn chinese_date_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"([〇零○O0一二三四五六七八九]{4})[ \t]*年[ \t]*([一二三四五六七八九十]{1,2})[ \t]*月[ \t]*([一二三四五六七八九十]{1,3})[ \t]*日",
-    )
+/// One to `max` characters of `一`…`九` and `十` at the start of `text`, and the text after.
+fn chinese_numeral(text: &str, max: usize) -> Option<(&str, &str)> {
+    let len: usize = text
+        .chars()
+        .take(max)
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    (len > 0).then(|| text.split_at(len))
 }
 
 fn chinese_digit(c: char) -> Option<u32> {
@@ -128,41 +143,91 @@ fn valid_date(year: i32, month: u32, day: u32) -> Option<Date> {
 
 /// Every date in `text` written as `2024年1月17日` or `二〇二四年一月十七日`, with its byte range.
 pub fn dates(text: &str) -> Vec<(usize, usize, Date)> {
-    let mut out: Vec<(usize, usize, Date)> = arabic_date_re()
-        .captures_iter(text)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let date = valid_date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
-            Some((whole.start(), whole.end(), date))
+    let mut out: Vec<(usize, usize, Date)> = find_all(text, arabic_date)
+        .filter_map(|(start, end, (year, month, day))| {
+            Some((start, end, valid_date(year as i32, month, day)?))
         })
         .collect();
-    out.extend(chinese_date_re().captures_iter(text).filter_map(|c| {
-        let whole = c.get(0)?;
-        let year = c[1]
-            .chars()
-            .try_fold(0u32, |acc, ch| Some(acc * 10 + chinese_digit(ch)?))?;
-        let date = valid_date(
-            year as i32,
-            chinese_small_number(&c[2])?,
-            chinese_small_number(&c[3])?,
-        )?;
-        Some((whole.start(), whole.end(), date))
-    }));
+    out.extend(
+        find_all(text, chinese_date).filter_map(|(start, end, (year, month, day))| {
+            let month = chinese_small_number(month)?;
+            let day = chinese_small_number(day)?;
+            Some((start, end, valid_date(year as i32, month, day)?))
+        }),
+    );
     out.sort_by_key(|d| d.0);
     out
 }
 
-fn period_range_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"(20[0-9]{2})[ \t]*年[ \t]*([0-9]{1,2})[ \t]*月[ \t]*(?:([0-9]{1,2})[ \t]*日)?[ \t]*起?[ \t]*(?:至|到|—+|－+|-|~|～)[ \t]*(?:(20[0-9]{2})[ \t]*年[ \t]*)?([0-9]{1,2})[ \t]*月[ \t]*(?:([0-9]{1,2})[ \t]*日)?",
-    )
+/// A period as written: `2024年1月1日至2024年12月31日`, `2022年1月1日起至12月31日`,
+/// `2020年1月—12月`. The days and the second year may be left out.
+struct PeriodParts {
+    start_year: i32,
+    start_month: u32,
+    start_day: Option<u32>,
+    end_year: Option<i32>,
+    end_month: u32,
+    end_day: Option<u32>,
 }
 
-fn period_year_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^[^0-9\n]{0,8}?(20[0-9]{2})[ \t]*年[ \t]*(?:度|全年)")
+fn period_range(text: &str) -> Option<(PeriodParts, &str)> {
+    let (start_year, rest) = year_nian(text)?;
+    let (start_month, start_day, rest) = month_and_day(blanks(rest))?;
+    let rest = blanks(rest);
+    let rest = blanks(rest.strip_prefix('起').unwrap_or(rest));
+    let rest = blanks(range_separator(rest)?);
+    let (end_year, rest) = match year_nian(rest) {
+        Some((year, after)) => (Some(year), blanks(after)),
+        None => (None, rest),
+    };
+    let (end_month, end_day, rest) = month_and_day(rest)?;
+    let parts = PeriodParts {
+        start_year,
+        start_month,
+        start_day,
+        end_year,
+        end_month,
+        end_day,
+    };
+    Some((parts, rest))
+}
+
+/// `12月` or `12 月 31 日`: the month, the day if written, and the text after them.
+fn month_and_day(text: &str) -> Option<(u32, Option<u32>, &str)> {
+    let (month, rest) = digits(text, 1, 2)?;
+    let rest = blanks(blanks(rest).strip_prefix('月')?);
+    let day =
+        digits(rest, 1, 2).and_then(|(day, after)| Some((day, blanks(after).strip_prefix('日')?)));
+    Some(match day {
+        Some((day, after)) => (month, Some(day), after),
+        None => (month, None, rest),
+    })
+}
+
+/// `至`, `到`, a run of `—` or of `－`, `-`, `~` or `～`: the text after it.
+fn range_separator(text: &str) -> Option<&str> {
+    for dash in ['—', '－'] {
+        let rest = text.trim_start_matches(dash);
+        if rest.len() < text.len() {
+            return Some(rest);
+        }
+    }
+    text.strip_prefix(['至', '到', '-', '~', '～'])
+}
+
+/// `2020年度` or `2020年全年` at the start of `window`, after at most 8 other characters, none
+/// of them a digit or a line end: the year.
+fn whole_year(window: &str) -> Option<i32> {
+    let (at, first) = window
+        .char_indices()
+        .take(9)
+        .find(|&(_, c)| c.is_ascii_digit() || c == '\n')?;
+    if first == '\n' {
+        return None;
+    }
+    let (year, rest) = year_nian(&window[at..])?;
+    one_of(blanks(rest), &["度", "全年"])?;
+    Some(year)
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -178,28 +243,23 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 /// `2022年1月1日至12月31日` (the year once), `2020年1月至12月`, `2020年度`, or two dates in
 /// any numerals within the next sentence or so.
 fn period_after(window: &str) -> Option<(Date, Date)> {
-    if let Some(c) = period_range_re().captures(window) {
-        let start_year: i32 = c[1].parse().ok()?;
-        let end_year: i32 = c
-            .get(4)
-            .map_or(Some(start_year), |y| y.as_str().parse().ok())?;
-        let start_month: u32 = c[2].parse().ok()?;
-        let end_month: u32 = c[5].parse().ok()?;
-        let start_day = c.get(3).map_or(Some(1), |d| d.as_str().parse().ok())?;
-        let end_day = c
-            .get(6)
-            .map_or(Some(days_in_month(end_year, end_month)), |d| {
-                d.as_str().parse().ok()
-            })?;
+    if let Some((_, _, period)) = find_first(window, period_range) {
+        let end_year = period.end_year.unwrap_or(period.start_year);
+        let end_day = period
+            .end_day
+            .unwrap_or_else(|| days_in_month(end_year, period.end_month));
         if let (Some(start), Some(end)) = (
-            valid_date(start_year, start_month, start_day),
-            valid_date(end_year, end_month, end_day),
+            valid_date(
+                period.start_year,
+                period.start_month,
+                period.start_day.unwrap_or(1),
+            ),
+            valid_date(end_year, period.end_month, end_day),
         ) {
             return Some((start, end));
         }
     }
-    if let Some(c) = period_year_re().captures(window) {
-        let year: i32 = c[1].parse().ok()?;
+    if let Some(year) = whole_year(window) {
         return Some((valid_date(year, 1, 1)?, valid_date(year, 12, 31)?));
     }
     match dates(window)[..] {
@@ -249,12 +309,18 @@ pub fn publication_date(source: &Source) -> Option<(Date, usize)> {
         })
 }
 
-fn title_year_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"(20[0-9]{2})[ \t]*年[ \t]*度?([^\n]{0,30}?)(年度报告|年报|工作报告)",
-    )
+/// `2020年度…年度报告`: a year, then at most 30 characters, none of them in `stop`, before the
+/// nearest of `endings`: the year and those characters.
+fn year_of_report<'a>(
+    text: &'a str,
+    stop: &[char],
+    endings: &[&str],
+) -> Option<((i32, &'a str), &'a str)> {
+    let (year, rest) = year_nian(text)?;
+    let rest = blanks(rest);
+    let rest = rest.strip_prefix('度').unwrap_or(rest);
+    let (between, after) = run_until(rest, 30, stop, endings)?;
+    Some(((year, between), after))
 }
 
 /// The title: `[agency]2020年[agency]政府信息公开工作年度报告`, as the year, its line, and the
@@ -271,16 +337,17 @@ pub struct Title<'a> {
 pub fn title(source: &Source) -> Option<Title<'_>> {
     let head_end = source.text.floor_char_boundary(3000);
     let head = &source.text[..head_end];
-    let caps = title_year_re().captures(head)?;
-    let year_at = caps.get(1)?.start();
+    let (year_at, _, (year, after)) = find_first(head, |text| {
+        year_of_report(text, &['\n'], &["年度报告", "年报", "工作报告"])
+    })?;
     let line = source.line_of(year_at);
     let (line_start, _) = source.line_range(line);
     Some(Title {
-        year: caps[1].parse().ok()?,
+        year,
         line,
         year_at,
         before: &source.text[line_start..year_at],
-        after: caps.get(2)?.as_str(),
+        after,
     })
 }
 
@@ -399,17 +466,48 @@ pub struct StatedYear {
     pub line: usize,
 }
 
-fn opening_year_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"(20[0-9]{2})[ \t]*年[ \t]*度?[^，。；！？\n《》]{0,30}?(?:年度报告|年报|情况报告|工作报告)|涵盖[ \t]*(20[0-9]{2})[ \t]*年",
-    )
+/// A year in the opening lines that may say which report this is: `2020年度…年度报告` (within
+/// one clause: not across `，。；！？`, a line end or `《》`), or `涵盖2020年`.
+struct OpeningYear {
+    year: i32,
+    /// Bytes from the start of the phrase to the year.
+    year_offset: usize,
+    /// `涵盖2020年`.
+    covers: bool,
 }
 
-fn table_note_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"[（(][ \t]*指[ \t]*(20[0-9]{2})[ \t]*年")
+fn opening_year(text: &str) -> Option<(OpeningYear, &str)> {
+    if let Some(rest) = text.strip_prefix("涵盖") {
+        let rest = blanks(rest);
+        let (year, after) = year_nian(rest)?;
+        let year_offset = text.len() - rest.len();
+        return Some((
+            OpeningYear {
+                year,
+                year_offset,
+                covers: true,
+            },
+            after,
+        ));
+    }
+    let stop = ['，', '。', '；', '！', '？', '\n', '《', '》'];
+    let endings = ["年度报告", "年报", "情况报告", "工作报告"];
+    let ((year, _), after) = year_of_report(text, &stop, &endings)?;
+    Some((
+        OpeningYear {
+            year,
+            year_offset: 0,
+            covers: false,
+        },
+        after,
+    ))
+}
+
+/// `（指2019年` or `(指 2019 年`, as in table headings: the year.
+fn table_note(text: &str) -> Option<(i32, &str)> {
+    let rest = text.strip_prefix(['（', '('])?;
+    let rest = blanks(blanks(rest).strip_prefix('指')?);
+    year_nian(rest)
 }
 
 /// Words before a year that make a sentence of the opening lines say which report this is.
@@ -419,40 +517,41 @@ const OPENING_CUES: &[&str] = &["公布", "发布", "现将", "本报告", "本�
 /// at most 40 characters back, with no `：` between (page chrome such as `发布时间：…` is not
 /// one).
 fn opening_cue(before: &str) -> Option<usize> {
+    // Only the last 40 characters can hold one: a long sentence is not searched whole.
+    let near_start = before.char_indices().rev().nth(39).map_or(0, |(at, _)| at);
+    let near = &before[near_start..];
     let cue = OPENING_CUES
         .iter()
-        .flat_map(|cue| before.match_indices(cue))
+        .flat_map(|cue| near.match_indices(cue))
         .filter(|(at, cue)| {
-            let after = &before[at + cue.len()..];
+            let after = &near[at + cue.len()..];
             !["时间", "日期", "机构", "单位"]
                 .iter()
                 .any(|w| after.starts_with(w))
         })
-        .map(|(at, _)| at)
+        .map(|(at, _)| near_start + at)
         .max()?;
-    let between = &before[cue..];
-    (between.chars().count() <= 40 && !between.contains(['：', ':'])).then_some(cue)
+    (!before[cue..].contains(['：', ':'])).then_some(cue)
 }
 
-/// Text from `from` back to the start of its sentence.
-fn sentence_before(text: &str, from: usize) -> &str {
-    let start = text[..from]
-        .rfind(['。', '！', '？', '；', '\n'])
-        .map_or(0, |at| {
-            at + text[at..].chars().next().map_or(1, char::len_utf8)
-        });
-    &text[start..from]
-}
+/// What ends a sentence of the opening lines.
+const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '；', '\n'];
+
+/// What ends the clause that `涵盖2020年` opens.
+const CLAUSE_ENDS: [char; 4] = ['，', '。', '；', '\n'];
 
 /// `s` cut to at most `n` characters, from the end when `from_end`.
 fn at_most(s: &str, n: usize, from_end: bool) -> String {
-    let count = s.chars().count();
-    if count <= n {
-        s.to_string()
-    } else if from_end {
-        format!("…{}", s.chars().skip(count - n).collect::<String>())
+    if from_end {
+        match s.char_indices().rev().nth(n) {
+            Some((at, c)) => format!("…{}", &s[at + c.len_utf8()..]),
+            None => s.to_string(),
+        }
     } else {
-        format!("{}…", s.chars().take(n).collect::<String>())
+        match s.char_indices().nth(n) {
+            Some((at, _)) => format!("{}…", &s[..at]),
+            None => s.to_string(),
+        }
     }
 }
 
@@ -482,22 +581,34 @@ pub fn stated_years(
         .min()
         .unwrap_or_else(|| text.floor_char_boundary(3000));
     let opening = &text[..opening_end];
-    for c in opening_year_re().captures_iter(opening) {
-        let (Some(whole), Some(year)) = (c.get(0), c.get(1).or_else(|| c.get(2))) else {
-            continue;
-        };
-        if title.is_some_and(|t| t.year_at == year.start()) {
+    // The text is followed left to right once, however many years a long sentence holds: where
+    // the sentence of the current year starts, whether it is inside 《》 there, and the clause
+    // of the last `涵盖` (where it ends, and where its text ends before trailing spaces).
+    let mut scanned = 0;
+    let mut sentence_start = 0;
+    let mut in_book_title = false;
+    let mut clause: Option<(usize, usize)> = None;
+    for (start, end, found_year) in find_all(opening, opening_year) {
+        let passed = &opening[scanned..start];
+        let mut from = scanned;
+        if let Some(at) = passed.rfind(SENTENCE_ENDS) {
+            sentence_start = scanned + at + passed[at..].chars().next().map_or(1, char::len_utf8);
+            from = sentence_start;
+            in_book_title = false;
+        }
+        // `《关于做好2020年政府信息公开工作年度报告…的通知》` names a notice: the last of 《 and 》
+        // in the sentence so far is 《.
+        if let Some(at) = opening[from..start].rfind(['《', '》']) {
+            in_book_title = opening[from + at..].starts_with('《');
+        }
+        scanned = start;
+        let year_at = start + found_year.year_offset;
+        if title.is_some_and(|t| t.year_at == year_at) {
             continue;
         }
-        let before = sentence_before(opening, whole.start());
-        // `《关于做好2020年政府信息公开工作年度报告…的通知》` names a notice.
-        let in_book_title = match (before.rfind('《'), before.rfind('》')) {
-            (Some(open), Some(close)) => open > close,
-            (Some(_), None) => true,
-            _ => false,
-        };
+        let before = &opening[sentence_start..start];
         // `涵盖2020年` is its own cue.
-        let covers = c.get(2).is_some();
+        let covers = found_year.covers;
         let cue = if covers {
             Some(before.len())
         } else {
@@ -506,40 +617,41 @@ pub fn stated_years(
         let (Some(cue), false) = (cue, in_book_title) else {
             continue;
         };
-        let Ok(year_value) = year.as_str().parse() else {
-            continue;
-        };
         let quote = if covers {
             // `涵盖2020年…工作情况`: the clause it opens.
-            let rest = &opening[whole.start()..];
-            let clause_end = rest.find(['，', '。', '；', '\n']).unwrap_or(rest.len());
-            at_most(rest[..clause_end].trim(), 30, false)
+            let (_, trimmed_end) = match clause {
+                Some(known) if known.0 >= start => known,
+                _ => {
+                    let rest = &opening[start..];
+                    let end = start + rest.find(CLAUSE_ENDS).unwrap_or(rest.len());
+                    let known = (end, start + opening[start..end].trim_end().len());
+                    clause = Some(known);
+                    known
+                }
+            };
+            at_most(opening[start..trimmed_end].trim(), 30, false)
         } else {
             // `现公布…2020年…年度报告`: from the words that say so.
-            let quote_start = whole.start() - (before.len() - cue);
-            at_most(opening[quote_start..whole.end()].trim(), 40, true)
+            let quote_start = start - (before.len() - cue);
+            at_most(opening[quote_start..end].trim(), 40, true)
         };
         found.push(StatedYear {
-            year: year_value,
+            year: found_year.year,
             offset: 0,
             place: YearPlace::Opening,
             quote,
-            line: source.line_of(year.start()),
+            line: source.line_of(year_at),
         });
     }
     let heading = |n: u8| sections.iter().find(|s| s.number == n).map(|s| s.start);
     if let (Some(start), Some(end)) = (heading(2), heading(5)) {
         if start < end {
-            for c in table_note_re().captures_iter(&text[start..end]) {
-                let (Some(whole), Some(year)) = (c.get(0), c.get(1)) else {
-                    continue;
-                };
-                let at = start + whole.start();
-                let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-                // The column label before the note, back to the previous cell or note.
-                let label = &text[text
-                    .floor_char_boundary(at.saturating_sub(36))
-                    .max(line_start)..at];
+            for (note_start, note_match_end, year) in find_all(&text[start..end], table_note) {
+                let at = start + note_start;
+                // The column label before the note, back to the previous cell or note, within
+                // 36 bytes and the line.
+                let label = &text[text.floor_char_boundary(at.saturating_sub(36))..at];
+                let label = label.rfind('\n').map_or(label, |n| &label[n + 1..]);
                 let label = label.rfind(['）', ')', '|', '\t']).map_or(label, |cut| {
                     &label[cut + label[cut..].chars().next().map_or(1, char::len_utf8)..]
                 });
@@ -554,14 +666,11 @@ pub fn stated_years(
                     .char_indices()
                     .take(30)
                     .find(|&(_, c)| matches!(c, '）' | ')' | '\n'))
-                    .map_or(start + whole.end(), |(i, c)| {
+                    .map_or(start + note_match_end, |(i, c)| {
                         at + i + if c == '\n' { 0 } else { c.len_utf8() }
                     });
-                let Ok(year_value) = year.as_str().parse() else {
-                    continue;
-                };
                 found.push(StatedYear {
-                    year: year_value,
+                    year,
                     offset,
                     place: YearPlace::TableNote,
                     quote: format!("{}{}", label.trim_start(), &text[at..note_end]),
@@ -700,6 +809,40 @@ mod tests {
             agency(&source, title(&source).as_ref()).as_deref(),
             Some("沭阳县发展和改革局")
         );
+    }
+
+    #[test]
+    fn title_year_and_the_text_around_it() {
+        let parts = |text: &str| {
+            let source = Source::new(text);
+            title(&source).map(|t| (t.year, t.year_at, t.before.to_string(), t.after.to_string()))
+        };
+        let some = |year, at, before: &str, after: &str| {
+            Some((year, at, before.to_string(), after.to_string()))
+        };
+        assert_eq!(
+            parts("现公布2020年资阳市人民政府办公室信息公开工作年度报告"),
+            some(2020, 9, "现公布", "资阳市人民政府办公室信息公开工作")
+        );
+        assert_eq!(
+            parts("某某县人民政府 2020 年 度 政府信息公开工作年度报告"),
+            some(2020, 22, "某某县人民政府 ", " 政府信息公开工作")
+        );
+        assert_eq!(
+            parts("2020年\t度度政府信息公开年报"),
+            some(2020, 0, "", "度政府信息公开")
+        );
+        // The first year followed by 年度报告 within 30 characters on its line.
+        assert_eq!(
+            parts("正文\n2019年工作总结 2020年政府信息公开工作年度报告"),
+            some(2019, 7, "", "工作总结 2020年政府信息公开工作")
+        );
+        assert_eq!(parts("2020年年报"), some(2020, 0, "", ""));
+        assert_eq!(
+            parts("2020年度报告\n12021年工作报告"),
+            some(2021, 18, "1", "")
+        );
+        assert_eq!(parts("2020年度报告"), None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Any input gives a clear finding or error, never a panic or a hang: empty text, garbage,
-//! binary bytes, a report without tables, a 10 MB paste, and randomly mutated reports.
+//! binary bytes, a report without tables, a 10 MB paste, phrases repeated over megabytes, and
+//! randomly mutated reports.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -113,6 +114,48 @@ fn ten_megabyte_pastes_finish() {
         );
         assert!(took < HANG, "{name} took {took:?}");
         assert!(!result.findings.is_empty() || result.tables.requests.is_some());
+    }
+}
+
+#[test]
+fn phrases_repeated_over_megabytes_finish() {
+    // Each reader of dates, periods and stated years runs in time linear in the text, however
+    // many matches one line or sentence holds.
+    let fill = |phrase: &str| phrase.repeat(5 * 1024 * 1024 / phrase.len());
+    let tables = |notes: String| format!("二、主动公开政府信息情况\n{notes}\n五、存在的主要问题\n");
+    let opening = |lines: String| format!("{lines}\n一、总体情况\n");
+    for (name, text) in [
+        ("dates", fill("2021年2月19日 二〇二一年二月十九日 ")),
+        ("periods", fill("统计期限为2020年1月1日至")),
+        ("titles", fill("2020年某某某某某某某某某某某某")),
+        ("blanks", format!("（指{}", " ".repeat(5 * 1024 * 1024))),
+        (
+            "table notes on one line",
+            tables(fill("上一年（指2019年）")),
+        ),
+        (
+            "report years in one sentence",
+            opening(fill("现公布2020年年报")),
+        ),
+        (
+            "inside 《",
+            opening(format!("《{}", fill("现公布2020年年报"))),
+        ),
+        ("涵盖 in one clause", opening(fill("涵盖2020年"))),
+        (
+            "涵盖 before spaces",
+            opening(fill("涵盖2020年") + &" ".repeat(1024 * 1024) + "，"),
+        ),
+    ] {
+        let started = Instant::now();
+        let result = check(&text, &Options::default());
+        let took = started.elapsed();
+        eprintln!(
+            "{name}: {} MB in {took:?}, {} stated years",
+            text.len() >> 20,
+            result.stated_years.len()
+        );
+        assert!(took < HANG, "{name} took {took:?}");
     }
 }
 
