@@ -84,13 +84,12 @@ pub fn read(source: &Source, skip: &[(usize, usize)], report_year: Option<i32>) 
     let mut out = Vec::new();
     let mut previous = (0, 0);
     sentences(text, skip, |start, end, states_a_count| {
-        // Every statement needs a count, and 申请, 复议, 诉讼 or 规 (规章, 规范性文件) in its
-        // sentence, or 申请 in the one before. Single characters survive line wrapping.
+        // Every statement needs a count, and 申请, 复议, 诉讼, 起诉, 规章 or 规范性文件 in its
+        // sentence, or 申请 in the one before.
         let raw = &text[start..end];
         let previous_raw = &text[previous.0..previous.1];
-        let worth_reading = states_a_count
-            && (['申', '诉', '复', '规'].iter().any(|&c| raw.contains(c))
-                || previous_raw.contains('申'));
+        let worth_reading =
+            states_a_count && (mentions(raw, KEY_WORDS) || mentions(previous_raw, &["申请"]));
         if worth_reading {
             let mut previous_mentions_request = previous_raw.contains("申请");
             flatten(raw, start, |sentence| {
@@ -108,6 +107,22 @@ pub fn read(source: &Source, skip: &[(usize, usize)], report_year: Option<i32>) 
         previous = (start, end);
     });
     out
+}
+
+const KEY_WORDS: &[&str] = &["申请", "复议", "诉讼", "起诉", "规章", "规范性文件"];
+
+/// Whether a raw sentence names one of `words`. A line break may cut a word in two (PDF
+/// text): then the first characters of the words are enough.
+fn mentions(raw: &str, words: &[&str]) -> bool {
+    let raw = raw.trim();
+    if raw.contains('\n') {
+        words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .any(|c| raw.contains(c))
+    } else {
+        words.iter().any(|w| raw.contains(w))
+    }
 }
 
 /// Longer "sentences" are not prose (a table or digits without punctuation): they are read
