@@ -283,5 +283,8 @@ fn a_report_from_the_worker_is_the_report_and_a_late_one_is_dropped() {
         .reduce(Action::Check)
         .reduce(Action::WorkerFailed);
     assert!(state.pending.is_none() && !state.use_worker);
-    assert_eq!(&*state.checked.as_ref().unwrap().text, format!("{BROKEN}\n"));
+    assert_eq!(
+        &*state.checked.as_ref().unwrap().text,
+        format!("{BROKEN}\n")
+    );
 }

@@ -5,6 +5,9 @@
 //! and sets `window.NIANBAO_WORKER` to its URL. Where that is not set (the one-file copy from
 //! file://, host pages using `nianbao.js`) or the worker fails, the app checks on the page.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::UseReducerDispatcher;
@@ -32,6 +35,8 @@ pub fn url() -> Option<String> {
 /// A worker for one app; terminated with it.
 pub struct CheckWorker {
     worker: web_sys::Worker,
+    /// The serial of the last text sent: older reports are not even read.
+    latest: Rc<Cell<u64>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -41,14 +46,17 @@ impl CheckWorker {
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
         let worker = web_sys::Worker::new_with_options(url, &options)?;
+        let latest = Rc::new(Cell::new(0));
         let on_message = {
             let dispatcher = dispatcher.clone();
+            let latest = latest.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                dispatcher.dispatch(match read_reply(&event.data()) {
-                    Some((serial, report)) => Action::Checked {
+                dispatcher.dispatch(match read_reply(&event.data(), latest.get()) {
+                    Some(Some((serial, report))) => Action::Checked {
                         serial,
                         report: Box::new(report),
                     },
+                    Some(None) => return,
                     None => Action::WorkerFailed,
                 });
             })
@@ -61,6 +69,7 @@ impl CheckWorker {
         worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
         Ok(CheckWorker {
             worker,
+            latest,
             _on_message: on_message,
             _on_error: on_error,
         })
@@ -74,6 +83,7 @@ impl CheckWorker {
             &JsValue::from_f64(serial as f64),
         )?;
         js_sys::Reflect::set(&message, &"text".into(), &JsValue::from_str(text))?;
+        self.latest.set(serial);
         self.worker.post_message(&message)
     }
 }
@@ -84,16 +94,20 @@ impl Drop for CheckWorker {
     }
 }
 
-/// `{serial, report}`; `None` for anything else (`{error}` from the worker, or a report this
-/// build cannot read).
-fn read_reply(data: &JsValue) -> Option<(u64, Report)> {
+/// `{serial, report}`; `Some(None)` for a report of an older text than `latest` (left unread);
+/// `None` for anything else (`{error}` from the worker, or a report this build cannot read).
+#[allow(clippy::option_option)]
+fn read_reply(data: &JsValue, latest: u64) -> Option<Option<(u64, Report)>> {
     let serial = js_sys::Reflect::get(data, &"serial".into())
         .ok()?
-        .as_f64()?;
+        .as_f64()? as u64;
+    if serial < latest {
+        return Some(None);
+    }
     let report = js_sys::Reflect::get(data, &"report".into()).ok()?;
     if report.is_undefined() {
         return None;
     }
     let report = serde_wasm_bindgen::from_value(report).ok()?;
-    Some((serial as u64, report))
+    Some(Some((serial, report)))
 }
