@@ -43,6 +43,7 @@ async fn summary_carries_the_counts_for_tests_and_portals() {
         root.clone(),
         SummaryProps {
             checked: Some(checked),
+            checking: false,
         },
     )
     .render();
