@@ -33,7 +33,7 @@ const TITLE_STARTS: [&[&str]; 6] = [
 
 const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// 1–6, from the heading's title.
     pub number: u8,

@@ -8,7 +8,9 @@ use crate::scan::{blanks, digits, find_all, find_first, one_of, run_until, year_
 use crate::template::{Template, MARKERS_2019, MARKERS_2021, MARKERS_OLD};
 use crate::tokens::han_only;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Date {
     pub year: i32,
     pub month: u32,
@@ -444,7 +446,7 @@ pub fn agency(source: &Source, title: Option<&Title>) -> Option<String> {
 }
 
 /// Where a report states its year besides the statistics period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum YearPlace {
     /// The title: `2020年政府信息公开工作年度报告`.
     Title,
@@ -455,7 +457,7 @@ pub enum YearPlace {
 }
 
 /// A year the report states in a structured place (not in its prose).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StatedYear {
     pub year: i32,
     /// What it should be relative to the report year: -1 for `上一年…（指2019年…）`, else 0.

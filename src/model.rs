@@ -6,7 +6,7 @@ use crate::number::Number;
 use crate::statements::Statement;
 use crate::template::{TableSpec, Template};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CellSource {
     /// A number printed in the text.
     Number,
@@ -20,7 +20,7 @@ pub enum CellSource {
     Unreadable,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Cell {
     /// `None` for a blank (or unreadable) cell; never silently 0.
     pub value: Option<Number>,
@@ -37,8 +37,9 @@ impl Cell {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Table {
+    #[serde(with = "statics::spec")]
     pub spec: &'static TableSpec,
     /// One entry per template row: `None` when the row was not found.
     pub rows: Vec<Option<Vec<Cell>>>,
@@ -100,14 +101,16 @@ impl Table {
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Tables {
     pub active: Option<Table>,
     pub requests: Option<Table>,
     pub review_litigation: Option<Table>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Error,
     Warning,
@@ -132,16 +135,24 @@ impl Severity {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A rule id, or a table, row or column key: `&'static str` under a name of its own, so that
+/// serde does not try to borrow it from the input (it is interned: [`statics::str`]).
+pub type Key = &'static str;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct CellRef {
-    pub table: &'static str,
-    pub row: &'static str,
-    pub col: &'static str,
+    #[serde(deserialize_with = "statics::str")]
+    pub table: Key,
+    #[serde(deserialize_with = "statics::str")]
+    pub row: Key,
+    #[serde(deserialize_with = "statics::str")]
+    pub col: Key,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
-    pub rule: &'static str,
+    #[serde(deserialize_with = "statics::str")]
+    pub rule: Key,
     pub severity: Severity,
     pub message: String,
     pub cells: Vec<CellRef>,
@@ -153,7 +164,7 @@ pub struct Finding {
     pub span: Option<(usize, usize)>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum AgencyKind {
     /// A department: report due 31 Jan of the next year.
     Department,
@@ -162,7 +173,7 @@ pub enum AgencyKind {
 }
 
 /// How the kind of agency was determined.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum KindBasis {
     /// Given by the user (`--kind`, or `kind` in the JS options).
     Given,
@@ -178,7 +189,7 @@ pub struct Options {
     pub kind: Option<AgencyKind>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Report {
     pub template: Option<Template>,
     pub report_year: Option<i32>,
@@ -227,5 +238,68 @@ impl Report {
             }
         }
         summary
+    }
+}
+
+/// Serde for the `&'static` parts of a report (the worker sends reports to the page): a table
+/// by its template's spec, strings (rule ids, row and column keys) by interning.
+pub(crate) mod statics {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::template::TableSpec;
+
+    /// A `&'static str` equal to `text`: the same one for the same text, so that memory grows
+    /// only with the number of distinct strings (rule ids and keys), not with each report.
+    pub fn intern(text: &str) -> &'static str {
+        static SEEN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+        let mut seen = SEEN
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = seen.get(text) {
+            return known;
+        }
+        let leaked: &'static str = Box::leak(text.to_string().into_boxed_str());
+        seen.insert(leaked);
+        leaked
+    }
+
+    pub fn str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        Ok(intern(&text))
+    }
+
+    pub fn opt_str<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
+        let text = Option::<std::borrow::Cow<str>>::deserialize(d)?;
+        Ok(text.map(|t| intern(&t)))
+    }
+
+    /// A table spec by its index in [`crate::template::SPECS`].
+    pub mod spec {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(
+            spec: &&'static TableSpec,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::template::SPECS
+                .iter()
+                .position(|known| std::ptr::eq(*known, *spec))
+                .ok_or_else(|| serde::ser::Error::custom("unknown table spec"))?
+                .serialize(s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<&'static TableSpec, D::Error> {
+            let index = usize::deserialize(d)?;
+            crate::template::SPECS
+                .get(index)
+                .copied()
+                .ok_or_else(|| serde::de::Error::custom("unknown table spec"))
+        }
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// A cell value. Integers stay integers so that sums are exact and JSON prints `5`, not `5.0`.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Number {
     Int(i64),
     Dec(f64),

@@ -6,11 +6,12 @@
 //! (`约`, `件以上`) or another year. Whatever is unsure is skipped: a false alarm costs more
 //! than a missed one.
 
+use crate::model::Key;
 use crate::number::Number;
 use crate::read::Source;
 
 /// The quantity a statement is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Quantity {
     /// `收到/受理/新收…申请N件`; `also_handled` when the verb is `收到和办理`.
     Received {
@@ -27,8 +28,10 @@ pub enum Quantity {
     /// `予以公开N件` and the other results of 表三: the category, and a reason row if the
     /// sentence names one (`因本机关不掌握…无法提供`).
     Outcome {
-        category: &'static str,
-        reason: Option<&'static str>,
+        #[serde(deserialize_with = "crate::model::statics::str")]
+        category: Key,
+        #[serde(deserialize_with = "crate::model::statics::opt_str")]
+        reason: Option<Key>,
     },
     /// `行政复议N件`.
     Review,
@@ -41,25 +44,27 @@ pub enum Quantity {
     /// `其中结果维持N件` after a review or litigation statement: the 表四 column.
     CaseResult {
         litigation: bool,
-        col: &'static str,
+        #[serde(deserialize_with = "crate::model::statics::str")]
+        col: Key,
     },
     /// `制发/现行有效/废止 规范性文件(规章) N件`: the 表二 row and what is counted.
     Documents {
-        row: &'static str,
+        #[serde(deserialize_with = "crate::model::statics::str")]
+        row: Key,
         count: DocumentCount,
     },
     /// `予以公开率x%`.
     GrantedRate,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DocumentCount {
     Issued,
     Repealed,
     InForce,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Statement {
     pub quantity: Quantity,
     pub value: Number,

@@ -1,7 +1,7 @@
 //! The two national templates (国办公开办函〔2019〕60号 and 〔2021〕30号): their tables, rows,
 //! columns and the label texts that identify each row. Keys are those of `CONTRACT.md`.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Template {
     Y2019,
     Y2021,
@@ -344,6 +344,15 @@ pub const REVIEW_COLS: &[ColSpec] = &[
     col("other", "其他结果", Count),
     col("pending", "尚未审结", Count),
     col("total", "总计", Count),
+];
+
+/// Every table spec, for sending a table by its index (the worker, `model::statics`).
+pub static SPECS: [&TableSpec; 5] = [
+    &ACTIVE_2019,
+    &ACTIVE_2021,
+    &REQUESTS_2019,
+    &REQUESTS_2021,
+    &REVIEW_LITIGATION,
 ];
 
 pub static REVIEW_LITIGATION: TableSpec = TableSpec {

@@ -14,6 +14,7 @@ use super::source_view::SourceView;
 use super::state::{Action, State};
 use super::summary::Summary;
 use super::tables::Tables;
+use super::worker::{self, CheckWorker};
 use crate::model::Report;
 
 /// Checking waits this long after the last keystroke.
@@ -40,7 +41,13 @@ pub struct AppProps {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(State::default);
+    // Checks run in a worker where the start-up script made one available.
+    let worker_url = use_memo((), |_| worker::url());
+    let state = use_reducer({
+        let use_worker = worker_url.is_some();
+        move || State::new(use_worker)
+    });
+    let check_worker = use_mut_ref(|| None::<CheckWorker>);
     let generation = use_mut_ref(|| 0u64);
     let keep_text = props.keep_text;
 
@@ -85,6 +92,31 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // A check for the worker: send it the text.
+    {
+        let dispatcher = state.dispatcher();
+        let pending = state.pending.clone();
+        let serial = pending.as_ref().map(|(serial, _)| *serial);
+        let url = (*worker_url).clone();
+        // Started at once (it loads and compiles the wasm while the user pastes).
+        use_effect_with(serial, move |_| {
+            let Some(url) = url else { return };
+            let mut slot = check_worker.borrow_mut();
+            if slot.is_none() {
+                *slot = CheckWorker::new(&url, dispatcher.clone()).ok();
+            }
+            let sent = match (&*slot, pending) {
+                (Some(worker), Some((serial, text))) => worker.post(serial, &text).is_ok(),
+                (Some(_), None) => true,
+                (None, _) => false,
+            };
+            if !sent {
+                *slot = None;
+                dispatcher.dispatch(Action::WorkerFailed);
+            }
+        });
+    }
+
     // Tell the host page.
     {
         let on_checked = props.on_checked.clone();
@@ -116,7 +148,7 @@ pub fn App(props: &AppProps) -> Html {
                 </header>
             }
             <Input text={state.text.clone()} notice={state.notice.clone()} dispatch={dispatch.clone()} keep_text={keep_text} />
-            <Summary checked={checked.clone()} />
+            <Summary checked={checked.clone()} checking={state.pending.is_some()} />
             if let (true, Some(checked)) = (props.compact, checked.clone()) {
                 <FindingList checked={checked} selected={state.selected} dispatch={dispatch.clone()} />
             } else if let Some(checked) = checked {

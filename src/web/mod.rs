@@ -14,6 +14,7 @@ mod summary;
 mod tables;
 #[cfg(test)]
 mod tests;
+mod worker;
 
 pub use api::{check, mount};
 

@@ -30,6 +30,13 @@ pub struct State {
     pub hovered: Option<usize>,
     /// A message about input that could not be read (binary file, unknown encoding).
     pub notice: Option<String>,
+    /// Checks run in the worker (`super::worker`); else on this thread, in the reducer.
+    pub use_worker: bool,
+    /// The check the worker is running: its number and text. Its result is taken only while
+    /// it is still this one (a late result for an older text is dropped).
+    pub pending: Option<(u64, Rc<str>)>,
+    /// The number of the last check sent to the worker.
+    pub serial: u64,
 }
 
 impl Default for State {
@@ -40,6 +47,19 @@ impl Default for State {
             selected: None,
             hovered: None,
             notice: None,
+            use_worker: false,
+            pending: None,
+            serial: 0,
+        }
+    }
+}
+
+impl State {
+    /// The state of an app that checks in a worker (or not).
+    pub fn new(use_worker: bool) -> State {
+        State {
+            use_worker,
+            ..State::default()
         }
     }
 }
@@ -47,6 +67,13 @@ impl Default for State {
 pub enum Action {
     SetText(String),
     Check,
+    /// The worker's report for check number `serial`.
+    Checked {
+        serial: u64,
+        report: Box<Report>,
+    },
+    /// The worker cannot be used: check here from now on (and the pending text at once).
+    WorkerFailed,
     Clear,
     Select(Option<usize>),
     Hover(Option<usize>),
@@ -63,6 +90,9 @@ impl Reducible for State {
             selected: self.selected,
             hovered: self.hovered,
             notice: self.notice.clone(),
+            use_worker: self.use_worker,
+            pending: self.pending.clone(),
+            serial: self.serial,
         };
         match action {
             Action::SetText(text) => {
@@ -72,28 +102,50 @@ impl Reducible for State {
             // Over the limit: the text stays where it is, unchecked, and the user is told.
             Action::Check if next.text.len() > crate::read::MAX_BYTES => {
                 next.checked = None;
+                next.pending = None;
                 next.selected = None;
                 next.hovered = None;
                 next.notice = Some(crate::read::TOO_LARGE.to_string());
             }
             Action::Check if next.text.trim().is_empty() => {
                 next.checked = None;
+                next.pending = None;
                 next.selected = None;
                 next.hovered = None;
             }
             // The text that was just checked (the debounced check after a paste that was
             // checked at once): the same result, so no second report and no second event.
-            Action::Check if next.checked.as_ref().is_some_and(|c| c.text == next.text) => {}
+            Action::Check if next.checked.as_ref().is_some_and(|c| c.text == next.text) => {
+                next.pending = None;
+            }
+            // Being checked already.
+            Action::Check if next.pending.as_ref().is_some_and(|(_, t)| *t == next.text) => {}
+            Action::Check if next.use_worker => {
+                next.serial += 1;
+                next.pending = Some((next.serial, next.text.clone()));
+            }
             Action::Check => {
                 let report = crate::check(&next.text, &Options::default());
-                next.checked = Some(Checked {
-                    report: Rc::new(report),
-                    text: next.text.clone(),
-                });
-                next.selected = None;
-                next.hovered = None;
+                next.show(report, next.text.clone());
             }
-            Action::Clear => return Rc::new(State::default()),
+            Action::Checked { serial, report } => match next.pending.take() {
+                Some((pending, text)) if pending == serial => next.show(*report, text),
+                other => next.pending = other,
+            },
+            Action::WorkerFailed => {
+                next.use_worker = false;
+                if let Some((_, text)) = next.pending.take() {
+                    let report = crate::check(&text, &Options::default());
+                    next.show(report, text);
+                }
+            }
+            Action::Clear => {
+                return Rc::new(State {
+                    use_worker: next.use_worker,
+                    serial: next.serial,
+                    ..State::default()
+                })
+            }
             Action::Select(index) => next.selected = index,
             Action::Hover(index) => next.hovered = index,
             Action::Notice(message) => next.notice = message,
@@ -103,6 +155,15 @@ impl Reducible for State {
 }
 
 impl State {
+    fn show(&mut self, report: Report, text: Rc<str>) {
+        self.checked = Some(Checked {
+            report: Rc::new(report),
+            text,
+        });
+        self.selected = None;
+        self.hovered = None;
+    }
+
     /// The finding whose cells are highlighted: the hovered one, else the selected one.
     pub fn highlighted(&self) -> Option<usize> {
         self.hovered.or(self.selected)

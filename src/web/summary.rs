@@ -8,10 +8,20 @@ use super::state::Checked;
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub checked: Option<Checked>,
+    /// A check is running (in the worker): its counts are not known yet.
+    #[prop_or_default]
+    pub checking: bool,
 }
 
 #[function_component]
 pub fn Summary(props: &SummaryProps) -> Html {
+    if props.checking {
+        return html! {
+            <section id="summary" class="summary checking" data-errors="" data-warnings="" data-infos="" data-template="" aria-live="polite" aria-busy="true">
+                <p>{ "正在检查…" }</p>
+            </section>
+        };
+    }
     let Some(checked) = &props.checked else {
         return html! {
             <section id="summary" class="summary empty" data-errors="" data-warnings="" data-infos="" data-template="" aria-live="polite">

@@ -43,6 +43,7 @@ async fn summary_carries_the_counts_for_tests_and_portals() {
         root.clone(),
         SummaryProps {
             checked: Some(checked),
+            checking: false,
         },
     )
     .render();
@@ -230,4 +231,61 @@ fn a_paste_over_the_limit_is_kept_and_not_checked() {
     assert_eq!(&*state.text, big.as_str());
     assert!(state.checked.is_none());
     assert_eq!(state.notice.as_deref(), Some(crate::read::TOO_LARGE));
+}
+
+/// What the worker sends (`check_in_worker`, a JS value) reads back as the same report, big
+/// integers included; the reducer takes the result of the check it is waiting for and drops a
+/// late one for an older text.
+#[wasm_bindgen_test]
+fn a_report_from_the_worker_is_the_report_and_a_late_one_is_dropped() {
+    use yew::Reducible;
+
+    let huge = BROKEN.replacen("23", "98765432109876543", 1);
+    for text in [BROKEN, huge.as_str()] {
+        let value = super::worker::check_in_worker(text).unwrap();
+        let report: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
+        let direct = crate::check(text, &Default::default());
+        assert_eq!(
+            crate::output::json::to_string(None, &report),
+            crate::output::json::to_string(None, &direct)
+        );
+    }
+
+    let report = |text: &str| Box::new(crate::check(text, &Default::default()));
+    let state = Rc::new(super::state::State::new(true))
+        .reduce(Action::SetText("一、总体情况".to_string()))
+        .reduce(Action::Check);
+    assert!(state.checked.is_none());
+    let first = state.pending.as_ref().unwrap().0;
+    let state = state
+        .reduce(Action::SetText(BROKEN.to_string()))
+        .reduce(Action::Check);
+    let second = state.pending.as_ref().unwrap().0;
+    assert_ne!(first, second);
+    // The same text again: still the one check.
+    let state = state.reduce(Action::Check);
+    assert_eq!(state.pending.as_ref().unwrap().0, second);
+    // The older check's result comes late: dropped.
+    let state = state.reduce(Action::Checked {
+        serial: first,
+        report: report("一、总体情况"),
+    });
+    assert!(state.checked.is_none());
+    let state = state.reduce(Action::Checked {
+        serial: second,
+        report: report(BROKEN),
+    });
+    assert!(state.pending.is_none());
+    assert_eq!(&*state.checked.as_ref().unwrap().text, BROKEN);
+    assert_eq!(state.checked.as_ref().unwrap().report.summary().errors, 4);
+    // A worker that fails: the text waiting is checked here, and later ones too.
+    let state = state
+        .reduce(Action::SetText(format!("{BROKEN}\n")))
+        .reduce(Action::Check)
+        .reduce(Action::WorkerFailed);
+    assert!(state.pending.is_none() && !state.use_worker);
+    assert_eq!(
+        &*state.checked.as_ref().unwrap().text,
+        format!("{BROKEN}\n")
+    );
 }

@@ -8,6 +8,9 @@ inline script, so:
     over http(s), registers the service worker;
   - the wasm preload link (a fetch) is dropped.
 Then it writes what README's 嵌入与离线 describes:
+  - worker-<hash>.js (www/worker/worker.js): checking in a Web Worker, whose URL the start-up
+    script gives the app (window.NIANBAO_WORKER); the one-file copy and nianbao.js check on the
+    page;
   - embed.html and its postMessage bridge (www/embed/bridge.js): the iframe widget;
   - nianbao.js (www/embed/loader.js): the ES module for host pages, with <nianbao-checker>,
     whose shadow root uses element-<hash>.css (www/embed/element.css + style.css adapted);
@@ -113,13 +116,21 @@ if not bindings_import:
     fail("unexpected start-up script: %r" % start)
 bindings_js = bindings_import.group(1)
 start_body = imports.sub("", start)  # what runs once `init` and `bindings` exist
+
+# --- The checking worker: the same wasm, checking off the page's thread -----------------------
+worker_text = fill(source("worker", "worker.js"), WASM_JS=wasm_js, BINDINGS_JS=bindings_js)
+worker_js = hashed("worker", worker_text)
+write(worker_js, worker_text)
+
 start_js_text = (
-    "import { wasmBytes } from './%s';\n%s\n\n"
+    "import { wasmBytes } from './%s';\n"
+    "// Checks run in this worker (src/web/worker.rs); without it, on the page.\n"
+    "window.NIANBAO_WORKER = new URL('./%s', import.meta.url).href;\n%s\n\n"
     "// Offline after the first visit (sw.js); not from a saved copy (file:) nor a host page.\n"
     "if (/^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {\n"
     "  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url))\n"
     "    .catch((error) => console.warn('年报校验：未能启用离线使用', error));\n"
-    "}\n" % (wasm_js, start)
+    "}\n" % (wasm_js, worker_js, start)
 )
 start_js = hashed("start", start_js_text)
 write(start_js, start_js_text)

@@ -1,0 +1,113 @@
+//! Checking in a Web Worker, so that the page stays responsive however long the text.
+//!
+//! The start-up script (`www/hooks/post_build.py`) writes `worker-<hash>.js`, which loads this
+//! same wasm and answers `{serial, text}` with `{serial, report}` (from [`check_in_worker`]),
+//! and sets `window.NIANBAO_WORKER` to its URL. Where that is not set (the one-file copy from
+//! file://, host pages using `nianbao.js`) or the worker fails, the app checks on the page.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::UseReducerDispatcher;
+
+use super::state::{Action, State};
+use crate::model::{Options, Report};
+
+/// Checks `text` in the worker: the whole [`Report`], as a JS value for `postMessage`.
+#[wasm_bindgen]
+pub fn check_in_worker(text: &str) -> Result<JsValue, JsValue> {
+    let report = crate::check(text, &Options::default());
+    // Integers as BigInt: a cell may hold more than 2^53.
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
+    serde::Serialize::serialize(&report, &serializer).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// The worker script's URL, when the start-up script gave one.
+pub fn url() -> Option<String> {
+    let window = web_sys::window()?;
+    let value = js_sys::Reflect::get(&window, &"NIANBAO_WORKER".into()).ok()?;
+    value.as_string().filter(|url| !url.is_empty())
+}
+
+/// A worker for one app; terminated with it.
+pub struct CheckWorker {
+    worker: web_sys::Worker,
+    /// The serial of the last text sent: older reports are not even read.
+    latest: Rc<Cell<u64>>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl CheckWorker {
+    pub fn new(url: &str, dispatcher: UseReducerDispatcher<State>) -> Result<CheckWorker, JsValue> {
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let worker = web_sys::Worker::new_with_options(url, &options)?;
+        let latest = Rc::new(Cell::new(0));
+        let on_message = {
+            let dispatcher = dispatcher.clone();
+            let latest = latest.clone();
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                dispatcher.dispatch(match read_reply(&event.data(), latest.get()) {
+                    Some(Some((serial, report))) => Action::Checked {
+                        serial,
+                        report: Box::new(report),
+                    },
+                    Some(None) => return,
+                    None => Action::WorkerFailed,
+                });
+            })
+        };
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
+            dispatcher.dispatch(Action::WorkerFailed);
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(CheckWorker {
+            worker,
+            latest,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    pub fn post(&self, serial: u64, text: &str) -> Result<(), JsValue> {
+        let message = js_sys::Object::new();
+        js_sys::Reflect::set(
+            &message,
+            &"serial".into(),
+            &JsValue::from_f64(serial as f64),
+        )?;
+        js_sys::Reflect::set(&message, &"text".into(), &JsValue::from_str(text))?;
+        self.latest.set(serial);
+        self.worker.post_message(&message)
+    }
+}
+
+impl Drop for CheckWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// `{serial, report}`; `Some(None)` for a report of an older text than `latest` (left unread);
+/// `None` for anything else (`{error}` from the worker, or a report this build cannot read).
+#[allow(clippy::option_option)]
+fn read_reply(data: &JsValue, latest: u64) -> Option<Option<(u64, Report)>> {
+    let serial = js_sys::Reflect::get(data, &"serial".into())
+        .ok()?
+        .as_f64()? as u64;
+    if serial < latest {
+        return Some(None);
+    }
+    let report = js_sys::Reflect::get(data, &"report".into()).ok()?;
+    if report.is_undefined() {
+        return None;
+    }
+    let report = serde_wasm_bindgen::from_value(report).ok()?;
+    Some(Some((serial, report)))
+}

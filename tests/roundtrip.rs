@@ -1,0 +1,58 @@
+//! A report survives serialization (the web app's worker sends reports to the page): for every
+//! fixture, and for the fixtures with their numbers changed, serialize → deserialize gives a
+//! report whose JSON output is the same, byte for byte.
+
+use std::path::Path;
+
+use nianbao::{check, output, Options, Report};
+
+fn round_trip(name: &str, text: &str) {
+    let report = check(text, &Options::default());
+    let encoded = serde_json::to_string(&report).expect("serialize");
+    let decoded: Report = serde_json::from_str(&encoded).expect("deserialize");
+    assert_eq!(
+        output::json::to_string(None, &decoded),
+        output::json::to_string(None, &report),
+        "{name}"
+    );
+    // The tables' specs come back as the very same statics.
+    for (a, b) in [
+        (&report.tables.active, &decoded.tables.active),
+        (&report.tables.requests, &decoded.tables.requests),
+        (
+            &report.tables.review_litigation,
+            &decoded.tables.review_litigation,
+        ),
+    ] {
+        assert_eq!(a.is_some(), b.is_some(), "{name}");
+        if let (Some(a), Some(b)) = (a, b) {
+            assert!(std::ptr::eq(a.spec, b.spec), "{name}");
+            assert_eq!(a.rows, b.rows, "{name}");
+        }
+    }
+    assert_eq!(report.statements, decoded.statements, "{name}");
+    assert_eq!(report.sections, decoded.sections, "{name}");
+    assert_eq!(report.section_bodies, decoded.section_bodies, "{name}");
+}
+
+#[test]
+fn every_fixture_survives_serialization() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("../shared/fixtures beside the repo") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&path).expect("UTF-8 fixture");
+            let name = path.display().to_string();
+            round_trip(&name, &text);
+            // Changed numbers make other findings (and decimals, signs, blanks).
+            let changed = text
+                .replacen('1', "7", 3)
+                .replacen('2', "-", 2)
+                .replacen('3', "3.5", 2);
+            round_trip(&format!("{name} (changed)"), &changed);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 8, "only {seen} fixtures");
+}

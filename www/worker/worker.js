@@ -1,0 +1,28 @@
+// 年报校验's checking worker (a module worker; see src/web/worker.rs): the page sends
+// {serial, text}, this answers {serial, report}, or {serial, error}. Only the newest text waiting
+// is checked: a text replaced while an older one was being checked is skipped. Written by
+// www/hooks/post_build.py, which puts in this build's file names.
+import { wasmBytes } from './__WASM_JS__';
+import init, { check_in_worker } from './__BINDINGS_JS__';
+
+const ready = init({ module_or_path: wasmBytes });
+let waiting = null;
+
+self.onmessage = (event) => {
+  const idle = waiting === null;
+  waiting = event.data;
+  if (idle) setTimeout(run, 0);
+};
+
+async function run() {
+  await ready;
+  const { serial, text } = waiting;
+  waiting = null;
+  let reply;
+  try {
+    reply = { serial, report: check_in_worker(text) };
+  } catch (error) {
+    reply = { serial, error: String(error) };
+  }
+  self.postMessage(reply);
+}
