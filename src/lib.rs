@@ -103,13 +103,8 @@ fn point_into_text(source: &Source, report: &mut Report) {
     let tables = &report.tables;
     for finding in &mut report.findings {
         if finding.span.is_none() {
-            finding.span = finding.cells.iter().find_map(|c| {
-                let table = match c.table {
-                    "active" => tables.active.as_ref(),
-                    "requests" => tables.requests.as_ref(),
-                    _ => tables.review_litigation.as_ref(),
-                }?;
-                let cell = table.cell(c.row, c.col)?;
+            finding.span = finding.cells.iter().find_map(|at| {
+                let cell = tables.cell(at)?;
                 (cell.end > cell.start).then_some((cell.start, cell.end))
             });
         }

@@ -108,6 +108,23 @@ pub struct Tables {
     pub review_litigation: Option<Table>,
 }
 
+impl Tables {
+    /// A table by its key (`active`, `requests`, `review_litigation`), if it was read.
+    pub fn get(&self, key: &str) -> Option<&Table> {
+        match key {
+            "active" => self.active.as_ref(),
+            "requests" => self.requests.as_ref(),
+            "review_litigation" => self.review_litigation.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The cell a finding names.
+    pub fn cell(&self, at: &CellRef) -> Option<&Cell> {
+        self.get(at.table)?.cell(at.row, at.col)
+    }
+}
+
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]

@@ -11,13 +11,7 @@ const EXCERPT_CHARS: usize = 60;
 
 /// Where the finding's first cell stands in the text, if it was read from the text.
 fn first_cell_offset(report: &Report, finding: &Finding) -> Option<usize> {
-    let cell = finding.cells.first()?;
-    let table = match cell.table {
-        "active" => report.tables.active.as_ref(),
-        "requests" => report.tables.requests.as_ref(),
-        _ => report.tables.review_litigation.as_ref(),
-    }?;
-    Some(table.cell(cell.row, cell.col)?.start)
+    Some(report.tables.cell(finding.cells.first()?)?.start)
 }
 
 /// The line, or on a long line (a report pasted as one line) the part around `at`.

@@ -3,7 +3,7 @@
 //! A statement may fit several readings of the tables (`收到申请N件` is 一, or 一+二 when the
 //! writer counts carried-over requests too). It is a mismatch only when it fits none.
 
-use crate::model::{CellRef, Finding, Report, Severity, Table};
+use crate::model::{CellRef, Finding, Report, Severity};
 use crate::rules::{sum, Sum};
 use crate::statements::{DocumentCount, Quantity, Statement};
 use crate::template::Template;
@@ -31,7 +31,7 @@ fn check(report: &Report, statement: &Statement) -> Option<Finding> {
     let readings = readings(statement.quantity, template, report)?;
     let mut values = Vec::new();
     for reading in &readings {
-        let table = table(report, reading.table)?;
+        let table = report.tables.get(reading.table)?;
         let total = sum(reading.cells.iter().map(|(row, col)| table.cell(row, col)))?;
         if total.blanks == 0 && total.known.approx_eq(statement.value) {
             return None;
@@ -67,14 +67,14 @@ fn finding(report: &Report, statement: &Statement, readings: &[Reading], found: 
                 row,
                 col,
             };
-            if !cells.contains(&cell) && table(report, reading.table).is_some() {
+            if !cells.contains(&cell) && report.tables.get(reading.table).is_some() {
                 cells.push(cell);
             }
         }
     }
     let table_name = readings
         .first()
-        .and_then(|r| table(report, r.table))
+        .and_then(|r| report.tables.get(r.table))
         .map_or("表中", |t| t.spec.name);
     Finding {
         rule: "narrative.mismatch",
@@ -91,14 +91,6 @@ fn finding(report: &Report, statement: &Statement, readings: &[Reading], found: 
         cells,
         line: Some(statement.line),
         span: Some((statement.start, statement.end)),
-    }
-}
-
-fn table<'a>(report: &'a Report, key: &str) -> Option<&'a Table> {
-    match key {
-        "active" => report.tables.active.as_ref(),
-        "requests" => report.tables.requests.as_ref(),
-        _ => report.tables.review_litigation.as_ref(),
     }
 }
 
