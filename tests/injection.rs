@@ -11,7 +11,9 @@
 
 mod common;
 
-use common::{Draw, Rng, Scale, Tpl, ValidSet, REQ_COLS};
+use common::{
+    clean_fixtures, Draw, Rng, Scale, Tpl, ValidSet, REQ_COLS, REVIEW_COLS, REVIEW_GROUPS,
+};
 use nianbao::model::{CellRef, Finding};
 use nianbao::{Options, Severity};
 
@@ -118,7 +120,7 @@ impl Report {
                 .to_string(),
         );
         out.push("\t自然人\t法人或其他组织\t\t\t\t\t总计".to_string());
-        out.push(format!("\t\t{}", REQ_COLS[1..6].join("\t")));
+        out.push("\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他".to_string());
         for (row, cells) in self.template.request_rows().iter().zip(&self.requests) {
             let label = match row.group {
                 Some(group) => format!("{group}\t{}", row.label),
@@ -146,29 +148,17 @@ impl Report {
     }
 }
 
-const REVIEW_ROWS: [&str; 3] = ["review", "litigation_direct", "litigation_after_review"];
-const REVIEW_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
-const REQUEST_COL_KEYS: [&str; 7] = [
-    "natural",
-    "commercial",
-    "research",
-    "social",
-    "legal",
-    "other",
-    "total",
-];
-
 /// Where a cell of the grid is in CONTRACT's keys.
 fn cell_ref(template: Tpl, table: &'static str, row: usize, col: usize) -> CellRef {
     match table {
         "requests" => CellRef {
             table,
             row: template.request_rows()[row].key,
-            col: REQUEST_COL_KEYS[col],
+            col: REQ_COLS[col],
         },
         _ => CellRef {
             table,
-            row: REVIEW_ROWS[row],
+            row: REVIEW_GROUPS[row].0,
             col: REVIEW_COLS[col],
         },
     }
@@ -483,26 +473,4 @@ fn digit_runs(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
-}
-
-fn clean_fixtures() -> Vec<(String, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("../shared/fixtures beside the repo") {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let Some(stem) = name.strip_suffix(".truth.json") else {
-            continue;
-        };
-        let truth: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        if truth["expected_rules"]
-            .as_array()
-            .is_some_and(|r| r.is_empty())
-        {
-            let bytes = std::fs::read(dir.join(format!("{stem}.txt"))).unwrap();
-            found.push((stem.to_string(), nianbao::read::decode(&bytes).unwrap()));
-        }
-    }
-    found
 }

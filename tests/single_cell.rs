@@ -1,35 +1,18 @@
 //! Change any one cell of 表三 or 表四 of a clean fixture by ±1: at least one error finding
 //! must point at that cell's row or column. Every cell is covered.
 
-use std::path::Path;
+mod common;
 
 use nianbao::model::{CellRef, CellSource, Table};
 use nianbao::read::Source;
 use nianbao::{Options, Severity};
 
+/// The clean fixtures whose cells are printed apart (平潭's run together: tests/run_together.rs).
 fn clean_fixtures() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("../shared/fixtures beside the repo") {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let Some(stem) = name.strip_suffix(".truth.json") else {
-            continue;
-        };
-        let truth: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        // 平潭's cells run together with no separator: a later issue.
-        let readable = !stem.contains("平潭");
-        if readable
-            && truth["expected_rules"]
-                .as_array()
-                .is_some_and(|r| r.is_empty())
-        {
-            let bytes = std::fs::read(dir.join(format!("{stem}.txt"))).unwrap();
-            found.push((stem.to_string(), nianbao::read::decode(&bytes).unwrap()));
-        }
-    }
-    found.sort();
+    let found: Vec<_> = common::clean_fixtures()
+        .into_iter()
+        .filter(|(name, _)| !name.contains("平潭"))
+        .collect();
     assert!(
         found.len() >= 4,
         "expected the clean fixtures, found {}",

@@ -513,3 +513,29 @@ fn active_row(rng: &mut Rng, template: Tpl, block: &Block, scale: i64) -> Vec<f6
             .collect(),
     }
 }
+
+// --------------------------------------------------------------------------- fixtures
+
+/// The shared fixtures whose truth files expect no finding, as (name, decoded text), sorted.
+pub fn clean_fixtures() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("../shared/fixtures beside the repo") {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(stem) = name.strip_suffix(".truth.json") else {
+            continue;
+        };
+        let truth: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        if truth["expected_rules"]
+            .as_array()
+            .is_some_and(|r| r.is_empty())
+        {
+            let bytes = std::fs::read(dir.join(format!("{stem}.txt"))).unwrap();
+            found.push((stem.to_string(), nianbao::read::decode(&bytes).unwrap()));
+        }
+    }
+    found.sort();
+    found
+}
