@@ -201,13 +201,6 @@ fn sentences_in(text: &str, from: usize, to: usize, each: &mut impl FnMut(usize,
 
 /// Whether a digit stands right before a unit (`23件`, `23 件`, `95%`) in the sentence.
 fn states_a_count(sentence: &str) -> bool {
-    const UNITS: [&[u8]; 5] = [
-        "件".as_bytes(),
-        "宗".as_bytes(),
-        "起".as_bytes(),
-        "个".as_bytes(),
-        b"%",
-    ];
     let bytes = sentence.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -220,7 +213,8 @@ fn states_a_count(sentence: &str) -> bool {
         {
             i += 1;
         }
-        if UNITS.iter().any(|u| bytes[i..].starts_with(u)) {
+        // Digits and ASCII whitespace end on a character boundary.
+        if sentence[i..].chars().next().is_some_and(is_unit) {
             return true;
         }
     }
