@@ -5,6 +5,7 @@
 //! (sections) and [`meta`] (template, year, agency, dates) → [`extract`] (tables) → [`rules`]
 //! → [`output`].
 
+pub mod document;
 pub mod extract;
 pub mod locate;
 pub mod meta;
