@@ -160,9 +160,10 @@ fn tokenize_line<'a>(
     out.extend(trailing_tab);
 }
 
-/// `- 4 -`, `— 4 —`, `第 3 页 共 6 页`, `3/6`: page furniture that PDF copies put inside tables.
+/// `- 4 -`, `— 4 —`, `第 3 页 共 6 页`, `3/6`: page furniture that PDF copies put inside tables
+/// and section bodies (`line` trimmed).
 /// A line of several numbers (`— 5 0 1 —`, `0 5 / 1 6`) is table data, not a page number.
-fn is_page_marker(line: &str) -> bool {
+pub(crate) fn is_page_marker(line: &str) -> bool {
     if line.len() > 40 || !line.contains(['-', '—', '页', '/']) {
         return false;
     }

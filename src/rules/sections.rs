@@ -3,6 +3,7 @@
 use super::line_finding;
 use crate::model::{Finding, Report, Severity};
 use crate::template::Template;
+use crate::tokens::is_page_marker;
 
 fn heading_line(report: &Report, number: u8) -> Option<usize> {
     report
@@ -12,27 +13,11 @@ fn heading_line(report: &Report, number: u8) -> Option<usize> {
         .map(|s| s.line)
 }
 
-/// A page number printed by a PDF (`- 6 -`, `第 6 页`), which is not content.
-fn is_page_number(line: &str) -> bool {
-    let line = line.trim();
-    let inner = line
-        .strip_prefix('第')
-        .and_then(|l| l.strip_suffix('页'))
-        .or_else(|| {
-            line.strip_prefix(['-', '—'])
-                .and_then(|l| l.strip_suffix(['-', '—']))
-        });
-    inner.is_some_and(|inner| {
-        let inner = inner.trim();
-        !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())
-    })
-}
-
 /// The first letters, digits and Han characters of a body, skipping whitespace, punctuation
 /// and page numbers: three are enough to tell 无 from a real text.
 fn content(body: &str) -> String {
     body.lines()
-        .filter(|line| !is_page_number(line))
+        .filter(|line| !is_page_marker(line.trim()))
         .flat_map(str::chars)
         .filter(|c| c.is_alphanumeric())
         .take(3)
@@ -164,11 +149,11 @@ mod tests {
 
     #[test]
     fn page_numbers_are_not_content() {
-        assert!(is_page_number("- 6 -"));
-        assert!(is_page_number("第 12 页"));
-        assert!(is_page_number("—3—"));
-        assert!(!is_page_number("2021"));
-        assert!(!is_page_number("-"));
-        assert!(!is_page_number("无"));
+        assert!(is_page_marker("- 6 -"));
+        assert!(is_page_marker("第 12 页"));
+        assert!(is_page_marker("—3—"));
+        assert!(!is_page_marker("2021"));
+        assert!(!is_page_marker("-"));
+        assert!(!is_page_marker("无"));
     }
 }
