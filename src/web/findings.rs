@@ -57,32 +57,13 @@ pub fn FindingList(props: &FindingListProps) -> Html {
     let item = |index: usize, finding: &Finding| {
         let (shape, word) = severity_mark(finding.severity);
         let selected = props.selected == Some(index);
-        let on_click = {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |_| {
-                dispatch.emit(Action::Select(if selected { None } else { Some(index) }))
-            })
-        };
-        let hover = |to: Option<usize>| {
-            let dispatch = props.dispatch.clone();
-            move || dispatch.emit(Action::Hover(to))
-        };
-        let on_enter = Callback::from({
-            let hover = hover(Some(index));
-            move |_: MouseEvent| hover()
-        });
-        let on_leave = Callback::from({
-            let hover = hover(None);
-            move |_: MouseEvent| hover()
-        });
-        let on_focus = Callback::from({
-            let hover = hover(Some(index));
-            move |_: FocusEvent| hover()
-        });
-        let on_blur = Callback::from({
-            let hover = hover(None);
-            move |_: FocusEvent| hover()
-        });
+        let dispatch = &props.dispatch;
+        let on_click = dispatch
+            .reform(move |_: MouseEvent| Action::Select(if selected { None } else { Some(index) }));
+        let on_enter = dispatch.reform(move |_: MouseEvent| Action::Hover(Some(index)));
+        let on_leave = dispatch.reform(|_: MouseEvent| Action::Hover(None));
+        let on_focus = dispatch.reform(move |_: FocusEvent| Action::Hover(Some(index)));
+        let on_blur = dispatch.reform(|_: FocusEvent| Action::Hover(None));
         html! {
             <li class={classes!("finding", finding.severity.as_str(), selected.then_some("selected"))}
                 data-rule={finding.rule} data-severity={finding.severity.as_str()} data-index={index.to_string()}>
