@@ -4,7 +4,7 @@
 //! writer counts carried-over requests too). It is a mismatch only when it fits none.
 
 use crate::model::{CellRef, Finding, Report, Severity};
-use crate::rules::{sum, Sum};
+use crate::rules::{self, sum, Sum};
 use crate::statements::{DocumentCount, Quantity, Statement};
 use crate::template::Template;
 
@@ -51,10 +51,10 @@ fn check(report: &Report, statement: &Statement) -> Option<Finding> {
 }
 
 fn show(value: Sum) -> String {
-    match (value.blanks, value.known.as_f64() == 0.0) {
-        (0, _) => format!("为{}", value.known),
-        (_, true) => "为空白".to_string(),
-        (n, false) => format!("为{}（另有{n}格空白）", value.known),
+    if value.blanks > 0 && value.known.as_f64() == 0.0 {
+        "为空白".to_string()
+    } else {
+        format!("为{}", rules::show(value))
     }
 }
 

@@ -9,7 +9,6 @@ use yew::prelude::*;
 use super::findings::severity_mark;
 use super::state::Checked;
 use crate::model::{CellRef, CellSource, Report, Severity, Table};
-use crate::number::Number;
 use crate::template::{Template, REVIEW_LITIGATION};
 
 /// For each cell, the findings (by index) that concern it.
@@ -31,10 +30,6 @@ struct Ctx<'a> {
     highlighted: Option<usize>,
 }
 
-fn show(number: Number) -> String {
-    number.to_string()
-}
-
 impl Ctx<'_> {
     /// One cell of a table, with its hooks (`data-table`, `data-row`, `data-col`,
     /// `data-severity`) and markers.
@@ -44,8 +39,8 @@ impl Ctx<'_> {
             None => ("缺".to_string(), "missing"),
             Some(c) => match (c.source, c.value) {
                 (CellSource::Unreadable, _) => ("？".to_string(), "unreadable"),
-                (CellSource::Reconstructed, Some(value)) => (show(value), "reconstructed"),
-                (_, Some(value)) => (show(value), "value"),
+                (CellSource::Reconstructed, Some(value)) => (value.to_string(), "reconstructed"),
+                (_, Some(value)) => (value.to_string(), "value"),
                 (_, None) => ("空".to_string(), "blank"),
             },
         };
