@@ -69,10 +69,18 @@ fn search(
     if parts.len() + 1 + later_runs > n {
         return;
     }
+    // Each number still to place needs a digit of its own.
+    let digits_left = text.len() - at + runs[run + 1..].iter().map(|r| r.len()).sum::<usize>();
+    let numbers_left = n - parts.len();
+    if digits_left < numbers_left {
+        return;
+    }
     let longest = if text[at] == b'0' {
         1
     } else {
-        MAX_NUMBER_DIGITS.min(text.len() - at)
+        MAX_NUMBER_DIGITS
+            .min(text.len() - at)
+            .min(digits_left + 1 - numbers_left)
     };
     for len in 1..=longest {
         let end = at + len;
