@@ -116,11 +116,27 @@ pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Unchanged characters are copied as runs; only mapped ones are pushed one by one.
     let mut run_start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // The common characters stay as they are, read as bytes: printable ASCII, tab, line
+        // end, and U+4000–U+9FFF (lead bytes E4–E9, always three bytes), where the Han are.
+        match bytes[at] {
+            b' '..=b'~' | b'\t' | b'\n' => {
+                at += 1;
+                continue;
+            }
+            0xE4..=0xE9 => {
+                at += 3;
+                continue;
+            }
+            _ => {}
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let next = at + c.len_utf8();
         let mapped = match c {
-            ' '..='~' | '\t' | '\n' => continue,
-            '\u{4e00}'..='\u{9fff}' => continue,
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '＋' => '+',
             '－' | '−' => '-',
@@ -130,17 +146,21 @@ pub fn normalize(text: &str) -> String {
             '／' => '/',
             '％' => '%',
             '｜' => '|',
-            '\r' if chars.peek().map(|&(_, next)| next) != Some('\n') => '\n',
+            '\r' if bytes.get(next) != Some(&b'\n') => '\n',
             '\r' => ' ',
             '\u{feff}' | '\u{200b}' => ' ',
             c if c.is_control() => ' ',
             // Only ASCII whitespace is left, which the tokenizer scans as bytes.
             c if c.is_whitespace() && !c.is_ascii() => ' ',
-            _ => continue,
+            _ => {
+                at = next;
+                continue;
+            }
         };
         out.push_str(&text[run_start..at]);
         out.push(mapped);
-        run_start = at + c.len_utf8();
+        run_start = next;
+        at = next;
     }
     out.push_str(&text[run_start..]);
     out
@@ -167,7 +187,7 @@ impl Source {
     pub fn new(raw: &str) -> Source {
         let text = normalize(raw);
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Source { text, line_starts }
     }
 
@@ -253,6 +273,18 @@ mod tests {
             "申请23，其中5件，1，2345"
         );
         assert_eq!(norm.chars().count(), raw.chars().count());
+    }
+
+    #[test]
+    fn every_character_stays_one_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("1{c}234");
+            let norm = normalize(&text);
+            assert_eq!(norm.chars().count(), 5, "{c:?}");
+            if ('\u{4000}'..='\u{9fff}').contains(&c) || c.is_alphabetic() {
+                assert_eq!(norm, text, "{c:?}");
+            }
+        }
     }
 
     #[test]
