@@ -161,6 +161,25 @@ pub fn dates(text: &str) -> Vec<(usize, usize, Date)> {
     out
 }
 
+/// The date `text` is, when it is exactly one date and nothing else. Reads from the start only:
+/// the closing lines this is asked about can be long paragraphs.
+fn whole_date(text: &str) -> Option<Date> {
+    if let Some(((year, month, day), rest)) = arabic_date(text) {
+        return rest
+            .is_empty()
+            .then(|| valid_date(year as i32, month, day))?;
+    }
+    let ((year, month, day), rest) = chinese_date(text)?;
+    if !rest.is_empty() {
+        return None;
+    }
+    valid_date(
+        year as i32,
+        chinese_small_number(month)?,
+        chinese_small_number(day)?,
+    )
+}
+
 /// A period as written: `2024年1月1日至2024年12月31日`, `2022年1月1日起至12月31日`,
 /// `2020年1月—12月`. The days and the second year may be left out.
 struct PeriodParts {
@@ -304,10 +323,7 @@ pub fn publication_date(source: &Source) -> Option<(Date, usize)> {
             let trimmed = text
                 .trim()
                 .trim_matches(|c: char| matches!(c, '*' | '#' | ' '));
-            match dates(trimmed)[..] {
-                [(0, end, date)] if end == trimmed.len() => Some((date, line)),
-                _ => None,
-            }
+            whole_date(trimmed).map(|date| (date, line))
         })
 }
 
@@ -771,7 +787,7 @@ pub fn closing_start(source: &Source) -> Option<usize> {
         .take(4)
     {
         let cleaned = clean_line(text);
-        let only_date = matches!(dates(cleaned)[..], [(0, end, _)] if end == cleaned.len());
+        let only_date = whole_date(cleaned).is_some();
         if only_date || looks_like_agency(cleaned) {
             start = Some(line_start);
         } else {
