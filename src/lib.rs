@@ -33,7 +33,6 @@ use read::Source;
 /// Checks report text. Never panics on any input.
 pub fn check(text: &str, options: &Options) -> Report {
     let source = Source::new(text);
-    let tokens = tokens::tokenize(&source);
     let sections = locate::sections(&source);
     let period = meta::statistics_period(&source);
     let title = meta::title(&source);
@@ -52,6 +51,17 @@ pub fn check(text: &str, options: &Options) -> Report {
 
     let mut findings = Vec::new();
     let template = choose_template(evidence, &han, report_year, &mut findings);
+    // With headings 二 to 五 in order, every table lies between 二 and 五 (see
+    // `extract::tables`): the prose around them needs no tokens.
+    let ordered = [2, 3, 4, 5].map(heading);
+    let tokens = match ordered {
+        [Some(two), Some(three), Some(four), Some(five)]
+            if two < three && three < four && four < five =>
+        {
+            tokens::tokenize_between(&source, two, five)
+        }
+        _ => tokens::tokenize(&source),
+    };
     let tables = match template {
         Some(template) => extract::tables(&source, &tokens, &sections, template, &mut findings),
         None => Tables::default(),

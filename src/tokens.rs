@@ -80,9 +80,16 @@ pub fn push_han(text: &str, out: &mut String) -> usize {
 
 /// Cuts the whole text into tokens.
 pub fn tokenize(source: &Source) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(source.text.len() / 8);
+    tokenize_between(source, 0, source.text.len())
+}
+
+/// The tokens of the whole lines that hold bytes `from..to`.
+pub fn tokenize_between(source: &Source, from: usize, to: usize) -> Vec<Token> {
+    let first = source.line_of(from);
+    let last = source.line_of(to.saturating_sub(1).max(from));
+    let mut tokens = Vec::with_capacity((to - from) / 8);
     let mut fields = Vec::new();
-    for (line, start, text) in source.lines() {
+    for (line, start, text) in source.lines().skip(first - 1).take(last + 1 - first) {
         tokenize_line(text, start, line, &mut fields, &mut tokens);
     }
     tokens
