@@ -454,3 +454,88 @@ fn another_year_or_agency_is_said() {
     let paired = nianbao::check_with_previous(&text, " \n", &Options::default());
     assert_eq!(paired.findings, current.findings);
 }
+
+#[test]
+fn the_command_line_takes_last_years_report_with_previous() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args(args)
+            .output()
+            .expect("nianbao runs")
+    };
+    let this_year = format!("{FIXTURES}/000_74598ba982fdb439.txt");
+    let text = fixture("000_74598ba982fdb439");
+    let previous = previous_for(&check(&text), &text);
+    let mut edits = Edits::default();
+    let last = check(&previous);
+    edits.cell(
+        last.tables.requests.as_ref().unwrap(),
+        "carry_forward",
+        "total",
+        7,
+    );
+    let dir = std::env::temp_dir().join(format!("nianbao-crossyear-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let last_year = dir.join("2019.txt");
+    std::fs::write(&last_year, edits.apply(&previous)).unwrap();
+
+    let alone = run(&["check", "--format", "json", &this_year]);
+    let paired = run(&[
+        "check",
+        "--format",
+        "json",
+        "--previous",
+        last_year.to_str().unwrap(),
+        &this_year,
+    ]);
+    // Warnings only: the exit code stays 0, and the JSON has the same shape.
+    assert_eq!(paired.status.code(), Some(0));
+    let json = |out: &std::process::Output| -> serde_json::Value {
+        serde_json::from_slice(&out.stdout).expect("one JSON line")
+    };
+    let (alone, paired_json) = (json(&alone), json(&paired));
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&alone), keys(&paired_json));
+    let findings = paired_json["findings"].as_array().unwrap();
+    let crossyear: Vec<_> = findings
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("crossyear."))
+        .collect();
+    assert_eq!(crossyear.len(), 1, "{crossyear:?}");
+    assert_eq!(crossyear[0]["rule"], "crossyear.carry_over");
+    assert_eq!(crossyear[0]["severity"], "warning");
+    assert_eq!(
+        crossyear[0]["cells"],
+        serde_json::json!([{"table": "requests", "row": "carried_over", "col": "total"}])
+    );
+    assert_eq!(
+        paired_json["summary"]["warnings"],
+        alone["summary"]["warnings"].as_u64().unwrap() + 1
+    );
+
+    // The text output lists it too.
+    let text_out = run(&[
+        "check",
+        "--previous",
+        last_year.to_str().unwrap(),
+        &this_year,
+    ]);
+    let shown = String::from_utf8(text_out.stdout).unwrap();
+    assert!(shown.contains("[警告] crossyear.carry_over"), "{shown}");
+
+    // A previous report that cannot be read: exit 2, said on stderr, nothing checked.
+    let missing = dir.join("missing.txt");
+    let out = run(&["check", "--previous", missing.to_str().unwrap(), &this_year]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("--previous ") && stderr.contains("无法读取文件"),
+        "{stderr}"
+    );
+    let out = run(&["check", &this_year, "--previous"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("--previous 需要一个值"));
+}
