@@ -539,3 +539,39 @@ fn the_command_line_takes_last_years_report_with_previous() {
         .unwrap()
         .contains("--previous 需要一个值"));
 }
+
+#[test]
+fn huge_or_garbage_last_year_reports_neither_hang_nor_panic() {
+    let text = fixture("淮安市人民政府_2024");
+    let current = check(&text);
+    // Section 一 repeated to about 3 MB: compared by character pairs, quickly.
+    let one = current.sections.iter().find(|s| s.number == 1).unwrap();
+    let two = current.sections.iter().find(|s| s.number == 2).unwrap();
+    let body = &text[one.end..two.start];
+    let huge = format!(
+        "{}{}{}",
+        &text[..one.end],
+        body.repeat(3_000_000 / body.len()),
+        &text[two.start..]
+    );
+    let started = std::time::Instant::now();
+    let paired = nianbao::check_with_previous(&text, &huge, &Options::default());
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    assert!(paired.findings.iter().all(|f| !f.message.is_empty()));
+    // Garbage: control characters, lone digits, half a table.
+    let half = &text[..text.len() / 2];
+    for garbage in [
+        "\u{0}\u{1}\u{7f}",
+        "1 2 3 4 5 6 7",
+        half,
+        "四、结转下年度继续办理",
+    ] {
+        let paired = nianbao::check_with_previous(&text, garbage, &Options::default());
+        let ours: Vec<_> = paired
+            .findings
+            .iter()
+            .filter(|f| !f.rule.starts_with("crossyear."))
+            .collect();
+        assert_eq!(ours.len(), current.findings.len(), "{garbage:?}");
+    }
+}
