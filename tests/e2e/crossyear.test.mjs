@@ -63,8 +63,13 @@ test('last year\'s report pasted in 上年年报 gives the cross-year findings o
   assert.equal(Number(summary.errors), cli.summary.errors);
   assert.equal(Number(summary.warnings), cli.summary.warnings);
   assert.equal(Number(summary.infos), cli.summary.infos);
-  const shown = await page.$$eval('.finding', (els) => els.map((e) => e.dataset.rule));
-  assert.deepEqual(shown, cli.findings.map((f) => f.rule));
+  const shown = await page.$$eval('.finding', (els) => els.map((e) => e.dataset.rule).sort());
+  assert.deepEqual(shown, cli.findings.map((f) => f.rule).sort());
+  // Listed together under 跨年核对.
+  const family = await page.$$eval('.family', (els) => els.map((el) => el.querySelector('h3').textContent)
+    .filter((title) => title.startsWith('跨年核对')));
+  const crossyear = cli.findings.filter((f) => f.rule.startsWith('crossyear.')).length;
+  assert.deepEqual(family, [`跨年核对（${crossyear}）`]);
   assert.equal(await page.locator('.finding[data-rule="crossyear.carry_over"][data-severity="warning"]').count(), 2);
 
   // Selecting the first highlights this year's 上年结转 cell of 其他.
