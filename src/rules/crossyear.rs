@@ -45,13 +45,14 @@ fn info(rule: &'static str, message: String) -> Finding {
 /// the year-to-year identities apply (also when a year could not be read: then it says so).
 pub fn not_consecutive(current: &Report, previous: &Report, findings: &mut Vec<Finding>) -> bool {
     let message = match (current.report_year, previous.report_year) {
-        (Some(now), Some(last)) if last == now - 1 => return true,
+        // Any year may come in through the options: no overflow.
+        (Some(now), Some(last)) if last.checked_add(1) == Some(now) => return true,
         (Some(now), Some(last)) => {
             findings.push(info(
                 "crossyear.not_consecutive",
                 format!(
                     "作为上年年报加入的是{last}年度的年报，本年报为{now}年度，应为{}年度：上年结转与表二不作跨年核对，只比较文字和表三的总数",
-                    now - 1
+                    i64::from(now) - 1
                 ),
             ));
             return false;
@@ -816,6 +817,18 @@ mod tests {
             found[0].message
         );
         assert!(!found[2].message.contains("2021年度起启用新模板"));
+        // Years given through the options may be anything.
+        current.report_year = Some(i32::MIN);
+        previous.report_year = Some(i32::MAX);
+        assert_eq!(
+            rules(&run(&current, &previous)),
+            [
+                "crossyear.not_consecutive",
+                "crossyear.other_agency",
+                "crossyear.template_changed"
+            ]
+        );
+        current.report_year = Some(2022);
         previous.report_year = Some(2021);
         previous.agency = current.agency.clone();
         previous.template = current.template;
