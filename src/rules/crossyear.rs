@@ -125,16 +125,22 @@ fn number(cell: Option<&Cell>) -> Option<Number> {
     cell.value
 }
 
-fn negate(number: Number) -> Number {
+/// −n; `None` when it overflows (−i64::MIN).
+fn negate(number: Number) -> Option<Number> {
     match number {
-        Number::Int(i) => Number::Int(-i),
-        Number::Dec(d) => Number::Dec(-d),
+        Number::Int(i) => i.checked_neg().map(Number::Int),
+        Number::Dec(d) => Some(Number::Dec(-d)),
     }
 }
 
 /// |a − b|; `None` when it overflows.
 fn difference(a: Number, b: Number) -> Option<Number> {
-    a.checked_add(negate(b)).map(super::abs)
+    let d = a.checked_add(negate(b)?)?;
+    if d.is_negative() {
+        negate(d)
+    } else {
+        Some(d)
+    }
 }
 
 /// `crossyear.carry_over`: 表三 二、上年结转 equals last year's 四、结转下年度继续办理, per
@@ -215,7 +221,8 @@ pub fn active_in_force(current: &Report, previous: &Report) -> Vec<Finding> {
         compared += 1;
         let Some(expected) = before
             .checked_add(issued)
-            .and_then(|n| n.checked_add(negate(repealed)))
+            .zip(negate(repealed))
+            .and_then(|(n, minus)| n.checked_add(minus))
         else {
             continue;
         };
@@ -708,6 +715,37 @@ mod tests {
         let rewritten = "2020年，全县政务公开工作以提升透明度为目标，重点抓好政策解读和回应关切，全年召开新闻发布会12场，更新政府网站栏目信息2100条，办理依申请公开事项45件，均在法定期限内答复。";
         let previous = with_sections(&[(1, rewritten), (5, rewritten)]);
         assert_eq!(same_text(&current, &previous), []);
+    }
+
+    #[test]
+    fn extreme_values_do_not_overflow() {
+        let big = Number::Int(i64::MAX);
+        let small = Number::Int(i64::MIN);
+        assert_eq!(difference(big, small), None);
+        assert_eq!(difference(small, Number::Int(0)), None);
+        assert_eq!(
+            difference(Number::Int(2), Number::Int(5)),
+            Some(Number::Int(3))
+        );
+        let mut now = requests(&REQUESTS_2021);
+        let mut last = requests(&REQUESTS_2021);
+        set(&mut now, "carried_over", "natural", Some(i64::MIN));
+        set(&mut last, "carry_forward", "natural", Some(i64::MAX));
+        let (current, previous) = pair(
+            Tables {
+                requests: Some(now),
+                active: Some(docs_2021([i64::MAX, i64::MIN, 0], [0, 0, 0])),
+                ..Tables::default()
+            },
+            Tables {
+                requests: Some(last),
+                active: Some(docs_2021([0, 0, i64::MAX], [0, 0, 0])),
+                ..Tables::default()
+            },
+        );
+        let found = run(&current, &previous);
+        assert!(found.iter().any(|f| f.rule == "crossyear.carry_over"));
+        assert!(found.iter().all(|f| !f.message.contains("相差")));
     }
 
     #[test]
