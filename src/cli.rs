@@ -1,4 +1,5 @@
-//! `nianbao check [--format text|json] [--year YYYY] [--kind department|government] FILE...`
+//! `nianbao check [--format text|json] [--year YYYY] [--kind department|government]
+//! [--previous LAST.txt] FILE...`
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -6,11 +7,12 @@ use std::process::ExitCode;
 use nianbao::{output, AgencyKind, Options};
 
 const USAGE: &str =
-    "用法：nianbao check [--format text|json] [--year YYYY] [--kind department|government] FILE...
+    "用法：nianbao check [--format text|json] [--year YYYY] [--kind department|government] [--previous 上年年报] FILE...
   FILE 为 - 时读取标准输入。接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本。
   --format json  每个文件输出一行 JSON（JSON Lines）
   --year YYYY    指定报告年度（默认从标题读取）
   --kind         department（部门，次年1月31日前公布）或 government（本级人民政府，3月31日前）
+  --previous F   上年年报：与它作跨年核对（上年结转、表二、内容雷同、表三总数的大幅变化）
 退出码：0 无错误；1 至少一个错误；2 文件无法读取或参数有误";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -22,6 +24,8 @@ enum Format {
 struct Args {
     format: Format,
     options: Options,
+    /// Last year's report, compared with each file.
+    previous: Option<String>,
     files: Vec<String>,
 }
 
@@ -36,6 +40,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args {
         format: Format::Text,
         options: Options::default(),
+        previous: None,
         files: Vec::new(),
     };
     let mut only_files = false;
@@ -84,6 +89,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     }
                 })
             }
+            "--previous" => parsed.previous = Some(value("--previous")?),
             _ => return Err(format!("未知选项「{arg}」\n{USAGE}")),
         }
     }
@@ -91,6 +97,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         return Err(format!("没有指定要检查的文件\n{USAGE}"));
     }
     Ok(parsed)
+}
+
+/// Last year's report as text (`--previous`), read once for all files.
+fn read_previous(file: Option<&str>) -> Result<Option<String>, String> {
+    let Some(file) = file else { return Ok(None) };
+    let bytes = read_input(file).map_err(|e| format!("--previous {e}"))?;
+    nianbao::read::decode(&bytes)
+        .map(Some)
+        .map_err(|e| format!("--previous {file}：{e}"))
 }
 
 /// The input's bytes, up to one more than the limit: that is enough to refuse it.
@@ -126,6 +141,13 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let previous = match read_previous(args.previous.as_deref()) {
+        Ok(previous) => previous,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut any_error = false;
@@ -141,7 +163,10 @@ pub fn main() -> ExitCode {
                 continue;
             }
         };
-        let report = nianbao::check(&text, &args.options);
+        let report = match &previous {
+            Some(previous) => nianbao::check_with_previous(&text, previous, &args.options),
+            None => nianbao::check(&text, &args.options),
+        };
         any_error |= report.summary().errors > 0;
         let written = match args.format {
             Format::Json => writeln!(out, "{}", output::json::to_string(Some(file), &report)),

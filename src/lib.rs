@@ -33,9 +33,33 @@ use read::Source;
 /// Checks report text. Never panics on any input.
 pub fn check(text: &str, options: &Options) -> Report {
     let source = Source::new(text);
-    let sections = locate::sections(&source);
-    let period = meta::statistics_period(&source);
-    let title = meta::title(&source);
+    let mut report = analyse(&source, options);
+    point_into_text(&source, &mut report);
+    report
+}
+
+/// Checks report text and compares it with last year's report (`crossyear.*`, appended to
+/// this year's findings and naming this year's cells). `options` are this year's; an empty
+/// `previous` is a plain [`check`]. Never panics on any input.
+pub fn check_with_previous(text: &str, previous: &str, options: &Options) -> Report {
+    if previous.trim().is_empty() {
+        return check(text, options);
+    }
+    let source = Source::new(text);
+    let mut report = analyse(&source, options);
+    let last_year = analyse(&Source::new(previous), &Options::default());
+    report
+        .findings
+        .extend(rules::crossyear::run(&report, &last_year));
+    point_into_text(&source, &mut report);
+    report
+}
+
+/// Everything but turning the findings' byte ranges into UTF-16 units.
+fn analyse(source: &Source, options: &Options) -> Report {
+    let sections = locate::sections(source);
+    let period = meta::statistics_period(source);
+    let title = meta::title(source);
     let report_year = options
         .year
         .or_else(|| title.as_ref().map(|t| t.year))
@@ -58,15 +82,15 @@ pub fn check(text: &str, options: &Options) -> Report {
         [Some(two), Some(three), Some(four), Some(five)]
             if two < three && three < four && four < five =>
         {
-            tokens::tokenize_between(&source, two, five)
+            tokens::tokenize_between(source, two, five)
         }
-        _ => tokens::tokenize(&source),
+        _ => tokens::tokenize(source),
     };
     let tables = match template {
-        Some(template) => extract::tables(&source, &tokens, &sections, template, &mut findings),
+        Some(template) => extract::tables(source, &tokens, &sections, template, &mut findings),
         None => Tables::default(),
     };
-    let agency = meta::agency(&source, title.as_ref());
+    let agency = meta::agency(source, title.as_ref());
     let kind = match options.kind {
         Some(kind) => Some((kind, KindBasis::Given)),
         None => agency
@@ -81,16 +105,16 @@ pub fn check(text: &str, options: &Options) -> Report {
             .flatten()
             .filter_map(|t| t.span())
             .collect();
-    let statements = statements::read(&source, &table_spans, report_year);
+    let statements = statements::read(source, &table_spans, report_year);
     let mut report = Report {
         template,
         report_year,
         agency,
         period,
-        published: meta::publication_date(&source),
+        published: meta::publication_date(source),
         kind,
-        stated_years: meta::stated_years(&source, &sections, title.as_ref()),
-        section_bodies: locate::bodies(&source, &sections, meta::closing_start(&source)),
+        stated_years: meta::stated_years(source, &sections, title.as_ref()),
+        section_bodies: locate::bodies(source, &sections, meta::closing_start(source)),
         sections,
         tables,
         statements,
@@ -104,7 +128,6 @@ pub fn check(text: &str, options: &Options) -> Report {
         .unwrap_or(all.len());
     all.splice(split..split, findings);
     report.findings = all;
-    point_into_text(&source, &mut report);
     report
 }
 

@@ -1767,3 +1767,197 @@ fn generated_tables_read_back_in_every_layout() {
     println!("{checked} renderings of {sets} generated table sets ({with_blanks} with blanks)");
     report_failures(&failures, checked);
 }
+
+// --------------------------------------------------------------------------- cross-year pairs
+
+/// This year's generated set made to follow `last`: the year after, the same agency, 上年结转 =
+/// last year's 结转下年度 (一 moved so that 一 + 二 = （七） + 四 still holds), 现行有效件数 =
+/// last year's + 制发 − 废止 (2021), 上一年项目数量 = last year's + its 本年增/减 (2019).
+/// `None` when 一 would have to be negative.
+fn following(last: &mut TableSet, mut this: TableSet) -> Option<TableSet> {
+    this.year = last.year + 1;
+    this.agency = last.agency.clone();
+    let row = |set: &TableSet, key: &str| {
+        set.template
+            .request_rows()
+            .iter()
+            .position(|r| r.key == key)
+            .unwrap()
+    };
+    let (new, carried, total, forward) = (
+        row(&this, "new"),
+        row(&this, "carried_over"),
+        row(&this, "total"),
+        row(last, "carry_forward"),
+    );
+    for c in 0..REQ_COLS.len() {
+        let (Some(before), Some(_)) = (last.requests[forward][c], this.requests[carried][c]) else {
+            continue;
+        };
+        if let (Some(handled), Some(_)) = (this.requests[total][c], this.requests[new][c]) {
+            let cf = this.request("carry_forward", c)?;
+            let received = handled + cf - before;
+            if received < 0.0 {
+                return None;
+            }
+            this.requests[new][c] = Some(received);
+        }
+        this.requests[carried][c] = Some(before);
+    }
+    // Rows 0 and 1 of 表二 are 规章 and 规范性文件; 2019's rows of items follow them.
+    for r in 0..this.active.len() {
+        let (then, now) = (&mut last.active[r], &mut this.active[r]);
+        match (this.template, r) {
+            (Tpl::Y2021, 0 | 1) => {
+                if let (Some(before), Some(issued), Some(_)) = (then[2], now[0], now[2]) {
+                    let repealed = now[1].unwrap_or(0.0).min(before + issued);
+                    now[1] = now[1].map(|_| repealed);
+                    now[2] = Some(before + issued - repealed);
+                }
+            }
+            (Tpl::Y2019, 2..=6) => {
+                if let (Some(before), Some(change), Some(_)) = (then[0], then[1], now[0]) {
+                    let change = change.max(-before);
+                    then[1] = Some(change);
+                    now[0] = Some(before + change);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(this)
+}
+
+/// Which rows of 表三 make a total, by row key.
+type RowPicker = fn(&str) -> bool;
+
+/// 表三's totals of the cross-year jump: the 总计 of the rows whose keys `of` picks.
+fn jump_total(set: &TableSet, of: RowPicker) -> Option<f64> {
+    let rows = set.template.request_rows();
+    let picked: Vec<usize> = (0..rows.len()).filter(|&i| of(rows[i].key)).collect();
+    picked.iter().map(|&i| set.requests[i][REQ_TOTAL]).sum()
+}
+
+#[test]
+fn crossyear_pairs_in_random_layouts_agree_and_a_broken_carry_forward_is_named() {
+    let kinds: [(&str, RowPicker); 8] = [
+        ("一、本年新收", |k| k == "new"),
+        ("（一）予以公开", |k| k == "granted"),
+        ("（二）部分公开", |k| k == "partial"),
+        ("（三）不予公开", |k| k.starts_with("denied.")),
+        ("（四）无法提供", |k| k.starts_with("unable.")),
+        ("（五）不予处理", |k| k.starts_with("ignored.")),
+        ("（六）其他处理", |k| {
+            k == "other" || k.starts_with("other.")
+        }),
+        ("（七）总计", |k| k == "total"),
+    ];
+    let (mut pairs, mut broken, mut jumps) = (0, 0, 0);
+    let mut seed = 5_000;
+    while pairs < 40 {
+        seed += 2;
+        let mut last = generate(seed);
+        let this = generate(seed + 1);
+        if this.template != last.template {
+            continue;
+        }
+        last.year = match last.template {
+            Tpl::Y2019 => 2019,
+            Tpl::Y2021 => last.year.min(2023),
+        };
+        let Some(this) = following(&mut last, this) else {
+            continue;
+        };
+        let mut rng = Rng::new(seed);
+        let (layout_last, layout_this) = (rng.pick(&LAYOUTS), rng.pick(&LAYOUTS));
+        let text_last = render_report(&last, layout_last, seed);
+        let text_this = render_report(&this, layout_this, seed + 1);
+        let what = format!("seed {seed}: {layout_last:?} → {layout_this:?}");
+
+        // Both read back exactly (tests above), so the findings follow from the sets.
+        let report = nianbao::check_with_previous(&text_this, &text_last, &Default::default());
+        for text in [&text_last, &text_this] {
+            let json: Value = serde_json::from_str(&nianbao::output::json::to_string(
+                None,
+                &nianbao::check(text, &Default::default()),
+            ))
+            .unwrap();
+            let set = if text == &text_last { &last } else { &this };
+            assert_eq!(
+                differences(&set.to_json(), &json["tables"]),
+                [""; 0],
+                "{what}"
+            );
+        }
+        let found: Vec<&nianbao::Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule.starts_with("crossyear."))
+            // The generator's prose is the same every year: 内容雷同 is true, and
+            // tests/crossyear.rs tests it.
+            .filter(|f| f.rule != "crossyear.same_text")
+            .collect();
+        let expected_jumps: Vec<&str> = kinds
+            .iter()
+            .filter_map(|&(label, of)| {
+                let (now, before) = (jump_total(&this, of)?, jump_total(&last, of)?);
+                (before >= 5.0 && (now > 5.0 * before || now * 5.0 < before)).then_some(label)
+            })
+            .collect();
+        let got_jumps: Vec<&str> = found
+            .iter()
+            .filter(|f| f.rule == "crossyear.jump")
+            .map(|f| {
+                f.message
+                    .split('「')
+                    .nth(1)
+                    .unwrap()
+                    .split('」')
+                    .next()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(got_jumps, expected_jumps, "{what}");
+        jumps += got_jumps.len();
+        let others: Vec<_> = found
+            .iter()
+            .filter(|f| !matches!(f.rule, "crossyear.jump" | "crossyear.not_compared"))
+            .map(|f| format!("{}: {}", f.rule, f.message))
+            .collect();
+        assert_eq!(others, [""; 0], "{what}");
+
+        // One column of last year's 结转下年度 off by one: that column is named.
+        let forward = last
+            .template
+            .request_rows()
+            .iter()
+            .position(|r| r.key == "carry_forward")
+            .unwrap();
+        let carried = this
+            .template
+            .request_rows()
+            .iter()
+            .position(|r| r.key == "carried_over");
+        let comparable: Vec<usize> = (0..REQ_COLS.len())
+            .filter(|&c| last.requests[forward][c].is_some())
+            .filter(|&c| this.requests[carried.unwrap()][c].is_some())
+            .collect();
+        if let Some(&c) = comparable.get(rng.below(comparable.len().max(1))) {
+            let mut off = last.clone();
+            off.requests[forward][c] = off.requests[forward][c].map(|v| v + 1.0);
+            let text_off = render_report(&off, layout_last, seed);
+            let report = nianbao::check_with_previous(&text_this, &text_off, &Default::default());
+            let carry: Vec<_> = report
+                .findings
+                .iter()
+                .filter(|f| f.rule == "crossyear.carry_over")
+                .map(|f| (f.cells[0].row, f.cells[0].col))
+                .collect();
+            assert_eq!(carry, [("carried_over", REQ_COLS[c])], "{what}");
+            broken += 1;
+        }
+        pairs += 1;
+    }
+    println!("{pairs} pairs, {broken} broken, {jumps} jumps");
+    assert!(broken >= 30, "only {broken} pairs could be broken");
+}

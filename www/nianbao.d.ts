@@ -56,6 +56,11 @@ export interface CheckOptions {
   year?: number;
   /** 部门 (due 31 Jan) or 本级人民政府 (due 31 Mar), instead of the guess from the agency name. */
   kind?: "department" | "government";
+  /**
+   * Last year's report (its text), for the cross-year checks `crossyear.*`: their findings are
+   * in this report's `findings` and name this report's cells.
+   */
+  previous?: string;
 }
 
 /** What `mount`'s callback and the `nianbao-result` event of `<nianbao-checker>` carry. */

@@ -2,6 +2,7 @@
 //! stable id; severity and message are set where the finding is made.
 
 pub mod active;
+pub mod crossyear;
 pub mod dates;
 pub mod narrative;
 pub mod requests;

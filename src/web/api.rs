@@ -1,5 +1,6 @@
 //! The JS API: `check(text, options)` returns the object of one line of
-//! `nianbao check --format json`, without `file` (`CONTRACT.md`).
+//! `nianbao check --format json`, without `file` (`CONTRACT.md`); `options.previous` is last
+//! year's report, for the cross-year checks.
 
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -11,11 +12,13 @@ use crate::output::json::JsonReport;
 struct JsOptions {
     year: Option<i32>,
     kind: Option<String>,
+    previous: Option<String>,
 }
 
-fn options_from(value: &JsValue) -> Result<Options, JsValue> {
+/// The options, and last year's report when given.
+fn options_from(value: &JsValue) -> Result<(Options, Option<String>), JsValue> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok((Options::default(), None));
     }
     let js: JsOptions = serde_wasm_bindgen::from_value(value.clone())
         .map_err(|e| JsValue::from_str(&format!("options 无效：{e}")))?;
@@ -29,16 +32,21 @@ fn options_from(value: &JsValue) -> Result<Options, JsValue> {
             )))
         }
     };
-    Ok(Options {
+    let options = Options {
         year: js.year,
         kind,
-    })
+    };
+    Ok((options, js.previous))
 }
 
-/// Checks report text; `options` may be `{year, kind}` or omitted.
+/// Checks report text; `options` may be `{year, kind, previous}` or omitted.
 #[wasm_bindgen]
 pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let report = crate::check(text, &options_from(&options)?);
+    let (options, previous) = options_from(&options)?;
+    let report = match previous {
+        Some(previous) => crate::check_with_previous(text, &previous, &options),
+        None => crate::check(text, &options),
+    };
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(
         &JsonReport {

@@ -9,6 +9,7 @@ use super::browser;
 use super::export::Export;
 use super::findings::FindingList;
 use super::input::Input;
+use super::previous::Previous;
 use super::sections::SectionOutline;
 use super::source_view::SourceView;
 use super::state::{Action, State};
@@ -49,6 +50,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let check_worker = use_mut_ref(|| None::<CheckWorker>);
     let generation = use_mut_ref(|| 0u64);
+    let previous_generation = use_mut_ref(|| 0u64);
     let keep_text = props.keep_text;
 
     // The given text, or else (on the app's page) the last text, is checked at once.
@@ -61,6 +63,9 @@ pub fn App(props: &AppProps) -> Html {
                 None if keep_text => browser::load_text(),
                 None => None,
             };
+            if let Some(previous) = keep_text.then(browser::load_previous).flatten() {
+                dispatcher.dispatch(Action::SetPrevious(previous));
+            }
             if let Some(text) = text.filter(|t| !t.is_empty()) {
                 dispatcher.dispatch(Action::SetText(text));
                 dispatcher.dispatch(Action::Check);
@@ -92,11 +97,31 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Each change of last year's report: keep it, and check again once typing pauses.
+    {
+        let dispatcher = state.dispatcher();
+        let generation = previous_generation;
+        use_effect_with(state.previous.clone(), move |previous| {
+            let previous = previous.clone();
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(DEBOUNCE).await;
+                if *generation.borrow() == mine {
+                    if keep_text && previous.len() <= crate::read::MAX_BYTES {
+                        browser::save_previous(&previous);
+                    }
+                    dispatcher.dispatch(Action::Check);
+                }
+            });
+        });
+    }
+
     // A check for the worker: send it the text.
     {
         let dispatcher = state.dispatcher();
         let pending = state.pending.clone();
-        let serial = pending.as_ref().map(|(serial, _)| *serial);
+        let serial = pending.as_ref().map(|(serial, _, _)| *serial);
         let url = (*worker_url).clone();
         // Started at once (it loads and compiles the wasm while the user pastes).
         use_effect_with(serial, move |_| {
@@ -106,7 +131,9 @@ pub fn App(props: &AppProps) -> Html {
                 *slot = CheckWorker::new(&url, dispatcher.clone()).ok();
             }
             let sent = match (&*slot, pending) {
-                (Some(worker), Some((serial, text))) => worker.post(serial, &text).is_ok(),
+                (Some(worker), Some((serial, text, previous))) => {
+                    worker.post(serial, &text, &previous).is_ok()
+                }
                 (Some(_), None) => true,
                 (None, _) => false,
             };
@@ -148,6 +175,9 @@ pub fn App(props: &AppProps) -> Html {
                 </header>
             }
             <Input text={state.text.clone()} notice={state.notice.clone()} dispatch={dispatch.clone()} keep_text={keep_text} />
+            if !props.compact {
+                <Previous text={state.previous.clone()} dispatch={dispatch.clone()} />
+            }
             <Summary checked={checked.clone()} checking={state.pending.is_some()} />
             if let (true, Some(checked)) = (props.compact, checked.clone()) {
                 <FindingList checked={checked} selected={state.selected} dispatch={dispatch.clone()} />

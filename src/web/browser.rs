@@ -7,6 +7,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::read::Encoding;
 
 const STORAGE_KEY: &str = "nianbao.text";
+/// Last year's report, for the cross-year checks.
+const PREVIOUS_KEY: &str = "nianbao.previous";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -22,10 +24,27 @@ pub fn save_text(text: &str) -> bool {
     storage().is_some_and(|s| s.set_item(STORAGE_KEY, text).is_ok())
 }
 
+/// Forgets the text and last year's report.
 pub fn forget_text() {
     if let Some(s) = storage() {
         let _ = s.remove_item(STORAGE_KEY);
+        let _ = s.remove_item(PREVIOUS_KEY);
     }
+}
+
+pub fn load_previous() -> Option<String> {
+    storage()?.get_item(PREVIOUS_KEY).ok().flatten()
+}
+
+/// Keeps last year's report (empty: forgets it), as [`save_text`] does the text.
+pub fn save_previous(text: &str) -> bool {
+    storage().is_some_and(|s| {
+        if text.is_empty() {
+            s.remove_item(PREVIOUS_KEY).is_ok()
+        } else {
+            s.set_item(PREVIOUS_KEY, text).is_ok()
+        }
+    })
 }
 
 /// Offers `bytes` as a file download, generated in the page.

@@ -6,7 +6,15 @@ use super::state::{Action, Checked};
 use crate::model::{Finding, Severity};
 
 /// The families of the list, in order: (name, rule prefixes).
-const FAMILIES: [&str; 6] = ["结构", "表三", "表四", "表二", "文字与表格", "日期"];
+const FAMILIES: [&str; 7] = [
+    "结构",
+    "表三",
+    "表四",
+    "表二",
+    "文字与表格",
+    "日期",
+    "跨年核对",
+];
 
 /// Which family a finding belongs to: by its rule, or by its cells for `value.*`.
 pub fn family(finding: &Finding) -> &'static str {
@@ -18,6 +26,8 @@ pub fn family(finding: &Finding) -> &'static str {
         "active" => "表二",
         "narrative" | "section" => "文字与表格",
         "date" => "日期",
+        // Compared with last year's report.
+        "crossyear" => "跨年核对",
         _ => match table {
             Some("requests") => "表三",
             Some("review_litigation") => "表四",

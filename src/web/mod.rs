@@ -7,6 +7,7 @@ mod browser;
 mod export;
 mod findings;
 mod input;
+mod previous;
 mod sections;
 mod source_view;
 mod state;

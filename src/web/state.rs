@@ -12,6 +12,8 @@ use crate::model::{Options, Report};
 pub struct Checked {
     pub report: Rc<Report>,
     pub text: Rc<str>,
+    /// Last year's report it was compared with (empty: none).
+    pub previous: Rc<str>,
 }
 
 impl PartialEq for Checked {
@@ -22,6 +24,8 @@ impl PartialEq for Checked {
 
 pub struct State {
     pub text: Rc<str>,
+    /// Last year's report, for the cross-year checks (empty: none).
+    pub previous: Rc<str>,
     /// The last check.
     pub checked: Option<Checked>,
     /// The finding the user selected (clicked or focused), by index.
@@ -32,9 +36,9 @@ pub struct State {
     pub notice: Option<String>,
     /// Checks run in the worker (`super::worker`); else on this thread, in the reducer.
     pub use_worker: bool,
-    /// The check the worker is running: its number and text. Its result is taken only while
-    /// it is still this one (a late result for an older text is dropped).
-    pub pending: Option<(u64, Rc<str>)>,
+    /// The check the worker is running: its number, text and last year's text. Its result is
+    /// taken only while it is still this one (a late result for an older text is dropped).
+    pub pending: Option<(u64, Rc<str>, Rc<str>)>,
     /// The number of the last check sent to the worker.
     pub serial: u64,
 }
@@ -43,6 +47,7 @@ impl Default for State {
     fn default() -> State {
         State {
             text: Rc::from(""),
+            previous: Rc::from(""),
             checked: None,
             selected: None,
             hovered: None,
@@ -66,6 +71,8 @@ impl State {
 
 pub enum Action {
     SetText(String),
+    /// Last year's report (empty: none).
+    SetPrevious(String),
     Check,
     /// The worker's report for check number `serial`.
     Checked {
@@ -86,6 +93,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = State {
             text: self.text.clone(),
+            previous: self.previous.clone(),
             checked: self.checked.clone(),
             selected: self.selected,
             hovered: self.hovered,
@@ -99,13 +107,24 @@ impl Reducible for State {
                 next.text = Rc::from(text);
                 next.notice = None;
             }
+            Action::SetPrevious(text) => {
+                next.previous = Rc::from(text);
+                next.notice = None;
+            }
             // Over the limit: the text stays where it is, unchecked, and the user is told.
-            Action::Check if next.text.len() > crate::read::MAX_BYTES => {
+            Action::Check
+                if next.text.len() > crate::read::MAX_BYTES
+                    || next.previous.len() > crate::read::MAX_BYTES =>
+            {
                 next.checked = None;
                 next.pending = None;
                 next.selected = None;
                 next.hovered = None;
-                next.notice = Some(crate::read::TOO_LARGE.to_string());
+                next.notice = Some(if next.text.len() > crate::read::MAX_BYTES {
+                    crate::read::TOO_LARGE.to_string()
+                } else {
+                    format!("上年年报：{}", crate::read::TOO_LARGE)
+                });
             }
             Action::Check if next.text.trim().is_empty() => {
                 next.checked = None;
@@ -115,28 +134,40 @@ impl Reducible for State {
             }
             // The text that was just checked (the debounced check after a paste that was
             // checked at once): the same result, so no second report and no second event.
-            Action::Check if next.checked.as_ref().is_some_and(|c| c.text == next.text) => {
+            Action::Check
+                if next
+                    .checked
+                    .as_ref()
+                    .is_some_and(|c| c.text == next.text && c.previous == next.previous) =>
+            {
                 next.pending = None;
             }
             // Being checked already.
-            Action::Check if next.pending.as_ref().is_some_and(|(_, t)| *t == next.text) => {}
+            Action::Check
+                if next
+                    .pending
+                    .as_ref()
+                    .is_some_and(|(_, t, p)| *t == next.text && *p == next.previous) => {}
             Action::Check if next.use_worker => {
                 next.serial += 1;
-                next.pending = Some((next.serial, next.text.clone()));
+                next.pending = Some((next.serial, next.text.clone(), next.previous.clone()));
             }
             Action::Check => {
-                let report = crate::check(&next.text, &Options::default());
-                next.show(report, next.text.clone());
+                let (text, previous) = (next.text.clone(), next.previous.clone());
+                let report = crate::check_with_previous(&text, &previous, &Options::default());
+                next.show(report, text, previous);
             }
             Action::Checked { serial, report } => match next.pending.take() {
-                Some((pending, text)) if pending == serial => next.show(*report, text),
+                Some((pending, text, previous)) if pending == serial => {
+                    next.show(*report, text, previous)
+                }
                 other => next.pending = other,
             },
             Action::WorkerFailed => {
                 next.use_worker = false;
-                if let Some((_, text)) = next.pending.take() {
-                    let report = crate::check(&text, &Options::default());
-                    next.show(report, text);
+                if let Some((_, text, previous)) = next.pending.take() {
+                    let report = crate::check_with_previous(&text, &previous, &Options::default());
+                    next.show(report, text, previous);
                 }
             }
             Action::Clear => {
@@ -155,10 +186,11 @@ impl Reducible for State {
 }
 
 impl State {
-    fn show(&mut self, report: Report, text: Rc<str>) {
+    fn show(&mut self, report: Report, text: Rc<str>, previous: Rc<str>) {
         self.checked = Some(Checked {
             report: Rc::new(report),
             text,
+            previous,
         });
         self.selected = None;
         self.hovered = None;

@@ -20,6 +20,7 @@ fn checked(text: &str) -> Checked {
     Checked {
         report: Rc::new(crate::check(text, &Default::default())),
         text: Rc::from(text),
+        previous: Rc::from(""),
     }
 }
 
@@ -242,7 +243,7 @@ fn a_report_from_the_worker_is_the_report_and_a_late_one_is_dropped() {
 
     let huge = BROKEN.replacen("23", "98765432109876543", 1);
     for text in [BROKEN, huge.as_str()] {
-        let value = super::worker::check_in_worker(text).unwrap();
+        let value = super::worker::check_in_worker(text, "").unwrap();
         let report: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
         let direct = crate::check(text, &Default::default());
         assert_eq!(
@@ -287,5 +288,54 @@ fn a_report_from_the_worker_is_the_report_and_a_late_one_is_dropped() {
     assert_eq!(
         &*state.checked.as_ref().unwrap().text,
         format!("{BROKEN}\n")
+    );
+}
+
+/// Last year's report is compared when given: the cross-year findings join this year's, a
+/// changed previous report checks the same text again, and the worker is sent both texts.
+#[wasm_bindgen_test]
+fn last_years_report_is_checked_with_this_years() {
+    use yew::Reducible;
+
+    let crossyear = |state: &super::state::State| -> Vec<&'static str> {
+        let report = &state.checked.as_ref().unwrap().report;
+        report
+            .findings
+            .iter()
+            .map(|f| f.rule)
+            .filter(|rule| rule.starts_with("crossyear."))
+            .collect()
+    };
+    let state = Rc::new(super::state::State::default())
+        .reduce(Action::SetText(BROKEN.to_string()))
+        .reduce(Action::Check);
+    assert_eq!(crossyear(&state), [""; 0]);
+    // The same report as last year's: another year is needed, and the text is the same.
+    let state = state
+        .reduce(Action::SetPrevious(BROKEN.to_string()))
+        .reduce(Action::Check);
+    let rules = crossyear(&state);
+    assert!(rules.contains(&"crossyear.not_consecutive"), "{rules:?}");
+    assert!(rules.contains(&"crossyear.same_text"), "{rules:?}");
+    assert_eq!(&*state.checked.as_ref().unwrap().previous, BROKEN);
+    let state = state
+        .reduce(Action::SetPrevious(String::new()))
+        .reduce(Action::Check);
+    assert_eq!(crossyear(&state), [""; 0]);
+
+    let state = Rc::new(super::state::State::new(true))
+        .reduce(Action::SetText(BROKEN.to_string()))
+        .reduce(Action::SetPrevious("上年".to_string()))
+        .reduce(Action::Check);
+    let (_, text, previous) = state.pending.as_ref().unwrap();
+    assert_eq!((&**text, &**previous), (BROKEN, "上年"));
+    let value = super::worker::check_in_worker(BROKEN, BROKEN).unwrap();
+    let report: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
+    assert_eq!(
+        crate::output::json::to_string(None, &report),
+        crate::output::json::to_string(
+            None,
+            &crate::check_with_previous(BROKEN, BROKEN, &Default::default())
+        )
     );
 }

@@ -1,7 +1,8 @@
 //! Checking in a Web Worker, so that the page stays responsive however long the text.
 //!
 //! The start-up script (`www/hooks/post_build.py`) writes `worker-<hash>.js`, which loads this
-//! same wasm and answers `{serial, text}` with `{serial, report}` (from [`check_in_worker`]),
+//! same wasm and answers `{serial, text, previous}` with `{serial, report}` (from
+//! [`check_in_worker`]; `previous` is last year's report, empty for none),
 //! and sets `window.NIANBAO_WORKER` to its URL. Where that is not set (the one-file copy from
 //! file://, host pages using `nianbao.js`) or the worker fails, the app checks on the page.
 
@@ -15,10 +16,11 @@ use yew::UseReducerDispatcher;
 use super::state::{Action, State};
 use crate::model::{Options, Report};
 
-/// Checks `text` in the worker: the whole [`Report`], as a JS value for `postMessage`.
+/// Checks `text` (against last year's `previous`, when not empty) in the worker: the whole
+/// [`Report`], as a JS value for `postMessage`.
 #[wasm_bindgen]
-pub fn check_in_worker(text: &str) -> Result<JsValue, JsValue> {
-    let report = crate::check(text, &Options::default());
+pub fn check_in_worker(text: &str, previous: &str) -> Result<JsValue, JsValue> {
+    let report = crate::check_with_previous(text, previous, &Options::default());
     // Integers as BigInt: a cell may hold more than 2^53.
     let serializer =
         serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
@@ -75,7 +77,7 @@ impl CheckWorker {
         })
     }
 
-    pub fn post(&self, serial: u64, text: &str) -> Result<(), JsValue> {
+    pub fn post(&self, serial: u64, text: &str, previous: &str) -> Result<(), JsValue> {
         let message = js_sys::Object::new();
         js_sys::Reflect::set(
             &message,
@@ -83,6 +85,7 @@ impl CheckWorker {
             &JsValue::from_f64(serial as f64),
         )?;
         js_sys::Reflect::set(&message, &"text".into(), &JsValue::from_str(text))?;
+        js_sys::Reflect::set(&message, &"previous".into(), &JsValue::from_str(previous))?;
         self.latest.set(serial);
         self.worker.post_message(&message)
     }
