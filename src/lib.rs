@@ -7,6 +7,7 @@
 
 pub mod document;
 pub mod extract;
+mod grids;
 pub mod locate;
 pub mod meta;
 pub mod model;
@@ -22,6 +23,7 @@ pub mod tokens;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+pub use document::Document;
 pub use model::{AgencyKind, Finding, KindBasis, Options, Report, Severity, Summary};
 pub use read::ReadError;
 pub use template::Template;
@@ -32,6 +34,17 @@ use read::Source;
 
 /// Checks report text. Never panics on any input.
 pub fn check(text: &str, options: &Options) -> Report {
+    check_with_grids(text, &[], options)
+}
+
+/// Checks a report read from a structured source (clipboard HTML, an `.html` file, a
+/// `.docx`): its tables are read from its cell grids where they are found there, and from its
+/// text otherwise. Findings point into `document.text`.
+pub fn check_document(document: &Document, options: &Options) -> Report {
+    check_with_grids(&document.text, &document.grids, options)
+}
+
+fn check_with_grids(text: &str, grids: &[document::Grid], options: &Options) -> Report {
     let source = Source::new(text);
     let tokens = tokens::tokenize(&source);
     let sections = locate::sections(&source);
@@ -53,7 +66,17 @@ pub fn check(text: &str, options: &Options) -> Report {
     let mut findings = Vec::new();
     let template = choose_template(evidence, &han, report_year, &mut findings);
     let tables = match template {
-        Some(template) => extract::tables(&source, &tokens, &sections, template, &mut findings),
+        Some(template) => {
+            let from_grids = grids::tables(&source, grids, template, &mut findings);
+            extract::tables(
+                &source,
+                &tokens,
+                &sections,
+                template,
+                from_grids,
+                &mut findings,
+            )
+        }
         None => Tables::default(),
     };
     let agency = meta::agency(&source, title.as_ref());
