@@ -7,7 +7,8 @@ use nianbao::{output, AgencyKind, Options};
 
 const USAGE: &str =
     "用法：nianbao check [--format text|json] [--year YYYY] [--kind department|government] FILE...
-  FILE 为 - 时读取标准输入。接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本。
+  FILE 为 - 时读取标准输入。接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本；
+  .html/.htm 文件按其中表格的单元格读取统计表（按网页声明的字符集解码）。
   --format json  每个文件输出一行 JSON（JSON Lines）
   --year YYYY    指定报告年度（默认从标题读取）
   --kind         department（部门，次年1月31日前公布）或 government（本级人民政府，3月31日前）
@@ -110,6 +111,30 @@ fn read_input(file: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// An `.html`/`.htm` file (or a page on standard input) is read with its tables' cell grids;
+/// anything else as text. Returns the text the report points into, and the report.
+fn read_report(
+    file: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(String, nianbao::Report), Box<dyn std::error::Error>> {
+    let lower = file.to_ascii_lowercase();
+    let named_html = lower.ends_with(".html") || lower.ends_with(".htm");
+    if named_html {
+        let document = nianbao::html::document(&nianbao::html::decode(bytes)?)?;
+        let report = nianbao::check_document(&document, options);
+        return Ok((document.text, report));
+    }
+    let text = nianbao::read::decode(bytes)?;
+    if file == "-" && nianbao::html::looks_like_html(&text) {
+        let document = nianbao::html::document(&text)?;
+        let report = nianbao::check_document(&document, options);
+        return Ok((document.text, report));
+    }
+    let report = nianbao::check(&text, options);
+    Ok((text, report))
+}
+
 pub fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
@@ -131,17 +156,16 @@ pub fn main() -> ExitCode {
     let mut any_error = false;
     let mut unreadable = false;
     for file in &args.files {
-        let text = match read_input(file)
-            .and_then(|bytes| nianbao::read::decode(&bytes).map_err(|e| format!("{file}：{e}")))
-        {
-            Ok(text) => text,
+        let (text, report) = match read_input(file).and_then(|bytes| {
+            read_report(file, &bytes, &args.options).map_err(|e| format!("{file}：{e}"))
+        }) {
+            Ok(read) => read,
             Err(message) => {
                 eprintln!("{message}");
                 unreadable = true;
                 continue;
             }
         };
-        let report = nianbao::check(&text, &args.options);
         any_error |= report.summary().errors > 0;
         let written = match args.format {
             Format::Json => writeln!(out, "{}", output::json::to_string(Some(file), &report)),

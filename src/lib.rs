@@ -6,8 +6,11 @@
 //! → [`output`].
 
 pub mod document;
+pub mod dom;
 pub mod extract;
 mod grids;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
 pub mod locate;
 pub mod meta;
 pub mod model;

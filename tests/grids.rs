@@ -1064,3 +1064,232 @@ fn grid_rows_and_cells_that_cannot_be_read_give_findings() {
         "{rules:?}"
     );
 }
+
+// --------------------------------------------------------------------------- HTML pages
+
+/// How a page writes its HTML.
+#[derive(Clone, Copy, Debug)]
+enum Page {
+    /// A portal's page: `<th>` headers in `<thead>`, data in `<tbody>`, the report inside a
+    /// layout table beside the site's navigation, GBK with `<meta charset>`.
+    Portal,
+    /// Word's clipboard HTML: `<p class=MsoNormal>` in every cell, `<span>`s, `&nbsp;`,
+    /// conditional comments, `<o:p>`.
+    Word,
+    /// Bare `<table>`/`<tr>`/`<td>`, whitespace and line breaks inside cells.
+    Plain,
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn html_cell(cell: &TCell, page: Page) -> String {
+    let tag = match page {
+        Page::Portal if cell.header => "th",
+        _ => "td",
+    };
+    let mut attrs = String::new();
+    if cell.colspan != 1 {
+        attrs.push_str(&format!(" colspan=\"{}\"", cell.colspan));
+    }
+    if cell.rowspan > 1 {
+        attrs.push_str(&format!(" rowspan={}", cell.rowspan));
+    }
+    let text = escape(&cell.text);
+    let inner = match page {
+        Page::Word if text.is_empty() => {
+            "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>".to_string()
+        }
+        Page::Word => {
+            // Long labels as two paragraphs, as Word wraps them.
+            let chars: Vec<char> = text.chars().collect();
+            if chars.len() > 12 && !text.contains('&') {
+                let (a, b) = chars.split_at(chars.len() / 2);
+                format!(
+                    "<p class=MsoNormal align=center><span style='font-family:仿宋'>{}</span></p>\n<p class=MsoNormal><span>{}<o:p></o:p></span></p>",
+                    a.iter().collect::<String>(),
+                    b.iter().collect::<String>()
+                )
+            } else {
+                format!("<p class=MsoNormal align=center><span lang=EN-US style='font-size:10.5pt'>{text}<o:p></o:p></span></p>")
+            }
+        }
+        Page::Plain => format!("\n      {text}\n    "),
+        Page::Portal => text,
+    };
+    format!("<{tag}{attrs}>{inner}</{tag}>")
+}
+
+fn html_table(rows: &TRows, page: Page) -> String {
+    let mut out = String::from("<table border=1 cellspacing=0>\n");
+    let header_rows = rows
+        .iter()
+        .take_while(|r| r.iter().all(|c| c.header))
+        .count();
+    for (i, row) in rows.iter().enumerate() {
+        if matches!(page, Page::Portal) && i == 0 && header_rows > 0 {
+            out.push_str("<thead>\n");
+        }
+        if matches!(page, Page::Portal) && i == header_rows {
+            if header_rows > 0 {
+                out.push_str("</thead>\n");
+            }
+            out.push_str("<tbody>\n");
+        }
+        out.push_str("  <tr>");
+        for cell in row {
+            out.push_str(&html_cell(cell, page));
+        }
+        out.push_str("</tr>\n");
+    }
+    if matches!(page, Page::Portal) {
+        out.push_str("</tbody>\n");
+    }
+    out.push_str("</table>\n");
+    out
+}
+
+/// A report as an HTML page's bytes.
+fn html_page(blocks: &[Block], page: Page) -> Vec<u8> {
+    let mut body = String::new();
+    for block in blocks {
+        match block {
+            Block::Para(text) => match page {
+                Page::Word => body.push_str(&format!(
+                    "<p class=MsoNormal style='text-indent:32.0pt'><![if !supportLists]><span>{}</span><![endif]><o:p></o:p></p>\n",
+                    escape(text)
+                )),
+                Page::Plain => body.push_str(&format!("{}<br>\n", escape(text))),
+                Page::Portal => body.push_str(&format!("<p>{}</p>\n", escape(text))),
+            },
+            Block::Table(rows) => body.push_str(&html_table(rows, page)),
+        }
+    }
+    match page {
+        Page::Portal => {
+            let html = format!(
+                "<!DOCTYPE html>\n<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><title>年报</title>\
+                 <style>td {{ border: 1px solid }}</style><script>var nav = '<table><tr><td>9</td></tr></table>';</script></head>\n\
+                 <body><table width=1000><tr><td class=nav><ul><li>首页</li><li>政务公开</li></ul></td>\n<td class=content>\n{body}</td></tr>\
+                 <tr><td colspan=2>主办单位：某某人民政府办公室 电话：0517-83605210</td></tr></table></body></html>"
+            );
+            encoding_rs::GB18030.encode(&html).0.into_owned()
+        }
+        Page::Word => format!(
+            "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta charset=utf-8><style><!-- p.MsoNormal {{margin:0}} --></style></head>\
+             <body lang=ZH-CN><!--StartFragment-->{body}<!--EndFragment--></body></html>"
+        )
+        .into_bytes(),
+        Page::Plain => format!("<html><body>\n{body}</body></html>").into_bytes(),
+    }
+}
+
+fn read_page(bytes: &[u8]) -> Document {
+    nianbao::html::document(&nianbao::html::decode(bytes).expect("the page decodes"))
+        .expect("the page parses")
+}
+
+#[test]
+fn html_pages_read_like_their_grids() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let pages = [Page::Portal, Page::Word, Page::Plain];
+    let fixtures = fixtures();
+    let mut cases: Vec<(TableSet, Option<&str>, Vec<&str>)> = Vec::new();
+    for (name, truth, text) in &fixtures {
+        if name.starts_with("平潭") {
+            continue;
+        }
+        let expected = truth["expected_rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        cases.push((TableSet::from_truth(name, truth), Some(text), expected));
+    }
+    for seed in 1..=12 {
+        let set = TableSet::generated(500 + seed);
+        let rules = set.blank_rules();
+        cases.push((set, None, rules));
+    }
+    for (i, (set, text, expected)) in cases.iter().enumerate() {
+        for (p, &page) in pages.iter().enumerate() {
+            let seed = 9000 + i as u64 * 10 + p as u64;
+            let style = Style::random(&mut Rng::new(seed));
+            let bytes = html_page(&report_blocks(set, &style, *text), page);
+            let document = read_page(&bytes);
+            let found = problems(set, &document, expected);
+            checked += 1;
+            if !found.is_empty() {
+                failures.push(format!(
+                    "{} {page:?} seed {seed} {style:?}:\n  {}",
+                    set.name,
+                    found.join("\n  ")
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} pages wrong:\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .take(SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    );
+}
+
+/// `nianbao check page.html`: a GBK portal page, read by its cells, in JSON Lines and text.
+#[test]
+fn the_command_line_reads_html_files() {
+    let (name, truth, text) = fixtures().into_iter().next().unwrap();
+    let set = TableSet::from_truth(&name, &truth);
+    let style = Style::random(&mut Rng::new(11));
+    let page = html_page(&report_blocks(&set, &style, Some(&text)), Page::Portal);
+    let dir = std::env::temp_dir().join(format!("nianbao-grids-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("年报.HTM");
+    std::fs::write(&path, &page).unwrap();
+    let run = |format: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args(["check", "--format", format])
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    let json = run("json");
+    assert_eq!(
+        json.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+    let line: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(
+        differences(&truth["tables"], &line["tables"]).is_empty(),
+        "{line}"
+    );
+    assert_eq!(line["findings"], json!([]));
+    let text_output = String::from_utf8(run("text").stdout).unwrap();
+    assert!(text_output.contains("通过"), "{text_output}");
+    // Too deeply nested to be a report: refused with a reason, the other files still checked.
+    let deep = dir.join("deep.html");
+    std::fs::write(&deep, "<div>".repeat(50_000)).unwrap();
+    let both = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--format", "json"])
+        .arg(&deep)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&both.stderr).contains("嵌套"));
+    assert_eq!(String::from_utf8_lossy(&both.stdout).lines().count(), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
