@@ -18,7 +18,7 @@ pub enum RowSpan {
 }
 
 /// One cell of a grid, at the top-left position it covers.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GridCell {
     pub row: usize,
     pub col: usize,
@@ -30,7 +30,7 @@ pub struct GridCell {
 }
 
 /// A table as rows × grid columns. Positions covered by a merged cell hold no cell of their own.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Grid {
     pub rows: usize,
     pub cols: usize,
@@ -41,6 +41,22 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// Whether every range of the grid lies in `text` on character boundaries, with one row
+    /// start per row and cells inside the grid.
+    pub fn fits(&self, text: &str) -> bool {
+        let at = |offset: usize| text.is_char_boundary(offset);
+        self.row_starts.len() == self.rows
+            && self.row_starts.iter().all(|&s| at(s))
+            && self.cells.iter().all(|c| {
+                c.start <= c.end
+                    && at(c.start)
+                    && at(c.end)
+                    && c.row < self.rows
+                    && c.row + c.rowspan <= self.rows
+                    && c.col + c.colspan <= self.cols
+            })
+    }
+
     /// The cell whose top-left position is `(row, col)`.
     pub fn cell_at(&self, row: usize, col: usize) -> Option<&GridCell> {
         self.cells.iter().find(|c| c.row == row && c.col == col)

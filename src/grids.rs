@@ -78,7 +78,7 @@ impl<'a> View<'a> {
         let contents: Vec<Content> = grid
             .cells
             .iter()
-            .map(|c| content(&text[c.start..c.end]))
+            .map(|c| content(cell_text(text, c)))
             .collect();
         let mut covering = vec![Vec::new(); grid.rows];
         for (index, cell) in grid.cells.iter().enumerate() {

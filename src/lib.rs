@@ -49,6 +49,9 @@ pub fn check_document(document: &Document, options: &Options) -> Report {
 
 fn check_with_grids(text: &str, grids: &[document::Grid], options: &Options) -> Report {
     let source = Source::new(text);
+    // A grid whose ranges do not fit the text (built for another text) is not read.
+    let fits = |grid: &&document::Grid| grid.fits(&source.text);
+    let grids: Vec<document::Grid> = grids.iter().filter(fits).cloned().collect();
     let tokens = tokens::tokenize(&source);
     let sections = locate::sections(&source);
     let period = meta::statistics_period(&source);
@@ -70,7 +73,7 @@ fn check_with_grids(text: &str, grids: &[document::Grid], options: &Options) -> 
     let template = choose_template(evidence, &han, report_year, &mut findings);
     let tables = match template {
         Some(template) => {
-            let from_grids = grids::tables(&source, grids, template, &mut findings);
+            let from_grids = grids::tables(&source, &grids, template, &mut findings);
             extract::tables(
                 &source,
                 &tokens,

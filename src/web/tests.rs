@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use yew::Callback;
 
@@ -20,6 +20,8 @@ fn checked(text: &str) -> Checked {
     Checked {
         report: Rc::new(crate::check(text, &Default::default())),
         text: Rc::from(text),
+        with_grids: false,
+        tables_from_paste: 0,
     }
 }
 
@@ -242,7 +244,7 @@ fn a_report_from_the_worker_is_the_report_and_a_late_one_is_dropped() {
 
     let huge = BROKEN.replacen("23", "98765432109876543", 1);
     for text in [BROKEN, huge.as_str()] {
-        let value = super::worker::check_in_worker(text).unwrap();
+        let value = super::worker::check_in_worker(text, JsValue::UNDEFINED).unwrap();
         let report: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
         let direct = crate::check(text, &Default::default());
         assert_eq!(

@@ -1,7 +1,8 @@
 //! Checking in a Web Worker, so that the page stays responsive however long the text.
 //!
 //! The start-up script (`www/hooks/post_build.py`) writes `worker-<hash>.js`, which loads this
-//! same wasm and answers `{serial, text}` with `{serial, report}` (from [`check_in_worker`]),
+//! same wasm and answers `{serial, text, grids?}` with `{serial, report}` (from
+//! [`check_in_worker`]; `grids` are the cell grids of pasted tables),
 //! and sets `window.NIANBAO_WORKER` to its URL. Where that is not set (the one-file copy from
 //! file://, host pages using `nianbao.js`) or the worker fails, the app checks on the page.
 
@@ -13,12 +14,19 @@ use wasm_bindgen::JsCast;
 use yew::UseReducerDispatcher;
 
 use super::state::{Action, State};
-use crate::model::{Options, Report};
+use crate::document::Grid;
+use crate::model::Report;
 
-/// Checks `text` in the worker: the whole [`Report`], as a JS value for `postMessage`.
+/// Checks `text` in the worker, with the cell grids of its pasted tables when `grids` is not
+/// `undefined`: the whole [`Report`], as a JS value for `postMessage`.
 #[wasm_bindgen]
-pub fn check_in_worker(text: &str) -> Result<JsValue, JsValue> {
-    let report = crate::check(text, &Options::default());
+pub fn check_in_worker(text: &str, grids: JsValue) -> Result<JsValue, JsValue> {
+    let grids: Option<Vec<Grid>> = if grids.is_undefined() || grids.is_null() {
+        None
+    } else {
+        Some(serde_wasm_bindgen::from_value(grids).map_err(|e| JsValue::from_str(&e.to_string()))?)
+    };
+    let report = super::state::check(text, grids.as_ref());
     // Integers as BigInt: a cell may hold more than 2^53.
     let serializer =
         serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
@@ -75,7 +83,7 @@ impl CheckWorker {
         })
     }
 
-    pub fn post(&self, serial: u64, text: &str) -> Result<(), JsValue> {
+    pub fn post(&self, serial: u64, text: &str, grids: Option<&Vec<Grid>>) -> Result<(), JsValue> {
         let message = js_sys::Object::new();
         js_sys::Reflect::set(
             &message,
@@ -83,6 +91,11 @@ impl CheckWorker {
             &JsValue::from_f64(serial as f64),
         )?;
         js_sys::Reflect::set(&message, &"text".into(), &JsValue::from_str(text))?;
+        if let Some(grids) = grids {
+            let grids = serde_wasm_bindgen::to_value(grids)
+                .map_err(|e| JsValue::from_str(&e.to_string()))?;
+            js_sys::Reflect::set(&message, &"grids".into(), &grids)?;
+        }
         self.latest.set(serial);
         self.worker.post_message(&message)
     }
