@@ -291,3 +291,41 @@ fn a_report_from_the_worker_is_the_report_and_a_late_one_is_dropped() {
         format!("{BROKEN}\n")
     );
 }
+
+/// Clipboard HTML with tables: the browser's DOMParser and the walker rules give the grids,
+/// whose cells stay apart; the reducer keeps them only while the text is that paste.
+#[wasm_bindgen_test]
+fn pasted_html_tables_become_grids_until_the_text_is_edited() {
+    use yew::Reducible;
+
+    let html = "<html><body><!--StartFragment--><p>三、收到和处理政府信息公开申请情况</p>\
+        <table><tr><td rowspan=2>（三）不予公开</td><td><p>1.属于</p><p>国家秘密</p></td><td>1</td><td>2</td></tr>\
+        <tr><td>2.其他法律行政法规禁止公开</td><td>&nbsp;</td><td>3</td></tr></table>\
+        <script>document.title = 'x'</script><!--EndFragment--></body></html>";
+    let document = super::paste::document_from_html(html).unwrap();
+    assert_eq!(
+        document.text,
+        "三、收到和处理政府信息公开申请情况\n（三）不予公开\t1.属于 国家秘密\t1\t2\n\t2.其他法律行政法规禁止公开\t\t3\n"
+    );
+    assert_eq!(document.grids.len(), 1);
+    assert_eq!(document.grids[0].cells[0].rowspan, 2);
+    assert!(super::paste::document_from_html("<p>没有表格</p>").is_none());
+
+    let state = Rc::new(super::state::State::new(false))
+        .reduce(Action::SetText("标题".to_string()))
+        .reduce(Action::PasteDocument {
+            before: "标题".to_string(),
+            document,
+            after: String::new(),
+        });
+    assert!(state.text.starts_with("标题\n三、"));
+    let grids = state.grids.as_ref().unwrap();
+    let cell = &grids.grids[0].cells[2];
+    assert_eq!(
+        &crate::read::normalize(&state.text)[cell.start..cell.end],
+        "1"
+    );
+    let edited = format!("{}。", state.text);
+    let state = state.reduce(Action::SetText(edited));
+    assert!(state.grids.is_none());
+}
