@@ -1293,3 +1293,67 @@ fn the_command_line_reads_html_files() {
     assert_eq!(String::from_utf8_lossy(&both.stdout).lines().count(), 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Grids of any shape and content, and grids that do not fit their text: never a panic.
+#[test]
+fn any_grid_is_read_without_panic() {
+    let words = [
+        "",
+        "",
+        "0",
+        "12",
+        "1,234",
+        "+5",
+        "-3",
+        "/",
+        "—",
+        "无",
+        "约5",
+        "1 2",
+        "一、本年新收政府信息公开申请数量",
+        "（三）不予公开",
+        "1.属于国家秘密",
+        "总计",
+        "其他",
+        "自然人",
+        "行政复议",
+        "复议后起诉",
+        "规章",
+        "结果维持",
+        "申请人情况",
+        "😀",
+        "第二十条第（五）项",
+        "本年制发件数",
+    ];
+    for seed in 0..300u64 {
+        let mut rng = Rng::new(seed);
+        let mut b = DocumentBuilder::new();
+        b.paragraph("三、收到和处理政府信息公开申请情况");
+        for _ in 0..rng.range(1, 3) {
+            b.begin_table();
+            for _ in 0..rng.range(1, 30) {
+                b.begin_row();
+                for _ in 0..rng.range(0, 10) {
+                    let rowspan = match rng.below(8) {
+                        0 => RowSpan::ContinueAbove,
+                        1 => RowSpan::Rows(rng.range(0, 40) as usize),
+                        _ => RowSpan::Rows(1),
+                    };
+                    b.cell(rng.pick(&words), rng.range(0, 4) as usize, rowspan);
+                }
+            }
+            b.paragraph("四、政府信息公开行政复议、行政诉讼情况");
+        }
+        let mut document = b.finish();
+        let _ = nianbao::check_document(&document, &nianbao::Options::default());
+        // Built for another text: ranges past its end or inside a character.
+        document.text = document.text.chars().rev().take(40).collect();
+        let options = nianbao::Options::default();
+        let json = |r: &nianbao::Report| nianbao::output::json::to_string(None, r);
+        // Such grids are not read: the text alone is.
+        assert_eq!(
+            json(&nianbao::check_document(&document, &options)),
+            json(&nianbao::check(&document.text, &options))
+        );
+    }
+}
