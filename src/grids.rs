@@ -9,7 +9,7 @@
 //! by guessing.
 
 use crate::document::{Grid, GridCell};
-use crate::extract::{match_row, row_refs};
+use crate::extract::{match_row, row_refs, RowMatch};
 use crate::model::{Cell, CellSource, Finding, Severity, Table, Tables};
 use crate::number::Number;
 use crate::read::Source;
@@ -60,14 +60,17 @@ struct View<'a> {
     contents: Vec<Content>,
     /// Per row, the indices of the cells covering it, left to right.
     covering: Vec<Vec<usize>>,
-    /// The first grid column of a number that follows a row label: label cells start left of it.
-    value_start: usize,
     /// Grid columns where some cell with content starts.
     used_cols: Vec<bool>,
 }
 
-/// A grid row split into its label and the cells after it.
+/// A grid row: the text cells that may be its label, and its label once chosen.
 struct RowCells {
+    /// The text cells from the left (an empty cell before them is skipped), up to the first
+    /// cell that is a number, a blank marker or empty.
+    texts: Vec<usize>,
+    /// How many of `texts` are the label (the rest are value cells holding text).
+    label_cells: usize,
     han: String,
     /// Cells starting in this row right of the label.
     values: Vec<usize>,
@@ -90,21 +93,6 @@ impl<'a> View<'a> {
             row.sort_by_key(|&i| grid.cells[i].col);
         }
         let mut used_cols = vec![false; grid.cols];
-        let mut value_start = usize::MAX;
-        for row in &covering {
-            let mut labelled = false;
-            for &i in row {
-                match contents[i] {
-                    Content::Text if !han_only(cell_text(text, &grid.cells[i])).is_empty() => {
-                        labelled = true
-                    }
-                    Content::Number(..) if labelled => {
-                        value_start = value_start.min(grid.cells[i].col)
-                    }
-                    _ => {}
-                }
-            }
-        }
         for (cell, content) in grid.cells.iter().zip(&contents) {
             if !matches!(content, Content::Empty) {
                 if let Some(used) = used_cols.get_mut(cell.col) {
@@ -117,7 +105,6 @@ impl<'a> View<'a> {
             grid,
             contents,
             covering,
-            value_start,
             used_cols,
         }
     }
@@ -130,34 +117,45 @@ impl<'a> View<'a> {
         cell_text(self.text, self.cell(index))
     }
 
-    /// The row's label: its text cells from the left (an empty cell before them is skipped,
-    /// one after them ends the label), up to the first value or the grid's value columns.
+    /// The row's text cells from the left, with all of them taken as the label.
     fn row(&self, row: usize) -> RowCells {
-        let mut han = String::new();
-        let mut label_end = 0;
+        let mut texts = Vec::new();
         for &i in &self.covering[row] {
-            let cell = self.cell(i);
-            if cell.col >= self.value_start {
-                break;
-            }
             match self.contents[i] {
-                Content::Text => {
-                    han.push_str(&han_only(self.cell_text(i)));
-                    label_end = cell.col + cell.colspan;
-                }
-                Content::Empty if han.is_empty() => label_end = cell.col + cell.colspan,
+                Content::Text => texts.push(i),
+                Content::Empty if texts.is_empty() => {}
                 _ => break,
             }
         }
-        if han.chars().count() > MAX_LABEL_CHARS {
-            han.clear();
+        let mut cells = RowCells {
+            label_cells: texts.len(),
+            texts,
+            han: String::new(),
+            values: Vec::new(),
+        };
+        let all = cells.label_cells;
+        self.take_label(row, &mut cells, all);
+        cells
+    }
+
+    /// Takes the first `n` text cells as the row's label (a longer label is prose, no label).
+    fn take_label(&self, row: usize, cells: &mut RowCells, n: usize) {
+        cells.label_cells = n;
+        cells.han = cells.texts[..n]
+            .iter()
+            .map(|&i| han_only(self.cell_text(i)))
+            .collect();
+        if cells.han.chars().count() > MAX_LABEL_CHARS {
+            cells.han.clear();
         }
-        let values = self.covering[row]
+        let label_end = cells.texts[..n]
+            .last()
+            .map_or(0, |&i| self.cell(i).col + self.cell(i).colspan);
+        cells.values = self.covering[row]
             .iter()
             .copied()
             .filter(|&i| self.cell(i).row == row && self.cell(i).col >= label_end)
             .collect();
-        RowCells { han, values }
     }
 
     /// Whether the cells after a label are a row's values, not more header text: some number
@@ -310,8 +308,9 @@ impl Headers {
 }
 
 /// Places a row's value cells in `labels.len()` columns: by the header when it names each
-/// column over exactly one cell (other cells being empty), else in order when the count fits
-/// (leaving out cells of columns empty in the whole grid). `None`: no placement is certain.
+/// column over exactly one cell (other cells being empty), or in order when the count fits
+/// (leaving out cells of columns empty in the whole grid). `None` when neither is certain or
+/// the two disagree.
 fn place(view: &View, headers: &Headers, values: &[usize], labels: &[&str]) -> Option<Vec<usize>> {
     let n = labels.len();
     let mut by_header: Vec<Option<usize>> = vec![None; n];
@@ -323,11 +322,20 @@ fn place(view: &View, headers: &Headers, values: &[usize], labels: &[&str]) -> O
             _ => header_ok = false,
         }
     }
-    if header_ok {
-        if let Some(placed) = by_header.iter().copied().collect::<Option<Vec<usize>>>() {
-            return Some(placed);
-        }
+    let by_header: Option<Vec<usize>> = header_ok
+        .then(|| by_header.iter().copied().collect())
+        .flatten();
+    let in_order = in_order(view, values, n);
+    match (by_header, in_order) {
+        // The header and the order disagree: neither is certain.
+        (Some(header), Some(order)) if header != order => None,
+        (header, order) => header.or(order),
     }
+}
+
+/// A row's value cells in order, when their count fits: all of them, or those in columns
+/// that hold something somewhere in the grid, or those not empty.
+fn in_order(view: &View, values: &[usize], n: usize) -> Option<Vec<usize>> {
     if values.len() == n {
         return Some(values.to_vec());
     }
@@ -521,6 +529,10 @@ fn read_review_flat(
     true
 }
 
+/// How well a run of text cells names a row, best last: it ends with the row's name, how many
+/// cells it takes, the match's score, the row is in the table of the row above.
+type LabelRank = (bool, usize, usize, bool);
+
 /// The tables that the grids give, with findings about reading them. A table the grids do
 /// not give is `None`, for the text reader.
 pub fn tables(
@@ -544,20 +556,37 @@ pub fn tables(
         };
         let mut current: Option<usize> = None;
         for grid_row in 0..grid.rows {
-            let cells = view.row(grid_row);
-            let matched = if cells.han.is_empty() || cells.values.is_empty() {
-                None
-            } else {
-                (0..builders.len())
-                    .filter_map(|k| {
-                        let found = match_row(&cells.han, builders[k].spec, builders[k].from())?;
-                        let n = builders[k].spec.rows[found.row].cols.len();
-                        view.looks_like_values(&cells.values, n)
-                            .then_some((k, found))
-                    })
-                    .max_by_key(|(k, found)| (found.score, Some(*k) == current))
-            };
-            if let Some((k, found)) = matched {
+            let mut cells = view.row(grid_row);
+            // The label is the longest run of the text cells that ends with a row's name (a
+            // value cell holding text, `约5`, is not label), else the longest that names one.
+            let mut matched: Option<(LabelRank, usize, RowMatch)> = None;
+            for label_cells in (1..=cells.texts.len()).rev() {
+                view.take_label(grid_row, &mut cells, label_cells);
+                if cells.han.is_empty() || cells.values.is_empty() {
+                    continue;
+                }
+                for (k, builder) in builders.iter().enumerate() {
+                    let Some(found) = match_row(&cells.han, builder.spec, builder.from()) else {
+                        continue;
+                    };
+                    let n = builder.spec.rows[found.row].cols.len();
+                    if !view.looks_like_values(&cells.values, n) {
+                        continue;
+                    }
+                    let rank = (
+                        found.score % 4 == 3,
+                        label_cells,
+                        found.score,
+                        Some(k) == current,
+                    );
+                    if matched.as_ref().is_none_or(|(best, _, _)| rank > *best) {
+                        matched = Some((rank, k, found));
+                    }
+                }
+            }
+            let label_cells = matched.as_ref().map_or(cells.texts.len(), |m| m.0 .1);
+            view.take_label(grid_row, &mut cells, label_cells);
+            if let Some((_, k, found)) = matched {
                 read_row(
                     &view,
                     &headers,

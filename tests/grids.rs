@@ -1357,3 +1357,44 @@ fn any_grid_is_read_without_panic() {
         );
     }
 }
+
+/// A Word table copied as text and pasted into a web editor: each tab-separated line became a
+/// row of its own cells, merged cells gone, so rows have their values in different columns
+/// (`⇥（三）不予公开⇥1. 属于国家秘密⇥0…` beside `⇥3. 危及…⇥0…`), header rows with empty cells.
+#[test]
+fn tables_made_of_tab_lines_read_exactly() {
+    let mut tested = 0;
+    for (name, truth, text) in fixtures() {
+        if text.lines().filter(|l| l.contains('\t')).count() < 20 {
+            continue;
+        }
+        let mut b = DocumentBuilder::new();
+        let mut in_table = false;
+        for line in text.lines() {
+            if line.contains('\t') {
+                if !in_table {
+                    b.begin_table();
+                }
+                b.begin_row();
+                for field in line.split('\t') {
+                    b.cell(field, 1, RowSpan::Rows(1));
+                }
+            } else {
+                b.paragraph(line);
+            }
+            in_table = line.contains('\t');
+        }
+        let document = b.finish();
+        let (rules, tables) = rules_and_tables(&document);
+        let wrong = differences(&truth["tables"], &tables);
+        assert!(wrong.is_empty(), "{name}: {wrong:?}");
+        for rule in truth["expected_rules"].as_array().unwrap() {
+            assert!(
+                rules.iter().any(|r| r == rule),
+                "{name}: {rule} not in {rules:?}"
+            );
+        }
+        tested += 1;
+    }
+    assert!(tested >= 4, "{tested} fixtures with tab tables");
+}
