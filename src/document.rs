@@ -176,6 +176,14 @@ impl DocumentBuilder {
                     document.text.push_str(&normalize(&text));
                     document.text.push('\n');
                 }
+                Block::Table(rows) if too_large(&rows) => {
+                    // Each row a line of its cells, unpadded: no grid.
+                    for row in rows.iter().filter(|r| !r.is_empty()) {
+                        let cells: Vec<String> = row.iter().map(|c| normalize(&c.text)).collect();
+                        document.text.push_str(&cells.join("\t"));
+                        document.text.push('\n');
+                    }
+                }
                 Block::Table(rows) => {
                     if rows.iter().any(|r| !r.is_empty()) {
                         let grid = lay_out(rows, &mut document.text);
@@ -186,6 +194,23 @@ impl DocumentBuilder {
         }
         document
     }
+}
+
+/// Grid columns and positions (rows × columns) a table may have: every row's line has a tab
+/// per column, so a hostile page (one row of 50,000 cells over thousands of rows) would make
+/// the text huge. No report table comes near these.
+const MAX_COLUMNS: usize = 256;
+const MAX_POSITIONS: usize = 1 << 20;
+
+/// Whether a table is too wide, or too wide for its length, to lay out as a grid (an upper
+/// bound of its width: each row's colspans and skipped columns).
+fn too_large(rows: &[Vec<PendingCell>]) -> bool {
+    let width = rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.colspan + c.skip_before).sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    width > MAX_COLUMNS || width.saturating_mul(rows.len()) > MAX_POSITIONS
 }
 
 /// Places each cell at the first free grid column of its row, then writes one line per row
@@ -356,6 +381,20 @@ mod tests {
         assert_eq!(cells[3], (1, 1, 1, 1, "2.其他法律行政法规禁止公开".into()));
         assert_eq!(cells.last().unwrap(), &(2, 2, 1, 1, "3".into()));
         assert_eq!(doc.grids[0].cols, 3);
+    }
+
+    #[test]
+    fn tables_too_wide_are_lines_not_grids() {
+        let mut b = DocumentBuilder::new();
+        b.begin_row();
+        for _ in 0..=MAX_COLUMNS {
+            b.cell("1", 1, RowSpan::Rows(1));
+        }
+        b.begin_row();
+        b.cell("其他", 1, RowSpan::Rows(1));
+        let doc = b.finish();
+        assert!(doc.grids.is_empty());
+        assert_eq!(doc.text.len(), 2 * (MAX_COLUMNS + 1) + "其他\n".len());
     }
 
     #[test]

@@ -16,8 +16,12 @@ use crate::read::Source;
 use crate::template::{ColKind, RowSpec, TableSpec, Template, REVIEW_LITIGATION};
 use crate::tokens::{self, han_only, Kind, Unit};
 
-/// A label cell with more Han characters than this is prose (a layout table), not a row label.
+/// A label with more Han characters than this is prose (a layout table), not a row label.
 const MAX_LABEL_CHARS: usize = 80;
+/// A label spans at most this many cells (`三、本年度办理结果` / `（三）不予公开` / `1.属于国家秘密`).
+const MAX_LABEL_CELLS: usize = 6;
+/// Header texts kept over a grid column: the nearest ones above the data.
+const MAX_HEADERS: usize = 8;
 
 /// Rows a table needs in the grids before it is read from them (fewer: a small table of
 /// something else that happens to name a row).
@@ -69,8 +73,7 @@ struct RowCells {
     /// The text cells from the left (an empty cell before them is skipped), up to the first
     /// cell that is a number, a blank marker or empty.
     texts: Vec<usize>,
-    /// How many of `texts` are the label (the rest are value cells holding text).
-    label_cells: usize,
+    /// The label's Han characters.
     han: String,
     /// Cells starting in this row right of the label.
     values: Vec<usize>,
@@ -127,20 +130,18 @@ impl<'a> View<'a> {
                 _ => break,
             }
         }
+        let all = texts.len();
         let mut cells = RowCells {
-            label_cells: texts.len(),
             texts,
             han: String::new(),
             values: Vec::new(),
         };
-        let all = cells.label_cells;
         self.take_label(row, &mut cells, all);
         cells
     }
 
     /// Takes the first `n` text cells as the row's label (a longer label is prose, no label).
     fn take_label(&self, row: usize, cells: &mut RowCells, n: usize) {
-        cells.label_cells = n;
         cells.han = cells.texts[..n]
             .iter()
             .map(|&i| han_only(self.cell_text(i)))
@@ -258,6 +259,9 @@ impl Headers {
             }
             for names in self.cols.iter_mut().skip(cell.col).take(cell.colspan) {
                 if !names.contains(&han) {
+                    if names.len() >= MAX_HEADERS {
+                        names.remove(0);
+                    }
                     names.push(han.clone());
                 }
             }
@@ -560,7 +564,7 @@ pub fn tables(
             // The label is the longest run of the text cells that ends with a row's name (a
             // value cell holding text, `约5`, is not label), else the longest that names one.
             let mut matched: Option<(LabelRank, usize, RowMatch)> = None;
-            for label_cells in (1..=cells.texts.len()).rev() {
+            for label_cells in (1..=cells.texts.len().min(MAX_LABEL_CELLS)).rev() {
                 view.take_label(grid_row, &mut cells, label_cells);
                 if cells.han.is_empty() || cells.values.is_empty() {
                     continue;
