@@ -329,3 +329,51 @@ fn pasted_html_tables_become_grids_until_the_text_is_edited() {
     let state = state.reduce(Action::SetText(edited));
     assert!(state.grids.is_none());
 }
+
+/// The worker checks with the grids it is sent: the same report as a check on the page with
+/// them, which differs from the text alone (a cell `约10` is unreadable as a cell, while the
+/// text reader takes its number).
+#[wasm_bindgen_test]
+fn the_worker_checks_with_the_pasted_grids() {
+    let mut html = String::from("<html><body>");
+    let mut in_table = false;
+    for line in BROKEN.lines() {
+        let is_row = line.contains('\t');
+        if is_row && !in_table {
+            html.push_str("<table>");
+        }
+        if !is_row && in_table {
+            html.push_str("</table>");
+        }
+        in_table = is_row;
+        if is_row {
+            html.push_str("<tr>");
+            for field in line.split('\t') {
+                let field = if field.trim() == "10" { "约10" } else { field };
+                html.push_str(&format!("<td>{field}</td>"));
+            }
+            html.push_str("</tr>");
+        } else {
+            html.push_str(&format!("<p>{line}</p>"));
+        }
+    }
+    let document = super::paste::document_from_html(&html).unwrap();
+    let grids = document.grids.clone();
+    let value = super::worker::check_in_worker(
+        &document.text,
+        serde_wasm_bindgen::to_value(&grids).unwrap(),
+    )
+    .unwrap();
+    let from_worker: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
+    let json = |r: &crate::Report| crate::output::json::to_string(None, r);
+    let with_grids = super::state::check(&document.text, Some(&grids));
+    assert_eq!(json(&from_worker), json(&with_grids));
+    assert!(with_grids
+        .findings
+        .iter()
+        .any(|f| f.rule == "structure.unreadable_cell"));
+    assert_ne!(
+        json(&with_grids),
+        json(&crate::check(&document.text, &Default::default()))
+    );
+}
