@@ -4,11 +4,13 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use nianbao::document::Document;
 use nianbao::{output, AgencyKind, Options};
 
 const USAGE: &str =
     "用法：nianbao check [--format text|json] [--year YYYY] [--kind department|government] [--previous 上年年报] FILE...
-  FILE 为 - 时读取标准输入。接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本。
+  FILE 为 - 时读取标准输入。接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本；
+  .html/.htm 文件按其中表格的单元格读取统计表（按网页声明的字符集解码）。
   --format json  每个文件输出一行 JSON（JSON Lines）
   --year YYYY    指定报告年度（默认从标题读取）
   --kind         department（部门，次年1月31日前公布）或 government（本级人民政府，3月31日前）
@@ -99,11 +101,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(parsed)
 }
 
-/// Last year's report as text (`--previous`), read once for all files.
-fn read_previous(file: Option<&str>) -> Result<Option<String>, String> {
+/// Last year's report (`--previous`), read once for all files.
+fn read_previous(file: Option<&str>) -> Result<Option<Document>, String> {
     let Some(file) = file else { return Ok(None) };
     let bytes = read_input(file).map_err(|e| format!("--previous {e}"))?;
-    nianbao::read::decode(&bytes)
+    read_document(file, &bytes)
         .map(Some)
         .map_err(|e| format!("--previous {file}：{e}"))
 }
@@ -123,6 +125,24 @@ fn read_input(file: &str) -> Result<Vec<u8>, String> {
             .map_err(|e| format!("{file}：无法读取文件：{e}"))?;
     }
     Ok(bytes)
+}
+
+/// An `.html`/`.htm` file (or a page on standard input) is read with its tables' cell grids;
+/// anything else as text.
+fn read_document(file: &str, bytes: &[u8]) -> Result<Document, Box<dyn std::error::Error>> {
+    let lower = file.to_ascii_lowercase();
+    let named_html = lower.ends_with(".html") || lower.ends_with(".htm");
+    if named_html {
+        return Ok(nianbao::html::document(&nianbao::html::decode(bytes)?)?);
+    }
+    let text = nianbao::read::decode(bytes)?;
+    if file == "-" && nianbao::html::looks_like_html(&text) {
+        return Ok(nianbao::html::document(&text)?);
+    }
+    Ok(Document {
+        text,
+        grids: Vec::new(),
+    })
 }
 
 pub fn main() -> ExitCode {
@@ -153,10 +173,10 @@ pub fn main() -> ExitCode {
     let mut any_error = false;
     let mut unreadable = false;
     for file in &args.files {
-        let text = match read_input(file)
-            .and_then(|bytes| nianbao::read::decode(&bytes).map_err(|e| format!("{file}：{e}")))
+        let document = match read_input(file)
+            .and_then(|bytes| read_document(file, &bytes).map_err(|e| format!("{file}：{e}")))
         {
-            Ok(text) => text,
+            Ok(read) => read,
             Err(message) => {
                 eprintln!("{message}");
                 unreadable = true;
@@ -164,9 +184,12 @@ pub fn main() -> ExitCode {
             }
         };
         let report = match &previous {
-            Some(previous) => nianbao::check_with_previous(&text, previous, &args.options),
-            None => nianbao::check(&text, &args.options),
+            Some(previous) => {
+                nianbao::check_document_with_previous(&document, previous, &args.options)
+            }
+            None => nianbao::check_document(&document, &args.options),
         };
+        let text = document.text;
         any_error |= report.summary().errors > 0;
         let written = match args.format {
             Format::Json => writeln!(out, "{}", output::json::to_string(Some(file), &report)),

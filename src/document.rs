@@ -18,7 +18,7 @@ pub enum RowSpan {
 }
 
 /// One cell of a grid, at the top-left position it covers.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GridCell {
     pub row: usize,
     pub col: usize,
@@ -30,7 +30,7 @@ pub struct GridCell {
 }
 
 /// A table as rows × grid columns. Positions covered by a merged cell hold no cell of their own.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Grid {
     pub rows: usize,
     pub cols: usize,
@@ -41,6 +41,22 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// Whether every range of the grid lies in `text` on character boundaries, with one row
+    /// start per row and cells inside the grid.
+    pub fn fits(&self, text: &str) -> bool {
+        let at = |offset: usize| text.is_char_boundary(offset);
+        self.row_starts.len() == self.rows
+            && self.row_starts.iter().all(|&s| at(s))
+            && self.cells.iter().all(|c| {
+                c.start <= c.end
+                    && at(c.start)
+                    && at(c.end)
+                    && c.row < self.rows
+                    && c.row + c.rowspan <= self.rows
+                    && c.col + c.colspan <= self.cols
+            })
+    }
+
     /// The cell whose top-left position is `(row, col)`.
     pub fn cell_at(&self, row: usize, col: usize) -> Option<&GridCell> {
         self.cells.iter().find(|c| c.row == row && c.col == col)
@@ -160,6 +176,14 @@ impl DocumentBuilder {
                     document.text.push_str(&normalize(&text));
                     document.text.push('\n');
                 }
+                Block::Table(rows) if too_large(&rows) => {
+                    // Each row a line of its cells, unpadded: no grid.
+                    for row in rows.iter().filter(|r| !r.is_empty()) {
+                        let cells: Vec<String> = row.iter().map(|c| normalize(&c.text)).collect();
+                        document.text.push_str(&cells.join("\t"));
+                        document.text.push('\n');
+                    }
+                }
                 Block::Table(rows) => {
                     if rows.iter().any(|r| !r.is_empty()) {
                         let grid = lay_out(rows, &mut document.text);
@@ -170,6 +194,23 @@ impl DocumentBuilder {
         }
         document
     }
+}
+
+/// Grid columns and positions (rows × columns) a table may have: every row's line has a tab
+/// per column, so a hostile page (one row of 50,000 cells over thousands of rows) would make
+/// the text huge. No report table comes near these.
+const MAX_COLUMNS: usize = 256;
+const MAX_POSITIONS: usize = 1 << 20;
+
+/// Whether a table is too wide, or too wide for its length, to lay out as a grid (an upper
+/// bound of its width: each row's colspans and skipped columns).
+fn too_large(rows: &[Vec<PendingCell>]) -> bool {
+    let width = rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.colspan + c.skip_before).sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    width > MAX_COLUMNS || width.saturating_mul(rows.len()) > MAX_POSITIONS
 }
 
 /// Places each cell at the first free grid column of its row, then writes one line per row
@@ -340,6 +381,20 @@ mod tests {
         assert_eq!(cells[3], (1, 1, 1, 1, "2.其他法律行政法规禁止公开".into()));
         assert_eq!(cells.last().unwrap(), &(2, 2, 1, 1, "3".into()));
         assert_eq!(doc.grids[0].cols, 3);
+    }
+
+    #[test]
+    fn tables_too_wide_are_lines_not_grids() {
+        let mut b = DocumentBuilder::new();
+        b.begin_row();
+        for _ in 0..=MAX_COLUMNS {
+            b.cell("1", 1, RowSpan::Rows(1));
+        }
+        b.begin_row();
+        b.cell("其他", 1, RowSpan::Rows(1));
+        let doc = b.finish();
+        assert!(doc.grids.is_empty());
+        assert_eq!(doc.text.len(), 2 * (MAX_COLUMNS + 1) + "其他\n".len());
     }
 
     #[test]

@@ -104,11 +104,11 @@ pub fn segments(tokens: &[Token], text: &str) -> Vec<Seg> {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct RowMatch {
-    row: usize,
+pub(crate) struct RowMatch {
+    pub(crate) row: usize,
     /// Matched characters × 4 + quality (3 label ends with key, 2 contains it, 1 wrapped).
-    score: usize,
-    matched_chars: usize,
+    pub(crate) score: usize,
+    pub(crate) matched_chars: usize,
 }
 
 /// The last `bytes` of `text` at most, cut at a character boundary.
@@ -223,7 +223,7 @@ fn header_word(han: &str, key: &str) -> bool {
 /// The best template row from `from` on that this label names: the longest match wins, a label
 /// ending with a row's text being the usual case. A label may also wrap before its end (the
 /// rest follows the numbers), or be followed by a note (`行政许可（件）`).
-fn match_row(han: &str, spec: &'static TableSpec, from: usize) -> Option<RowMatch> {
+pub(crate) fn match_row(han: &str, spec: &'static TableSpec, from: usize) -> Option<RowMatch> {
     let index = KeyIndex::of(spec);
     let last = han.chars().next_back()?;
     let mut best: Option<RowMatch> = None;
@@ -514,7 +514,7 @@ fn unreadable_cells(n: usize, line: usize, at: usize) -> Vec<Cell> {
         .collect()
 }
 
-fn row_refs(spec: &TableSpec, row: &RowSpec) -> Vec<CellRef> {
+pub(crate) fn row_refs(spec: &TableSpec, row: &RowSpec) -> Vec<CellRef> {
     row.cols
         .iter()
         .map(|c| CellRef {
@@ -1054,12 +1054,13 @@ fn in_region(tokens: &[Token], text: &str, start: usize, end: usize) -> Vec<Seg>
 }
 
 /// The three tables, located by section headings where present and by their own labels
-/// otherwise.
+/// otherwise. Tables in `given` (read from cell grids) are taken as they are, not read again.
 pub fn tables(
     source: &Source,
     tokens: &[Token],
     sections: &[Section],
     template: Template,
+    given: Tables,
     findings: &mut Vec<Finding>,
 ) -> Tables {
     let doc_end = source.text.len();
@@ -1077,19 +1078,29 @@ pub fn tables(
     let requests_spec = template.requests();
     let requests_start = heading(3).map_or(0, |s| s.end);
     let requests_end = next_heading_after(requests_start, &[4, 5, 6]).unwrap_or(doc_end);
-    let requests_segs = in_region(tokens, &source.text, requests_start, requests_end);
-    let anchor = requests_segs
-        .iter()
-        .position(|seg| match seg {
-            Seg::Label(label) => match_row(&label.han, requests_spec, 0)
-                .is_some_and(|m| m.row <= 1 && m.matched_chars >= WRAPPED_MIN_CHARS),
-            _ => false,
-        })
-        .unwrap_or(0);
-    let requests = read_rows(source, &requests_segs[anchor..], requests_spec, 4, findings);
-    let requests_anchor_at = requests_segs.get(anchor).map_or(requests_end, Seg::start);
-    // Each table's segments go once it is read: a paste of many megabytes has three regions.
-    drop(requests_segs);
+    let (requests, requests_anchor_at) = match given.requests {
+        Some(table) => {
+            let (start, end) = table.span().unwrap_or((requests_end, requests_start));
+            (Some((table, end)), start)
+        }
+        None => {
+            let requests_segs = in_region(tokens, &source.text, requests_start, requests_end);
+            let anchor = requests_segs
+                .iter()
+                .position(|seg| match seg {
+                    Seg::Label(label) => match_row(&label.han, requests_spec, 0)
+                        .is_some_and(|m| m.row <= 1 && m.matched_chars >= WRAPPED_MIN_CHARS),
+                    _ => false,
+                })
+                .unwrap_or(0);
+            let requests = read_rows(source, &requests_segs[anchor..], requests_spec, 4, findings);
+            // Each table's segments go once read: a paste of many megabytes has three regions.
+            (
+                requests,
+                requests_segs.get(anchor).map_or(requests_end, Seg::start),
+            )
+        }
+    };
 
     let active_start = heading(2).map_or(0, |s| s.end);
     let active_end = next_heading_after(active_start, &[3, 4, 5, 6])
@@ -1099,28 +1110,31 @@ pub fn tables(
         } else {
             doc_end
         });
-    let active_segs = in_region(tokens, &source.text, active_start, active_end);
-    let active_anchor = active_segs
-        .iter()
-        .position(|seg| matches!(seg, Seg::Label(l) if l.han.contains("第二十条") || l.han.contains("信息内容")))
-        .unwrap_or(0);
-    let active = read_rows(
-        source,
-        &active_segs[active_anchor..],
-        template.active(),
-        2,
-        findings,
-    )
-    .map(|(table, _)| table);
+    let active = given.active.or_else(|| {
+        let active_segs = in_region(tokens, &source.text, active_start, active_end);
+        let active_anchor = active_segs
+            .iter()
+            .position(|seg| matches!(seg, Seg::Label(l) if l.han.contains("第二十条") || l.han.contains("信息内容")))
+            .unwrap_or(0);
+        read_rows(
+            source,
+            &active_segs[active_anchor..],
+            template.active(),
+            2,
+            findings,
+        )
+        .map(|(table, _)| table)
+    });
 
     let review_start = match heading(4) {
         Some(s) => s.end,
         None => requests.as_ref().map_or(0, |(_, end)| *end),
     };
     let review_end = next_heading_after(review_start, &[5, 6]).unwrap_or(doc_end);
-    drop(active_segs);
-    let review_segs = in_region(tokens, &source.text, review_start, review_end);
-    let review_litigation = read_review(source, &review_segs, findings);
+    let review_litigation = given.review_litigation.or_else(|| {
+        let review_segs = in_region(tokens, &source.text, review_start, review_end);
+        read_review(source, &review_segs, findings)
+    });
 
     Tables {
         active,
@@ -1140,7 +1154,14 @@ mod tests {
         let tokens = tokenize(&source);
         let sections = crate::locate::sections(&source);
         let mut findings = Vec::new();
-        let tables = tables(&source, &tokens, &sections, template, &mut findings);
+        let tables = tables(
+            &source,
+            &tokens,
+            &sections,
+            template,
+            Tables::default(),
+            &mut findings,
+        );
         (tables, findings)
     }
 

@@ -6,7 +6,11 @@
 //! → [`output`].
 
 pub mod document;
+pub mod dom;
 pub mod extract;
+mod grids;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
 pub mod locate;
 pub mod meta;
 pub mod model;
@@ -22,6 +26,7 @@ pub mod tokens;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+pub use document::Document;
 pub use model::{AgencyKind, Finding, KindBasis, Options, Report, Severity, Summary};
 pub use read::ReadError;
 pub use template::Template;
@@ -32,31 +37,56 @@ use read::Source;
 
 /// Checks report text. Never panics on any input.
 pub fn check(text: &str, options: &Options) -> Report {
-    let source = Source::new(text);
-    let mut report = analyse(&source, options);
-    point_into_text(&source, &mut report);
-    report
+    check_all(text, &[], None, options)
+}
+
+/// Checks a report read from a structured source (clipboard HTML, an `.html` file, a
+/// `.docx`): its tables are read from its cell grids where they are found there, and from its
+/// text otherwise. Findings point into `document.text`.
+pub fn check_document(document: &Document, options: &Options) -> Report {
+    check_all(&document.text, &document.grids, None, options)
 }
 
 /// Checks report text and compares it with last year's report (`crossyear.*`, appended to
 /// this year's findings and naming this year's cells). `options` are this year's; an empty
 /// `previous` is a plain [`check`]. Never panics on any input.
 pub fn check_with_previous(text: &str, previous: &str, options: &Options) -> Report {
-    if previous.trim().is_empty() {
-        return check(text, options);
-    }
+    check_all(text, &[], Some((previous, &[])), options)
+}
+
+/// [`check_with_previous`] for reports read from structured sources ([`check_document`]).
+pub fn check_document_with_previous(
+    document: &Document,
+    previous: &Document,
+    options: &Options,
+) -> Report {
+    let previous = (previous.text.as_str(), previous.grids.as_slice());
+    check_all(&document.text, &document.grids, Some(previous), options)
+}
+
+fn check_all(
+    text: &str,
+    grids: &[document::Grid],
+    previous: Option<(&str, &[document::Grid])>,
+    options: &Options,
+) -> Report {
     let source = Source::new(text);
-    let mut report = analyse(&source, options);
-    let last_year = analyse(&Source::new(previous), &Options::default());
-    report
-        .findings
-        .extend(rules::crossyear::run(&report, &last_year));
+    let mut report = analyse(&source, grids, options);
+    if let Some((previous, previous_grids)) = previous.filter(|(p, _)| !p.trim().is_empty()) {
+        let last_year = analyse(&Source::new(previous), previous_grids, &Options::default());
+        report
+            .findings
+            .extend(rules::crossyear::run(&report, &last_year));
+    }
     point_into_text(&source, &mut report);
     report
 }
 
 /// Everything but turning the findings' byte ranges into UTF-16 units.
-fn analyse(source: &Source, options: &Options) -> Report {
+fn analyse(source: &Source, grids: &[document::Grid], options: &Options) -> Report {
+    // A grid whose ranges do not fit the text (built for another text) is not read.
+    let fits = |grid: &&document::Grid| grid.fits(&source.text);
+    let grids: Vec<document::Grid> = grids.iter().filter(fits).cloned().collect();
     let sections = locate::sections(source);
     let period = meta::statistics_period(source);
     let title = meta::title(source);
@@ -87,7 +117,17 @@ fn analyse(source: &Source, options: &Options) -> Report {
         _ => tokens::tokenize(source),
     };
     let tables = match template {
-        Some(template) => extract::tables(source, &tokens, &sections, template, &mut findings),
+        Some(template) => {
+            let from_grids = grids::tables(source, &grids, template, &mut findings);
+            extract::tables(
+                source,
+                &tokens,
+                &sections,
+                template,
+                from_grids,
+                &mut findings,
+            )
+        }
         None => Tables::default(),
     };
     let agency = meta::agency(source, title.as_ref());

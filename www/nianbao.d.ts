@@ -83,6 +83,18 @@ export interface MountOptions {
 /** Checks report text. Throws a string for invalid options; never for any text. */
 export function check(text: string, options?: CheckOptions): Report;
 
+/** What `checkHtml` returns: the report, and the page's text its lines and spans point into. */
+export interface HtmlReport extends Report {
+  /** The page laid out as text: paragraphs one per line, table rows with tab-separated cells. */
+  text: string;
+}
+
+/**
+ * Checks an HTML page or clipboard HTML (`text/html` from a browser, Word or WPS): its tables
+ * are read from their cells (`colspan`/`rowspan` honoured), so cells never run together.
+ */
+export function checkHtml(html: string, options?: CheckOptions): HtmlReport;
+
 /** Renders an independent checker into `element` (also inside a shadow root). */
 export function mount(
   element: Element,
@@ -92,7 +104,7 @@ export function mount(
 
 declare global {
   interface Window {
-    nianbao?: { check: typeof check; mount: typeof mount };
+    nianbao?: { check: typeof check; checkHtml: typeof checkHtml; mount: typeof mount };
   }
   interface HTMLElementEventMap {
     "nianbao-result": CustomEvent<CheckSummary>;

@@ -58,6 +58,31 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+/// Checks an HTML page (or clipboard HTML) with its tables read from their cells: the object
+/// of `check`, plus `text`, the page's text that `line` and `span` point into.
+#[wasm_bindgen(js_name = checkHtml)]
+pub fn check_html(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let (options, previous) = options_from(&options)?;
+    let document = super::paste::document_of_html(html)
+        .ok_or_else(|| JsValue::from_str("无法解析这段 HTML"))?;
+    let previous = crate::document::Document {
+        text: previous.unwrap_or_default(),
+        grids: Vec::new(),
+    };
+    let report = crate::check_document_with_previous(&document, &previous, &options);
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let value = serde::Serialize::serialize(
+        &JsonReport {
+            file: None,
+            report: &report,
+        },
+        &serializer,
+    )
+    .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    js_sys::Reflect::set(&value, &"text".into(), &JsValue::from_str(&document.text))?;
+    Ok(value)
+}
+
 #[derive(Default, Deserialize)]
 struct MountOptions {
     #[serde(default)]
@@ -117,7 +142,7 @@ pub fn mount(
     Ok(())
 }
 
-/// `window.nianbao = { check, mount }`, for tests and host pages.
+/// `window.nianbao = { check, checkHtml, mount }`, for tests and host pages.
 pub fn publish() {
     let Some(window) = web_sys::window() else {
         return;
@@ -128,6 +153,11 @@ pub fn publish() {
     );
     let _ = js_sys::Reflect::set(&api, &"check".into(), check.as_ref());
     check.forget();
+    let check_html = Closure::<dyn Fn(String, JsValue) -> Result<JsValue, JsValue>>::new(
+        |html: String, options: JsValue| check_html(&html, options),
+    );
+    let _ = js_sys::Reflect::set(&api, &"checkHtml".into(), check_html.as_ref());
+    check_html.forget();
     let mount = Closure::<
         dyn Fn(web_sys::Element, JsValue, Option<js_sys::Function>) -> Result<(), JsValue>,
     >::new(mount);

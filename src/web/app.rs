@@ -121,7 +121,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let pending = state.pending.clone();
-        let serial = pending.as_ref().map(|(serial, _, _)| *serial);
+        let serial = pending.as_ref().map(|(serial, _)| *serial);
         let url = (*worker_url).clone();
         // Started at once (it loads and compiles the wasm while the user pastes).
         use_effect_with(serial, move |_| {
@@ -131,9 +131,7 @@ pub fn App(props: &AppProps) -> Html {
                 *slot = CheckWorker::new(&url, dispatcher.clone()).ok();
             }
             let sent = match (&*slot, pending) {
-                (Some(worker), Some((serial, text, previous))) => {
-                    worker.post(serial, &text, &previous).is_ok()
-                }
+                (Some(worker), Some((serial, request))) => worker.post(serial, &request).is_ok(),
                 (Some(_), None) => true,
                 (None, _) => false,
             };

@@ -5,7 +5,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
+use super::paste;
 use super::state::Action;
+use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
 pub struct InputProps {
@@ -33,6 +35,18 @@ fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     });
 }
 
+/// The byte offset of a position counted in UTF-16 code units (a text area's selection).
+fn byte_offset(text: &str, units: usize) -> usize {
+    let mut counted = 0;
+    for (at, c) in text.char_indices() {
+        if counted >= units {
+            return at;
+        }
+        counted += c.len_utf16();
+    }
+    text.len()
+}
+
 #[function_component]
 pub fn Input(props: &InputProps) -> Html {
     let area = use_node_ref();
@@ -57,6 +71,36 @@ pub fn Input(props: &InputProps) -> Html {
             if let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
                 dispatch.emit(Action::SetText(area.value()));
             }
+        })
+    };
+    // A paste with tables in its HTML (a web page, Word, WPS): read from the cells.
+    let on_paste = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let html = event
+                .clipboard_data()
+                .and_then(|data| data.get_data("text/html").ok())
+                .unwrap_or_default();
+            let Some(document) = paste::document_from_html(&html) else {
+                return;
+            };
+            let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            event.prevent_default();
+            let value = area.value();
+            let at = |units: Option<u32>| byte_offset(&value, units.unwrap_or(0) as usize);
+            let start = at(area.selection_start().ok().flatten());
+            let end = at(area.selection_end().ok().flatten()).max(start);
+            dispatch.emit(Action::PasteDocument {
+                before: value[..start].to_string(),
+                document,
+                after: value[end..].to_string(),
+            });
+            dispatch.emit(Action::Check);
         })
     };
     let on_check = {
@@ -117,7 +161,7 @@ pub fn Input(props: &InputProps) -> Html {
             <label for="report-input" class="input-label">
                 { "粘贴年报全文（从网页、Word/WPS 或 PDF 复制均可），或打开 .txt 文件、把文件拖到这里" }
             </label>
-            <textarea id="report-input" ref={area} oninput={on_input} spellcheck="false"
+            <textarea id="report-input" ref={area} oninput={on_input} onpaste={on_paste} spellcheck="false"
                 placeholder="在此粘贴政府信息公开工作年度报告……" rows="12" />
             <div class="input-actions">
                 <button type="button" onclick={on_check}>{ "检查" }</button>

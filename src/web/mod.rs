@@ -7,6 +7,7 @@ mod browser;
 mod export;
 mod findings;
 mod input;
+mod paste;
 mod previous;
 mod sections;
 mod source_view;
@@ -17,7 +18,7 @@ mod tables;
 mod tests;
 mod worker;
 
-pub use api::{check, mount};
+pub use api::{check, check_html, mount};
 
 /// Publishes `window.nianbao` and starts the app in `<body>` on the app's own pages:
 /// `<body data-nianbao="app">` (the text is kept in localStorage) or `"embed"` (the iframe

@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::paste::{self, PastedGrids};
+use crate::document::{Document, Grid};
 use crate::model::{Options, Report};
 
 /// A checked report and the text it was made from, shared by the components; equal when it
@@ -14,6 +16,10 @@ pub struct Checked {
     pub text: Rc<str>,
     /// Last year's report it was compared with (empty: none).
     pub previous: Rc<str>,
+    /// Checked with the cell grids of a pasted table (clipboard HTML).
+    pub with_grids: bool,
+    /// How many tables were read from those cells.
+    pub tables_from_paste: usize,
 }
 
 impl PartialEq for Checked {
@@ -22,6 +28,10 @@ impl PartialEq for Checked {
     }
 }
 
+/// The cell grids of a pasted text, shared between the state and the checks.
+pub type SharedGrids = Rc<Vec<Grid>>;
+
+#[derive(Clone)]
 pub struct State {
     pub text: Rc<str>,
     /// Last year's report, for the cross-year checks (empty: none).
@@ -36,9 +46,11 @@ pub struct State {
     pub notice: Option<String>,
     /// Checks run in the worker (`super::worker`); else on this thread, in the reducer.
     pub use_worker: bool,
-    /// The check the worker is running: its number, text and last year's text. Its result is
-    /// taken only while it is still this one (a late result for an older text is dropped).
-    pub pending: Option<(u64, Rc<str>, Rc<str>)>,
+    /// The check the worker is running: its number and what it reads. Its result is taken
+    /// only while it is still this one (a late result for an older text is dropped).
+    pub pending: Option<(u64, Request)>,
+    /// The cell grids of the last paste of HTML tables, while the text is still that paste.
+    pub grids: Option<PastedGrids>,
     /// The number of the last check sent to the worker.
     pub serial: u64,
 }
@@ -55,6 +67,7 @@ impl Default for State {
             use_worker: false,
             pending: None,
             serial: 0,
+            grids: None,
         }
     }
 }
@@ -73,6 +86,12 @@ pub enum Action {
     SetText(String),
     /// Last year's report (empty: none).
     SetPrevious(String),
+    /// HTML with tables pasted into the text at the selection: the text before and after it.
+    PasteDocument {
+        before: String,
+        document: Document,
+        after: String,
+    },
     Check,
     /// The worker's report for check number `serial`.
     Checked {
@@ -91,21 +110,28 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = State {
-            text: self.text.clone(),
-            previous: self.previous.clone(),
-            checked: self.checked.clone(),
-            selected: self.selected,
-            hovered: self.hovered,
-            notice: self.notice.clone(),
-            use_worker: self.use_worker,
-            pending: self.pending.clone(),
-            serial: self.serial,
-        };
+        let mut next = (*self).clone();
+        let request = next.request();
         match action {
             Action::SetText(text) => {
                 next.text = Rc::from(text);
                 next.notice = None;
+                if next.grids.as_ref().is_some_and(|g| g.text != next.text) {
+                    next.grids = None;
+                }
+            }
+            Action::PasteDocument {
+                before,
+                document,
+                after,
+            } => {
+                let (text, grids) = paste::insert(&before, document, &after);
+                next.text = Rc::from(text);
+                next.notice = None;
+                next.grids = Some(PastedGrids {
+                    text: next.text.clone(),
+                    grids: Rc::new(grids),
+                });
             }
             Action::SetPrevious(text) => {
                 next.previous = Rc::from(text);
@@ -134,40 +160,28 @@ impl Reducible for State {
             }
             // The text that was just checked (the debounced check after a paste that was
             // checked at once): the same result, so no second report and no second event.
-            Action::Check
-                if next
-                    .checked
-                    .as_ref()
-                    .is_some_and(|c| c.text == next.text && c.previous == next.previous) =>
-            {
+            Action::Check if next.checked.as_ref().is_some_and(|c| request.is_for(c)) => {
                 next.pending = None;
             }
             // Being checked already.
-            Action::Check
-                if next
-                    .pending
-                    .as_ref()
-                    .is_some_and(|(_, t, p)| *t == next.text && *p == next.previous) => {}
+            Action::Check if next.pending.as_ref().is_some_and(|(_, p)| p.same(&request)) => {}
             Action::Check if next.use_worker => {
                 next.serial += 1;
-                next.pending = Some((next.serial, next.text.clone(), next.previous.clone()));
+                next.pending = Some((next.serial, request));
             }
             Action::Check => {
-                let (text, previous) = (next.text.clone(), next.previous.clone());
-                let report = crate::check_with_previous(&text, &previous, &Options::default());
-                next.show(report, text, previous);
+                let report = request.check();
+                next.show(report, request);
             }
             Action::Checked { serial, report } => match next.pending.take() {
-                Some((pending, text, previous)) if pending == serial => {
-                    next.show(*report, text, previous)
-                }
+                Some((pending, request)) if pending == serial => next.show(*report, request),
                 other => next.pending = other,
             },
             Action::WorkerFailed => {
                 next.use_worker = false;
-                if let Some((_, text, previous)) = next.pending.take() {
-                    let report = crate::check_with_previous(&text, &previous, &Options::default());
-                    next.show(report, text, previous);
+                if let Some((_, request)) = next.pending.take() {
+                    let report = request.check();
+                    next.show(report, request);
                 }
             }
             Action::Clear => {
@@ -185,12 +199,75 @@ impl Reducible for State {
     }
 }
 
+/// What one check reads: the text, the cell grids of its pasted tables, last year's report.
+#[derive(Clone)]
+pub struct Request {
+    pub text: Rc<str>,
+    pub grids: Option<SharedGrids>,
+    /// Empty: none.
+    pub previous: Rc<str>,
+}
+
+impl Request {
+    fn same(&self, other: &Request) -> bool {
+        self.text == other.text
+            && self.previous == other.previous
+            && self.grids.is_some() == other.grids.is_some()
+    }
+
+    /// Whether `checked` is the result of this request.
+    fn is_for(&self, checked: &Checked) -> bool {
+        self.text == checked.text
+            && self.previous == checked.previous
+            && self.grids.is_some() == checked.with_grids
+    }
+
+    fn check(&self) -> Report {
+        check(&self.text, self.grids.as_deref(), &self.previous)
+    }
+}
+
+/// Checks the text, with the cell grids of its pasted tables when it has them, against last
+/// year's report when `previous` is not empty.
+pub fn check(text: &str, grids: Option<&Vec<Grid>>, previous: &str) -> Report {
+    let options = Options::default();
+    match grids {
+        Some(grids) => {
+            let document = Document {
+                text: text.to_string(),
+                grids: grids.clone(),
+            };
+            let previous = Document {
+                text: previous.to_string(),
+                grids: Vec::new(),
+            };
+            crate::check_document_with_previous(&document, &previous, &options)
+        }
+        None => crate::check_with_previous(text, previous, &options),
+    }
+}
+
 impl State {
-    fn show(&mut self, report: Report, text: Rc<str>, previous: Rc<str>) {
+    /// What a check now would read. The grids belong to exactly the pasted text: after an
+    /// edit the text is read alone.
+    fn request(&self) -> Request {
+        let grids = self.grids.as_ref().filter(|g| g.text == self.text);
+        Request {
+            text: self.text.clone(),
+            grids: grids.map(|g| g.grids.clone()),
+            previous: self.previous.clone(),
+        }
+    }
+
+    fn show(&mut self, report: Report, request: Request) {
+        let grids = request.grids.as_deref();
+        let tables_from_paste = grids.map_or(0, |g| paste::tables_from_grids(&report, g));
         self.checked = Some(Checked {
             report: Rc::new(report),
-            text,
-            previous,
+            with_grids: grids.is_some(),
+            tables_from_paste,
+            text: request.text,
+            previous: request.previous,
         });
         self.selected = None;
         self.hovered = None;

@@ -51,6 +51,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <div><dt>{ "机关" }</dt><dd>{ report.agency.clone().unwrap_or_else(|| "不详".to_string()) }</dd></div>
                 <div><dt>{ "统计期限" }</dt><dd>{ period.unwrap_or_else(|| "未写明".to_string()) }</dd></div>
             </dl>
+            if checked.tables_from_paste > 0 {
+                <p class="source-note" data-tables-from-paste={checked.tables_from_paste.to_string()}>
+                    { "表格按粘贴的表格结构读取" }
+                </p>
+            }
             <p class="counts">
                 <span class="count error">{ format!("错误 {}", counts.errors) }</span>
                 <span class="count warning">{ format!("警告 {}", counts.warnings) }</span>

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use yew::Callback;
 
@@ -21,6 +21,8 @@ fn checked(text: &str) -> Checked {
         report: Rc::new(crate::check(text, &Default::default())),
         text: Rc::from(text),
         previous: Rc::from(""),
+        with_grids: false,
+        tables_from_paste: 0,
     }
 }
 
@@ -243,7 +245,7 @@ fn a_report_from_the_worker_is_the_report_and_a_late_one_is_dropped() {
 
     let huge = BROKEN.replacen("23", "98765432109876543", 1);
     for text in [BROKEN, huge.as_str()] {
-        let value = super::worker::check_in_worker(text, "").unwrap();
+        let value = super::worker::check_in_worker(text, JsValue::UNDEFINED, "").unwrap();
         let report: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
         let direct = crate::check(text, &Default::default());
         assert_eq!(
@@ -327,9 +329,9 @@ fn last_years_report_is_checked_with_this_years() {
         .reduce(Action::SetText(BROKEN.to_string()))
         .reduce(Action::SetPrevious("上年".to_string()))
         .reduce(Action::Check);
-    let (_, text, previous) = state.pending.as_ref().unwrap();
-    assert_eq!((&**text, &**previous), (BROKEN, "上年"));
-    let value = super::worker::check_in_worker(BROKEN, BROKEN).unwrap();
+    let (_, request) = state.pending.as_ref().unwrap();
+    assert_eq!((&*request.text, &*request.previous), (BROKEN, "上年"));
+    let value = super::worker::check_in_worker(BROKEN, JsValue::UNDEFINED, BROKEN).unwrap();
     let report: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
     assert_eq!(
         crate::output::json::to_string(None, &report),
@@ -337,5 +339,92 @@ fn last_years_report_is_checked_with_this_years() {
             None,
             &crate::check_with_previous(BROKEN, BROKEN, &Default::default())
         )
+    );
+}
+
+/// Clipboard HTML with tables: the browser's DOMParser and the walker rules give the grids,
+/// whose cells stay apart; the reducer keeps them only while the text is that paste.
+#[wasm_bindgen_test]
+fn pasted_html_tables_become_grids_until_the_text_is_edited() {
+    use yew::Reducible;
+
+    let html = "<html><body><!--StartFragment--><p>三、收到和处理政府信息公开申请情况</p>\
+        <table><tr><td rowspan=2>（三）不予公开</td><td><p>1.属于</p><p>国家秘密</p></td><td>1</td><td>2</td></tr>\
+        <tr><td>2.其他法律行政法规禁止公开</td><td>&nbsp;</td><td>3</td></tr></table>\
+        <script>document.title = 'x'</script><!--EndFragment--></body></html>";
+    let document = super::paste::document_from_html(html).unwrap();
+    assert_eq!(
+        document.text,
+        "三、收到和处理政府信息公开申请情况\n（三）不予公开\t1.属于 国家秘密\t1\t2\n\t2.其他法律行政法规禁止公开\t\t3\n"
+    );
+    assert_eq!(document.grids.len(), 1);
+    assert_eq!(document.grids[0].cells[0].rowspan, 2);
+    assert!(super::paste::document_from_html("<p>没有表格</p>").is_none());
+
+    let state = Rc::new(super::state::State::new(false))
+        .reduce(Action::SetText("标题".to_string()))
+        .reduce(Action::PasteDocument {
+            before: "标题".to_string(),
+            document,
+            after: String::new(),
+        });
+    assert!(state.text.starts_with("标题\n三、"));
+    let grids = state.grids.as_ref().unwrap();
+    let cell = &grids.grids[0].cells[2];
+    assert_eq!(
+        &crate::read::normalize(&state.text)[cell.start..cell.end],
+        "1"
+    );
+    let edited = format!("{}。", state.text);
+    let state = state.reduce(Action::SetText(edited));
+    assert!(state.grids.is_none());
+}
+
+/// The worker checks with the grids it is sent: the same report as a check on the page with
+/// them, which differs from the text alone (a cell `约10` is unreadable as a cell, while the
+/// text reader takes its number).
+#[wasm_bindgen_test]
+fn the_worker_checks_with_the_pasted_grids() {
+    let mut html = String::from("<html><body>");
+    let mut in_table = false;
+    for line in BROKEN.lines() {
+        let is_row = line.contains('\t');
+        if is_row && !in_table {
+            html.push_str("<table>");
+        }
+        if !is_row && in_table {
+            html.push_str("</table>");
+        }
+        in_table = is_row;
+        if is_row {
+            html.push_str("<tr>");
+            for field in line.split('\t') {
+                let field = if field.trim() == "10" { "约10" } else { field };
+                html.push_str(&format!("<td>{field}</td>"));
+            }
+            html.push_str("</tr>");
+        } else {
+            html.push_str(&format!("<p>{line}</p>"));
+        }
+    }
+    let document = super::paste::document_from_html(&html).unwrap();
+    let grids = document.grids.clone();
+    let value = super::worker::check_in_worker(
+        &document.text,
+        serde_wasm_bindgen::to_value(&grids).unwrap(),
+        "",
+    )
+    .unwrap();
+    let from_worker: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
+    let json = |r: &crate::Report| crate::output::json::to_string(None, r);
+    let with_grids = super::state::check(&document.text, Some(&grids), "");
+    assert_eq!(json(&from_worker), json(&with_grids));
+    assert!(with_grids
+        .findings
+        .iter()
+        .any(|f| f.rule == "structure.unreadable_cell"));
+    assert_ne!(
+        json(&with_grids),
+        json(&crate::check(&document.text, &Default::default()))
     );
 }

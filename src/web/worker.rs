@@ -1,8 +1,9 @@
 //! Checking in a Web Worker, so that the page stays responsive however long the text.
 //!
 //! The start-up script (`www/hooks/post_build.py`) writes `worker-<hash>.js`, which loads this
-//! same wasm and answers `{serial, text, previous}` with `{serial, report}` (from
-//! [`check_in_worker`]; `previous` is last year's report, empty for none),
+//! same wasm and answers `{serial, text, grids?, previous}` with `{serial, report}` (from
+//! [`check_in_worker`]; `grids` are the cell grids of pasted tables, `previous` is last
+//! year's report, empty for none),
 //! and sets `window.NIANBAO_WORKER` to its URL. Where that is not set (the one-file copy from
 //! file://, host pages using `nianbao.js`) or the worker fails, the app checks on the page.
 
@@ -13,14 +14,21 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::UseReducerDispatcher;
 
-use super::state::{Action, State};
-use crate::model::{Options, Report};
+use super::state::{Action, Request, State};
+use crate::document::Grid;
+use crate::model::Report;
 
-/// Checks `text` (against last year's `previous`, when not empty) in the worker: the whole
+/// Checks `text` in the worker, with the cell grids of its pasted tables when `grids` is not
+/// `undefined`, and against last year's `previous` when that is not empty: the whole
 /// [`Report`], as a JS value for `postMessage`.
 #[wasm_bindgen]
-pub fn check_in_worker(text: &str, previous: &str) -> Result<JsValue, JsValue> {
-    let report = crate::check_with_previous(text, previous, &Options::default());
+pub fn check_in_worker(text: &str, grids: JsValue, previous: &str) -> Result<JsValue, JsValue> {
+    let grids: Option<Vec<Grid>> = if grids.is_undefined() || grids.is_null() {
+        None
+    } else {
+        Some(serde_wasm_bindgen::from_value(grids).map_err(|e| JsValue::from_str(&e.to_string()))?)
+    };
+    let report = super::state::check(text, grids.as_ref(), previous);
     // Integers as BigInt: a cell may hold more than 2^53.
     let serializer =
         serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
@@ -77,15 +85,24 @@ impl CheckWorker {
         })
     }
 
-    pub fn post(&self, serial: u64, text: &str, previous: &str) -> Result<(), JsValue> {
+    pub fn post(&self, serial: u64, request: &Request) -> Result<(), JsValue> {
         let message = js_sys::Object::new();
         js_sys::Reflect::set(
             &message,
             &"serial".into(),
             &JsValue::from_f64(serial as f64),
         )?;
-        js_sys::Reflect::set(&message, &"text".into(), &JsValue::from_str(text))?;
-        js_sys::Reflect::set(&message, &"previous".into(), &JsValue::from_str(previous))?;
+        js_sys::Reflect::set(&message, &"text".into(), &JsValue::from_str(&request.text))?;
+        js_sys::Reflect::set(
+            &message,
+            &"previous".into(),
+            &JsValue::from_str(&request.previous),
+        )?;
+        if let Some(grids) = &request.grids {
+            let grids = serde_wasm_bindgen::to_value(&**grids)
+                .map_err(|e| JsValue::from_str(&e.to_string()))?;
+            js_sys::Reflect::set(&message, &"grids".into(), &grids)?;
+        }
         self.latest.set(serial);
         self.worker.post_message(&message)
     }

@@ -1,13 +1,13 @@
-// 年报校验 for host pages: `import { check, mount } from '…/nianbao.js'`, or the element
+// 年报校验 for host pages: `import { check, checkHtml, mount } from '…/nianbao.js'`, or the element
 // <nianbao-checker [compact] [value="…"]>. Written by www/hooks/post_build.py, which puts in this
 // build's file names. The wasm is embedded in a script file, so nothing is fetched but scripts
 // and one stylesheet of this folder; the report text never leaves the page.
 import { wasmBytes } from './__WASM_JS__';
-import init, { check, mount } from './__BINDINGS_JS__';
+import init, { check, checkHtml, mount } from './__BINDINGS_JS__';
 
 await init({ module_or_path: wasmBytes });
 
-export { check, mount };
+export { check, checkHtml, mount };
 
 // The app's styles for a shadow root, with :host reset against the page's own CSS.
 const styles = new URL('./__ELEMENT_CSS__', import.meta.url).href;

@@ -195,7 +195,7 @@ write("embed.html", embed)
 
 # --- nianbao.js, the module for host pages ---------------------------------------------------
 bindings = read(bindings_js)
-for name in ("check", "mount"):
+for name in ("check", "checkHtml", "mount"):
     if not re.search(r"(?m)^export function %s\(" % name, bindings):
         fail("%s does not export %s" % (bindings_js, name))
 write("nianbao.js", fill(source("embed", "loader.js"), WASM_JS=wasm_js, BINDINGS_JS=bindings_js, ELEMENT_CSS=element_css,

@@ -1,5 +1,5 @@
 // 年报校验's checking worker (a module worker; see src/web/worker.rs): the page sends
-// {serial, text, previous} (previous: last year's report, '' for none), this answers {serial, report}, or {serial, error}. Only the newest text waiting
+// {serial, text, grids?, previous} (grids: the cell grids of pasted tables; previous: last year's report, '' for none), this answers {serial, report}, or {serial, error}. Only the newest text waiting
 // is checked: a text replaced while an older one was being checked is skipped. Written by
 // www/hooks/post_build.py, which puts in this build's file names.
 import { wasmBytes } from './__WASM_JS__';
@@ -16,11 +16,11 @@ self.onmessage = (event) => {
 
 async function run() {
   await ready;
-  const { serial, text, previous } = waiting;
+  const { serial, text, grids, previous } = waiting;
   waiting = null;
   let reply;
   try {
-    reply = { serial, report: check_in_worker(text, previous ?? '') };
+    reply = { serial, report: check_in_worker(text, grids, previous ?? '') };
   } catch (error) {
     reply = { serial, error: String(error) };
   }
