@@ -6,6 +6,7 @@
 //! → [`output`].
 
 pub mod document;
+pub mod docx;
 pub mod extract;
 pub mod locate;
 pub mod meta;
@@ -192,6 +193,14 @@ fn choose_template(
         span: None,
     });
     None
+}
+
+/// Checks a report read from a structured source (a `.docx` file, clipboard HTML).
+///
+/// TEMPORARY (branch `docx`): reads the document's text only. The grid helper's version, which
+/// reads the tables from `doc.grids`, replaces this one when the branches are merged.
+pub fn check_document(doc: &document::Document, options: &Options) -> Report {
+    check(&doc.text, options)
 }
 
 /// Decodes bytes (UTF-8, UTF-16 with BOM, GB18030) and checks them.
