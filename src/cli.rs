@@ -3,11 +3,14 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use nianbao::{output, AgencyKind, Options};
+use nianbao::document::Document;
+use nianbao::files::FileKind;
+use nianbao::{docx, output, AgencyKind, Options, Report};
 
 const USAGE: &str =
     "用法：nianbao check [--format text|json] [--year YYYY] [--kind department|government] FILE...
-  FILE 为 - 时读取标准输入。接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本。
+  FILE 为 - 时读取标准输入。接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本，
+  以及 Word 的 .docx 文件（按表格的合并单元格读取）。PDF 与旧版 .doc 请先复制文字或另存为 .docx。
   --format json  每个文件输出一行 JSON（JSON Lines）
   --year YYYY    指定报告年度（默认从标题读取）
   --kind         department（部门，次年1月31日前公布）或 government（本级人民政府，3月31日前）
@@ -93,9 +96,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(parsed)
 }
 
-/// The input's bytes, up to one more than the limit: that is enough to refuse it.
+/// The input's bytes, up to one more than the largest file read (a .docx): that is enough to
+/// refuse it. Text has its own, smaller limit (`read::decode`).
 fn read_input(file: &str) -> Result<Vec<u8>, String> {
-    let limit = nianbao::read::MAX_BYTES as u64 + 1;
+    let limit = docx::MAX_FILE_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     if file == "-" {
         std::io::stdin()
@@ -108,6 +112,42 @@ fn read_input(file: &str) -> Result<Vec<u8>, String> {
             .map_err(|e| format!("{file}：无法读取文件：{e}"))?;
     }
     Ok(bytes)
+}
+
+/// A file's content, read as its kind says.
+enum Opened {
+    Text(String),
+    Document(Document),
+}
+
+impl Opened {
+    fn text(&self) -> &str {
+        match self {
+            Opened::Text(text) => text,
+            Opened::Document(document) => &document.text,
+        }
+    }
+
+    fn check(&self, options: &Options) -> Report {
+        match self {
+            Opened::Text(text) => nianbao::check(text, options),
+            Opened::Document(document) => nianbao::check_document(document, options),
+        }
+    }
+}
+
+/// Reads a file by its kind (first bytes, then name): the one place each input format joins.
+fn open(file: &str, bytes: &[u8]) -> Result<Opened, String> {
+    let opened = match nianbao::files::kind(file, bytes) {
+        FileKind::Text => Opened::Text(nianbao::read::decode(bytes).map_err(|e| e.to_string())?),
+        FileKind::Docx => Opened::Document(docx::read_docx(bytes).map_err(|e| e.to_string())?),
+        FileKind::Pdf => return Err(docx::PDF_ADVICE.to_string()),
+        FileKind::OldWord => return Err(docx::DOC_ADVICE.to_string()),
+    };
+    if opened.text().len() > nianbao::read::MAX_BYTES {
+        return Err(nianbao::read::TOO_LARGE.to_string());
+    }
+    Ok(opened)
 }
 
 pub fn main() -> ExitCode {
@@ -131,21 +171,22 @@ pub fn main() -> ExitCode {
     let mut any_error = false;
     let mut unreadable = false;
     for file in &args.files {
-        let text = match read_input(file)
-            .and_then(|bytes| nianbao::read::decode(&bytes).map_err(|e| format!("{file}：{e}")))
+        let opened = match read_input(file)
+            .and_then(|bytes| open(file, &bytes).map_err(|e| format!("{file}：{e}")))
         {
-            Ok(text) => text,
+            Ok(opened) => opened,
             Err(message) => {
                 eprintln!("{message}");
                 unreadable = true;
                 continue;
             }
         };
-        let report = nianbao::check(&text, &args.options);
+        let report = opened.check(&args.options);
+        let text = opened.text();
         any_error |= report.summary().errors > 0;
         let written = match args.format {
             Format::Json => writeln!(out, "{}", output::json::to_string(Some(file), &report)),
-            Format::Text => write!(out, "{}", output::text::render(file, &text, &report)),
+            Format::Text => write!(out, "{}", output::text::render(file, text, &report)),
         };
         if written.is_err() {
             // The reader went away (e.g. `| head`): stop quietly.

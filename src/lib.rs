@@ -8,6 +8,7 @@
 pub mod document;
 pub mod docx;
 pub mod extract;
+pub mod files;
 pub mod locate;
 pub mod meta;
 pub mod model;

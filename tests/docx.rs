@@ -882,3 +882,142 @@ fn deep_nesting_and_odd_structure_lose_no_text() {
         assert!(doc.text.contains(word), "{word} in {:?}", doc.text);
     }
 }
+
+/// `tests/data/libreoffice.docx`, written by LibreOffice Writer from the 平潭 fixture's truth
+/// tables (`tests/data/make_libreoffice_docx.py`): its vMerge says `continue`, its runs and
+/// styles are LibreOffice's. 表三 and 表四 read back as the template's grid, cell for cell.
+#[test]
+fn a_docx_written_by_libreoffice_reads_back_exactly() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/libreoffice.docx");
+    let doc = read_docx(&std::fs::read(path).unwrap()).unwrap();
+    let (_, truth, _) = fixtures()
+        .into_iter()
+        .find(|(name, _, _)| name.starts_with("平潭"))
+        .unwrap();
+    let values = Values {
+        template: Tpl::Y2021,
+        tables: truth["tables"].as_object().unwrap().clone(),
+    };
+    let style = Style {
+        full_width_stop: true,
+        ..STYLES[0]
+    };
+    let [_, requests, review] = tables(&values, style);
+    assert_eq!(doc.grids.len(), 3);
+    let active = nianbao::document::Document {
+        text: doc.text.clone(),
+        grids: doc.grids[..1].to_vec(),
+    };
+    let texts: Vec<&str> = active.grids[0]
+        .cells
+        .iter()
+        .map(|c| active.cell_text(c))
+        .collect();
+    assert_eq!(
+        texts[..6],
+        [
+            "第二十条第（一）项",
+            "信息内容",
+            "本年制发件数",
+            "本年废止件数",
+            "现行有效件数",
+            "规章"
+        ]
+    );
+    let rest = nianbao::document::Document {
+        text: doc.text.clone(),
+        grids: doc.grids[1..].to_vec(),
+    };
+    assert_grids(&rest, &[requests, review], "libreoffice");
+    let got = check_json(&doc);
+    let wrong = wrong_cells(&got, &values.tables, "libreoffice");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_eq!(got["summary"]["errors"], 0, "{}", got["findings"]);
+}
+
+// --------------------------------------------------------------------------- never a panic
+
+mod mutated {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A real report as .docx XML: fixture 000's tables in the noisiest style.
+    fn sample_xml() -> String {
+        let (name, truth, text) = fixtures().swap_remove(0);
+        assert!(name.starts_with("000"));
+        let values = Values {
+            template: template_of(&truth),
+            tables: truth["tables"].as_object().unwrap().clone(),
+        };
+        let style = STYLES[3];
+        let (before, after) = fixture_prose(&text);
+        document_xml(&report_parts(before, after, tables(&values, style)), style)
+    }
+
+    /// What must hold of any document read: cells inside the text, on their row's line.
+    fn sound(doc: &nianbao::document::Document) -> Result<(), TestCaseError> {
+        for grid in &doc.grids {
+            for cell in &grid.cells {
+                prop_assert!(cell.start <= cell.end && cell.end <= doc.text.len());
+                prop_assert!(doc.text.is_char_boundary(cell.start));
+                prop_assert!(cell.row < grid.rows && cell.col < grid.cols);
+                prop_assert!(grid.row_starts[cell.row] <= cell.start);
+            }
+        }
+        let report = nianbao::check_document(doc, &nianbao::Options::default());
+        let _ = nianbao::output::json::to_string(None, &report);
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64),
+            ..ProptestConfig::default()
+        })]
+
+        /// Bytes of a .docx flipped, cut or inserted: an error or a sound document.
+        #[test]
+        fn mutated_zip_bytes(edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0..3u8), 1..8)) {
+            let mut bytes = docx(&sample_xml());
+            for (at, byte, op) in edits {
+                let i = at.index(bytes.len());
+                match op {
+                    0 => bytes[i] ^= byte | 1,
+                    1 => bytes.truncate(i.max(1)),
+                    _ => bytes.insert(i, byte),
+                }
+            }
+            if let Ok(doc) = read_docx(&bytes) {
+                sound(&doc)?;
+            }
+        }
+
+        /// The XML cut, spliced and repeated at random places, then zipped properly: the XML
+        /// parser and the table walker see unbalanced and misplaced elements.
+        #[test]
+        fn mutated_xml(edits in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0..3u8), 1..6)) {
+            let mut xml = sample_xml();
+            for (a, b, op) in edits {
+                let mut i = a.index(xml.len());
+                let mut j = b.index(xml.len());
+                while !xml.is_char_boundary(i) { i -= 1; }
+                while !xml.is_char_boundary(j) { j -= 1; }
+                let (i, j) = (i.min(j), i.max(j));
+                match op {
+                    0 => xml.replace_range(i..j, ""),
+                    1 => { let piece = xml[i..j].to_string(); xml.insert_str(i, &piece) }
+                    _ => {
+                        let mut k = j.min(i + 200);
+                        while !xml.is_char_boundary(k) { k -= 1; }
+                        let piece = xml[i..k].to_string();
+                        xml.push_str(&piece)
+                    }
+                }
+            }
+            if let Ok(doc) = read_docx(&docx(&xml)) {
+                sound(&doc)?;
+            }
+        }
+    }
+}

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::document::Document;
 use crate::model::{Options, Report};
 
 /// A checked report and the text it was made from, shared by the components; equal when it
@@ -37,6 +38,9 @@ pub struct State {
     pub pending: Option<(u64, Rc<str>)>,
     /// The number of the last check sent to the worker.
     pub serial: u64,
+    /// The structured document the text came from (an opened .docx), while the text is still
+    /// its text: its tables are read from its grids.
+    pub document: Option<Rc<Document>>,
 }
 
 impl Default for State {
@@ -50,6 +54,7 @@ impl Default for State {
             use_worker: false,
             pending: None,
             serial: 0,
+            document: None,
         }
     }
 }
@@ -66,6 +71,8 @@ impl State {
 
 pub enum Action {
     SetText(String),
+    /// A document opened from a file: its text goes into the paste area.
+    SetDocument(Document),
     Check,
     /// The worker's report for check number `serial`.
     Checked {
@@ -93,10 +100,19 @@ impl Reducible for State {
             use_worker: self.use_worker,
             pending: self.pending.clone(),
             serial: self.serial,
+            document: self.document.clone(),
         };
         match action {
             Action::SetText(text) => {
+                if next.document.as_ref().is_some_and(|d| d.text != text) {
+                    next.document = None;
+                }
                 next.text = Rc::from(text);
+                next.notice = None;
+            }
+            Action::SetDocument(document) => {
+                next.text = Rc::from(document.text.as_str());
+                next.document = Some(Rc::new(document));
                 next.notice = None;
             }
             // Over the limit: the text stays where it is, unchecked, and the user is told.
@@ -120,6 +136,20 @@ impl Reducible for State {
             }
             // Being checked already.
             Action::Check if next.pending.as_ref().is_some_and(|(_, t)| *t == next.text) => {}
+            // An opened document is checked here, from its grids (the worker gets text only).
+            Action::Check
+                if next
+                    .document
+                    .as_ref()
+                    .is_some_and(|d| *d.text == *next.text) =>
+            {
+                let report = match &next.document {
+                    Some(document) => crate::check_document(document, &Options::default()),
+                    None => crate::check(&next.text, &Options::default()),
+                };
+                next.pending = None;
+                next.show(report, next.text.clone());
+            }
             Action::Check if next.use_worker => {
                 next.serial += 1;
                 next.pending = Some((next.serial, next.text.clone()));
