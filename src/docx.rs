@@ -14,6 +14,10 @@ use quick_xml::Reader;
 
 use crate::document::{Document, DocumentBuilder, RowSpan};
 
+mod numbering;
+
+use numbering::{Numbering, NumberingRef};
+
 /// The largest `.docx` file read: 50 MB. Reports with pictures (seals, charts) are a few MB;
 /// only `word/document.xml` is inflated.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
@@ -107,17 +111,32 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 /// Reads a `.docx` file into a [`Document`]. Never panics; any bytes give a document or an
 /// error that says what to do.
 pub fn read_docx(bytes: &[u8]) -> Result<Document, DocxError> {
-    let xml = document_xml(bytes)?;
-    let xml = std::str::from_utf8(xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&xml))
-        .map_err(|_| DocxError::BadXml("不是 UTF-8 编码".to_string()))?;
-    let body = parse_body(xml)?;
+    let parts = parts(bytes)?;
+    let xml =
+        utf8(&parts.document).ok_or_else(|| DocxError::BadXml("不是 UTF-8 编码".to_string()))?;
+    let numbering = Numbering::read(
+        parts.numbering.as_deref().and_then(utf8),
+        parts.styles.as_deref().and_then(utf8),
+    );
+    let body = parse_body(xml, numbering)?;
     let mut builder = DocumentBuilder::new();
     emit(&body, &mut builder);
     Ok(builder.finish())
 }
 
-/// The inflated bytes of the main document part.
-fn document_xml(bytes: &[u8]) -> Result<Vec<u8>, DocxError> {
+fn utf8(xml: &[u8]) -> Option<&str> {
+    std::str::from_utf8(xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml)).ok()
+}
+
+/// The inflated parts read: the main document, and the list definitions and styles that say
+/// how its paragraphs are numbered.
+struct Parts {
+    document: Vec<u8>,
+    numbering: Option<Vec<u8>>,
+    styles: Option<Vec<u8>>,
+}
+
+fn parts(bytes: &[u8]) -> Result<Parts, DocxError> {
     if is_ole(bytes) {
         return Err(if contains_utf16(bytes, "EncryptedPackage") {
             DocxError::Encrypted
@@ -139,7 +158,22 @@ fn document_xml(bytes: &[u8]) -> Result<Vec<u8>, DocxError> {
         let rels = inflate(&mut archive, "_rels/.rels")?.ok_or(DocxError::NoDocument)?;
         main_part(&rels).ok_or(DocxError::NoDocument)?
     };
-    inflate(&mut archive, &name)?.ok_or(DocxError::NoDocument)
+    let document = inflate(&mut archive, &name)?.ok_or(DocxError::NoDocument)?;
+    // Beside the main part (word/numbering.xml, word/styles.xml); unreadable ones are left out.
+    let folder = name.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let mut beside = |part: &str| {
+        let path = if folder.is_empty() {
+            part.to_string()
+        } else {
+            format!("{folder}/{part}")
+        };
+        inflate(&mut archive, &path).ok().flatten()
+    };
+    Ok(Parts {
+        numbering: beside("numbering.xml"),
+        styles: beside("styles.xml"),
+        document,
+    })
 }
 
 /// One member of the archive, inflated up to [`MAX_XML_BYTES`]; `None` when it is absent.
@@ -217,8 +251,8 @@ struct Builder {
     tables: Vec<(Vec<Row>, usize)>,
     /// Open `w:tbl`, `w:tr` and `w:tc` elements beyond [`MAX_TABLE_DEPTH`], read as paragraphs.
     ignored_depth: usize,
-    /// Open paragraphs (a text box's paragraphs sit inside a paragraph).
-    paragraphs: Vec<String>,
+    /// Open paragraphs (a text box's paragraphs sit inside a paragraph), with their numbering.
+    paragraphs: Vec<(String, NumberingRef)>,
 }
 
 impl Builder {
@@ -230,7 +264,7 @@ impl Builder {
 
     fn text(&mut self, text: &str) {
         match self.paragraphs.last_mut() {
-            Some(paragraph) => paragraph.push_str(text),
+            Some((paragraph, _)) => paragraph.push_str(text),
             // Text outside any paragraph (a malformed file) is kept as one.
             None => self.push_block(Block::Paragraph(text.to_string())),
         }
@@ -246,15 +280,17 @@ impl Builder {
 }
 
 /// Elements whose content is not the document's visible text: deleted and moved-away
-/// revisions, field codes, and the copy of a text box kept for old readers.
+/// revisions, field codes, the copy of a text box kept for old readers, and the former
+/// properties a tracked change keeps (an old `w:gridSpan` or numbering).
 fn skipped(local: &str) -> bool {
     matches!(
         local,
         "Fallback" | "moveFrom" | "del" | "instrText" | "delText"
-    )
+    ) || local.ends_with("PrChange")
+        || matches!(local, "tblGridChange" | "numberingChange")
 }
 
-fn parse_body(xml: &str) -> Result<Vec<Block>, DocxError> {
+fn parse_body(xml: &str, mut numbering: Numbering) -> Result<Vec<Block>, DocxError> {
     let mut reader = Reader::from_str(xml);
     let mut b = Builder {
         containers: vec![Vec::new()],
@@ -279,7 +315,7 @@ fn parse_body(xml: &str) -> Result<Vec<Block>, DocxError> {
                     continue;
                 }
                 match local {
-                    "p" => b.paragraphs.push(String::new()),
+                    "p" => b.paragraphs.push(Default::default()),
                     "r" => run_depth += 1,
                     "t" => in_text = run_depth > 0,
                     "tbl" => open_table(&mut b),
@@ -300,6 +336,16 @@ fn parse_body(xml: &str) -> Result<Vec<Block>, DocxError> {
                     "noBreakHyphen" if run_depth > 0 => b.text("-"),
                     // An empty paragraph is still a paragraph break.
                     "p" => b.push_block(Block::Paragraph(String::new())),
+                    "numId" | "ilvl" | "pStyle" if run_depth == 0 => {
+                        if let Some((_, reference)) = b.paragraphs.last_mut() {
+                            let value = attribute(&e, "val");
+                            match local {
+                                "numId" => reference.num_id = value.and_then(|v| v.parse().ok()),
+                                "ilvl" => reference.level = value.and_then(|v| v.parse().ok()),
+                                _ => reference.style = value,
+                            }
+                        }
+                    }
                     "tc" => {
                         open_cell(&mut b);
                         close_cell(&mut b);
@@ -314,8 +360,9 @@ fn parse_body(xml: &str) -> Result<Vec<Block>, DocxError> {
                 }
                 match e.local_name().as_ref() {
                     "p" => {
-                        if let Some(text) = b.paragraphs.pop() {
-                            b.push_block(Block::Paragraph(text));
+                        if let Some((text, reference)) = b.paragraphs.pop() {
+                            let label = numbering.label(&reference);
+                            b.push_block(Block::Paragraph(label + &text));
                         }
                     }
                     "r" => run_depth = run_depth.saturating_sub(1),
@@ -358,7 +405,7 @@ fn parse_body(xml: &str) -> Result<Vec<Block>, DocxError> {
         }
         close_table(&mut b);
     }
-    while let Some(text) = b.paragraphs.pop() {
+    while let Some((text, _)) = b.paragraphs.pop() {
         b.push_block(Block::Paragraph(text));
     }
     Ok(b.containers.swap_remove(0))

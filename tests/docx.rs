@@ -502,6 +502,11 @@ fn document_xml(parts: &[Part], style: Style) -> String {
 
 /// A `.docx` zip with the parts Word needs to open it.
 fn docx(document: &str) -> Vec<u8> {
+    docx_with(document, &[])
+}
+
+/// A `.docx` zip with more parts (`word/numbering.xml`, `word/styles.xml`).
+fn docx_with(document: &str, more: &[(&str, &str)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -510,7 +515,7 @@ fn docx(document: &str) -> Vec<u8> {
         ("_rels/.rels", RELS),
         ("word/document.xml", document),
     ];
-    for (name, content) in parts {
+    for (name, content) in parts.into_iter().chain(more.iter().copied()) {
         zip.start_file(name, options).unwrap();
         zip.write_all(content.as_bytes()).unwrap();
     }
@@ -933,6 +938,106 @@ fn a_docx_written_by_libreoffice_reads_back_exactly() {
     let wrong = wrong_cells(&got, &values.tables, "libreoffice");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     assert_eq!(got["summary"]["errors"], 0, "{}", got["findings"]);
+}
+
+const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl><w:lvl w:ilvl="2"><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num></w:numbering>"#;
+const STYLES_XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="20"><w:basedOn w:val="2"/></w:style></w:styles>"#;
+
+/// A paragraph numbered by Word: `w:numPr` (or only a style that has one), no number in its text.
+fn numbered(text: &str, num: Option<(u32, u32)>, style: Option<&str>) -> String {
+    let num = num.map_or(String::new(), |(id, level)| {
+        format!("<w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr>")
+    });
+    let style = style.map_or(String::new(), |s| format!("<w:pStyle w:val=\"{s}\"/>"));
+    format!("<w:p><w:pPr>{style}{num}<w:pPrChange><w:pPr><w:numPr><w:numId w:val=\"2\"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+}
+
+#[test]
+fn automatic_numbering_is_part_of_the_text() {
+    let body = [
+        numbered("总体情况", Some((1, 0)), None),
+        numbered("主动公开方面", Some((1, 1)), None),
+        numbered("第一点", Some((1, 2)), None),
+        numbered("第二点", Some((1, 2)), None),
+        numbered("依申请公开方面", Some((1, 1)), None),
+        numbered("要点", Some((2, 0)), None),
+        numbered("主动公开政府信息情况", None, Some("2")),
+        numbered("收到和处理政府信息公开申请情况", None, Some("20")),
+        numbered("自第五项起", Some((3, 0)), None),
+        numbered("未编号", Some((0, 0)), Some("2")),
+    ]
+    .concat();
+    let xml = format!("<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>");
+    let doc = read_docx(&docx_with(
+        &xml,
+        &[
+            ("word/numbering.xml", NUMBERING),
+            ("word/styles.xml", STYLES_XML),
+        ],
+    ))
+    .unwrap();
+    let want = "一、总体情况\n（一）主动公开方面\n1.第一点\n2.第二点\n（二）依申请公开方面\n要点\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n五、自第五项起\n未编号\n";
+    assert_eq!(doc.text, nianbao::read::normalize(want));
+    // Without numbering.xml the numbers are not there to read.
+    let bare = read_docx(&docx(&xml)).unwrap();
+    assert!(bare.text.starts_with("总体情况\n"));
+}
+
+/// Fixture 004 with its six section headings numbered by Word instead of typed: the sections
+/// are found and the report checks as clean as the original.
+#[test]
+fn a_report_with_numbered_headings_finds_its_sections() {
+    let (_, truth, text) = fixtures()
+        .into_iter()
+        .find(|(name, _, _)| name.starts_with("004"))
+        .unwrap();
+    let values = Values {
+        template: template_of(&truth),
+        tables: truth["tables"].as_object().unwrap().clone(),
+    };
+    let style = STYLES[0];
+    let (before, after) = fixture_prose(&text);
+    let mut xml = document_xml(&report_parts(before, after, tables(&values, style)), style);
+    let headings = [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ];
+    for heading in headings {
+        let typed = format!("<w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:rFonts w:hint=\"eastAsia\"/></w:rPr><w:t xml:space=\"preserve\">{heading}</w:t>");
+        assert_eq!(xml.matches(&typed).count(), 1, "{heading}");
+        let title = heading.split_once('、').unwrap().1;
+        let auto = format!("<w:jc w:val=\"center\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t xml:space=\"preserve\">{title}</w:t>");
+        xml = xml.replace(&typed, &auto);
+    }
+    let parts = [("word/numbering.xml", NUMBERING)];
+    let got = check_json(&read_docx(&docx_with(&xml, &parts)).unwrap());
+    let want = check_json(
+        &read_docx(&docx(&document_xml(
+            &report_parts(
+                fixture_prose(&text).0,
+                fixture_prose(&text).1,
+                tables(&values, style),
+            ),
+            style,
+        )))
+        .unwrap(),
+    );
+    assert_eq!(
+        got["sections"].as_array().unwrap().len(),
+        6,
+        "{}",
+        got["sections"]
+    );
+    for key in ["template", "sections", "tables", "summary"] {
+        assert_eq!(got[key], want[key], "{key}");
+    }
+    // Without the numbering, the headings are not found: the test sees a real difference.
+    let bare = check_json(&read_docx(&docx(&xml)).unwrap());
+    assert_ne!(bare["summary"], want["summary"]);
 }
 
 // --------------------------------------------------------------------------- never a panic
