@@ -331,7 +331,7 @@ fn parse_body(xml: &str, mut numbering: Numbering) -> Result<Vec<Block>, DocxErr
                     continue;
                 }
                 match local {
-                    "tab" if run_depth > 0 => b.text("\t"),
+                    "tab" | "ptab" if run_depth > 0 => b.text("\t"),
                     "br" | "cr" if run_depth > 0 => b.text("\n"),
                     "noBreakHyphen" if run_depth > 0 => b.text("-"),
                     // An empty paragraph is still a paragraph break.
