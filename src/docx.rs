@@ -6,17 +6,17 @@
 //! holds data or only lays out the page (a table inside one of its cells) is known only at its
 //! end. Layout tables are flattened: their cells' paragraphs and tables follow one another.
 
-use std::fmt;
-use std::io::{Cursor, Read};
-
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+use std::fmt;
 
 use crate::document::{Document, DocumentBuilder, RowSpan};
 
 mod numbering;
+mod zip;
 
 use numbering::{Numbering, NumberingRef};
+use zip::{Archive, ZipError};
 
 /// The largest `.docx` file read: 50 MB. Reports with pictures (seals, charts) are a few MB;
 /// only `word/document.xml` is inflated.
@@ -147,27 +147,27 @@ fn parts(bytes: &[u8]) -> Result<Parts, DocxError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(DocxError::TooLarge);
     }
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| match e {
-        zip::result::ZipError::InvalidArchive(_) if !is_zip(bytes) => DocxError::NotZip,
-        other => DocxError::Damaged(other.to_string()),
+    let archive = Archive::new(bytes).map_err(|e| match e {
+        ZipError::NotZip if is_zip(bytes) => DocxError::Damaged("找不到压缩包目录".to_string()),
+        other => zip_error(other),
     })?;
     // The main part is word/document.xml in every writer seen; else _rels/.rels names it.
-    let name = if archive.index_for_name("word/document.xml").is_some() {
+    let name = if archive.contains("word/document.xml") {
         "word/document.xml".to_string()
     } else {
-        let rels = inflate(&mut archive, "_rels/.rels")?.ok_or(DocxError::NoDocument)?;
+        let rels = inflate(&archive, "_rels/.rels")?.ok_or(DocxError::NoDocument)?;
         main_part(&rels).ok_or(DocxError::NoDocument)?
     };
-    let document = inflate(&mut archive, &name)?.ok_or(DocxError::NoDocument)?;
+    let document = inflate(&archive, &name)?.ok_or(DocxError::NoDocument)?;
     // Beside the main part (word/numbering.xml, word/styles.xml); unreadable ones are left out.
     let folder = name.rsplit_once('/').map_or("", |(folder, _)| folder);
-    let mut beside = |part: &str| {
+    let beside = |part: &str| {
         let path = if folder.is_empty() {
             part.to_string()
         } else {
             format!("{folder}/{part}")
         };
-        inflate(&mut archive, &path).ok().flatten()
+        inflate(&archive, &path).ok().flatten()
     };
     Ok(Parts {
         numbering: beside("numbering.xml"),
@@ -177,24 +177,17 @@ fn parts(bytes: &[u8]) -> Result<Parts, DocxError> {
 }
 
 /// One member of the archive, inflated up to [`MAX_XML_BYTES`]; `None` when it is absent.
-fn inflate(
-    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
-    name: &str,
-) -> Result<Option<Vec<u8>>, DocxError> {
-    let file = match archive.by_name(name) {
-        Ok(file) => file,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(DocxError::Damaged(e.to_string())),
-    };
-    let mut out = Vec::new();
-    // Read one byte past the limit: the header's stated size may lie.
-    file.take(MAX_XML_BYTES as u64 + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| DocxError::Damaged(e.to_string()))?;
-    if out.len() > MAX_XML_BYTES {
-        return Err(DocxError::TooLarge);
+fn inflate(archive: &Archive, name: &str) -> Result<Option<Vec<u8>>, DocxError> {
+    archive.read(name, MAX_XML_BYTES).map_err(zip_error)
+}
+
+fn zip_error(error: ZipError) -> DocxError {
+    match error {
+        ZipError::NotZip => DocxError::NotZip,
+        ZipError::Damaged(why) => DocxError::Damaged(why.to_string()),
+        ZipError::Unsupported => DocxError::Damaged("使用了不支持的压缩方式或加密".to_string()),
+        ZipError::TooLarge => DocxError::TooLarge,
     }
-    Ok(Some(out))
 }
 
 /// The target of the `officeDocument` relationship in `_rels/.rels`, as an archive path.
