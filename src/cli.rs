@@ -5,12 +5,14 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use nianbao::document::Document;
-use nianbao::{output, AgencyKind, Options};
+use nianbao::files::FileKind;
+use nianbao::{docx, output, AgencyKind, Options};
 
 const USAGE: &str =
     "用法：nianbao check [--format text|json] [--year YYYY] [--kind department|government] [--previous 上年年报] FILE...
-  FILE 为 - 时读取标准输入。接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本；
-  .html/.htm 文件按其中表格的单元格读取统计表（按网页声明的字符集解码）。
+  FILE 为 - 时读取标准输入。接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本，
+  .html/.htm 文件（按其中表格的单元格读取统计表，按网页声明的字符集解码），
+  以及 Word 的 .docx 文件（按表格的合并单元格读取）。PDF 与旧版 .doc 请先复制文字或另存为 .docx。
   --format json  每个文件输出一行 JSON（JSON Lines）
   --year YYYY    指定报告年度（默认从标题读取）
   --kind         department（部门，次年1月31日前公布）或 government（本级人民政府，3月31日前）
@@ -105,14 +107,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 fn read_previous(file: Option<&str>) -> Result<Option<Document>, String> {
     let Some(file) = file else { return Ok(None) };
     let bytes = read_input(file).map_err(|e| format!("--previous {e}"))?;
-    read_document(file, &bytes)
+    open(file, &bytes)
         .map(Some)
         .map_err(|e| format!("--previous {file}：{e}"))
 }
 
-/// The input's bytes, up to one more than the limit: that is enough to refuse it.
+/// The input's bytes, up to one more than the largest file read (a .docx): that is enough to
+/// refuse it. Text has its own, smaller limit (`read::decode`).
 fn read_input(file: &str) -> Result<Vec<u8>, String> {
-    let limit = nianbao::read::MAX_BYTES as u64 + 1;
+    let limit = docx::MAX_FILE_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     if file == "-" {
         std::io::stdin()
@@ -127,22 +130,36 @@ fn read_input(file: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// An `.html`/`.htm` file (or a page on standard input) is read with its tables' cell grids;
-/// anything else as text.
-fn read_document(file: &str, bytes: &[u8]) -> Result<Document, Box<dyn std::error::Error>> {
-    let lower = file.to_ascii_lowercase();
-    let named_html = lower.ends_with(".html") || lower.ends_with(".htm");
-    if named_html {
-        return Ok(nianbao::html::document(&nianbao::html::decode(bytes)?)?);
+/// Reads a file by its kind (first bytes, then name): the one place each input format joins.
+/// `.html`/`.htm` files (and a page on standard input) are read with their tables' cell grids.
+fn open(file: &str, bytes: &[u8]) -> Result<Document, String> {
+    let error = |e: &dyn std::fmt::Display| e.to_string();
+    let document = match nianbao::files::kind(file, bytes) {
+        FileKind::Text => {
+            let lower = file.to_ascii_lowercase();
+            if lower.ends_with(".html") || lower.ends_with(".htm") {
+                let page = nianbao::html::decode(bytes).map_err(|e| error(&e))?;
+                nianbao::html::document(&page).map_err(|e| error(&e))?
+            } else {
+                let text = nianbao::read::decode(bytes).map_err(|e| error(&e))?;
+                if file == "-" && nianbao::html::looks_like_html(&text) {
+                    nianbao::html::document(&text).map_err(|e| error(&e))?
+                } else {
+                    Document {
+                        text,
+                        grids: Vec::new(),
+                    }
+                }
+            }
+        }
+        FileKind::Docx => docx::read_docx(bytes).map_err(|e| error(&e))?,
+        FileKind::Pdf => return Err(docx::PDF_ADVICE.to_string()),
+        FileKind::OldWord => return Err(docx::DOC_ADVICE.to_string()),
+    };
+    if document.text.len() > nianbao::read::MAX_BYTES {
+        return Err(nianbao::read::TOO_LARGE.to_string());
     }
-    let text = nianbao::read::decode(bytes)?;
-    if file == "-" && nianbao::html::looks_like_html(&text) {
-        return Ok(nianbao::html::document(&text)?);
-    }
-    Ok(Document {
-        text,
-        grids: Vec::new(),
-    })
+    Ok(document)
 }
 
 pub fn main() -> ExitCode {
@@ -174,7 +191,7 @@ pub fn main() -> ExitCode {
     let mut unreadable = false;
     for file in &args.files {
         let document = match read_input(file)
-            .and_then(|bytes| read_document(file, &bytes).map_err(|e| format!("{file}：{e}")))
+            .and_then(|bytes| open(file, &bytes).map_err(|e| format!("{file}：{e}")))
         {
             Ok(read) => read,
             Err(message) => {

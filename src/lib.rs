@@ -6,8 +6,10 @@
 //! → [`output`].
 
 pub mod document;
+pub mod docx;
 pub mod dom;
 pub mod extract;
+pub mod files;
 mod grids;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
@@ -267,6 +269,8 @@ fn choose_template(
     None
 }
 
+/// Checks a report read from a structured source (a `.docx` file, clipboard HTML).
+///
 /// Decodes bytes (UTF-8, UTF-16 with BOM, GB18030) and checks them.
 pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, ReadError> {
     Ok(check(&read::decode(bytes)?, options))

@@ -137,6 +137,22 @@ pub fn normalize(text: &str) -> String {
         };
         let next = at + c.len_utf8();
         let mapped = match c {
+            // Text copied from a PDF often has radicals (⼀ U+2F00) for the ideographs they
+            // look like (一): a PDF's font maps both glyphs alike.
+            '\u{2f00}'..='\u{2fd5}' => match KANGXI.chars().nth(c as usize - 0x2f00) {
+                Some(ideograph) => ideograph,
+                None => {
+                    at = next;
+                    continue;
+                }
+            },
+            '\u{2e80}'..='\u{2ef3}' => match RADICALS.iter().find(|(r, _)| *r == c) {
+                Some(&(_, ideograph)) => ideograph,
+                None => {
+                    at = next;
+                    continue;
+                }
+            },
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '＋' => '+',
             '－' | '−' => '-',
@@ -165,6 +181,32 @@ pub fn normalize(text: &str) -> String {
     out.push_str(&text[run_start..]);
     out
 }
+
+/// The ideographs of the 214 Kangxi radicals U+2F00–U+2FD5, in order (their NFKC forms).
+const KANGXI: &str = "一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口囗土士夂夊夕大女子宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彐彡彳心戈戶手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耒耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷豆豕豸貝赤走足身車辛辰辵邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬骨高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠鼻齊齒龍龜龠";
+
+/// CJK radicals (U+2E80–U+2EF3) that are whole simplified characters, with those characters.
+const RADICALS: [(char, char); 19] = [
+    ('\u{2e9f}', '母'),
+    ('\u{2ec5}', '见'),
+    ('\u{2ec9}', '贝'),
+    ('\u{2ecb}', '车'),
+    ('\u{2ed3}', '长'),
+    ('\u{2ed4}', '门'),
+    ('\u{2ed9}', '韦'),
+    ('\u{2eda}', '页'),
+    ('\u{2edb}', '风'),
+    ('\u{2edc}', '飞'),
+    ('\u{2ee2}', '马'),
+    ('\u{2ee5}', '鱼'),
+    ('\u{2ee6}', '鸟'),
+    ('\u{2ee7}', '卤'),
+    ('\u{2eea}', '黾'),
+    ('\u{2eec}', '齐'),
+    ('\u{2eee}', '齿'),
+    ('\u{2ef0}', '龙'),
+    ('\u{2ef3}', '龟'),
+];
 
 /// Whether a comma between `before` and `after` separates thousands: a digit before it, and
 /// exactly three digits after it.

@@ -225,3 +225,40 @@ fn a_file_over_5_mb_is_refused_with_a_message_and_the_others_are_checked() {
     assert_eq!(lines.len(), 1);
     assert!(lines[0]["file"].as_str().unwrap().ends_with(CLEAN));
 }
+
+#[test]
+fn docx_files_are_read_and_pdf_and_doc_get_plain_advice() {
+    let docx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/libreoffice.docx");
+    let out = nianbao(&["check", "--format", "json", docx.to_str().unwrap()], None);
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(lines[0]["template"], "2021");
+    assert_eq!(lines[0]["tables"]["requests"]["new"]["total"], 70);
+
+    // A zip renamed to .txt is still read as a .docx (its first bytes say so).
+    let renamed = temp_file("renamed.txt", &std::fs::read(&docx).unwrap());
+    let out = nianbao(
+        &["check", "--format", "json", renamed.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(json_lines(&out)[0]["tables"], lines[0]["tables"]);
+
+    let pdf = temp_file("report.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj");
+    let doc = temp_file(
+        "report.doc",
+        &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0],
+    );
+    let broken = temp_file("broken.docx", b"PK\x03\x04 not really a zip");
+    for (path, says) in [
+        (&pdf, "PDF 阅读器中全选"),
+        (&doc, "另存为 .docx"),
+        (&broken, "损坏"),
+    ] {
+        let out = nianbao(&["check", path.to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(2), "{path:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(stderr.contains(name) && stderr.contains(says), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}

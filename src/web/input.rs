@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::browser;
 use super::paste;
 use super::state::Action;
+use crate::files::FileKind;
 use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
@@ -18,19 +19,34 @@ pub struct InputProps {
     pub keep_text: bool,
 }
 
-/// Reads a chosen or dropped file locally and puts its text in the paste area.
+/// Reads a chosen or dropped file locally (text, or a .docx read with its tables' grids) and
+/// puts its text in the paste area; a PDF or an old .doc gets plain advice instead.
 fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     yew::platform::spawn_local(async move {
         let name = file.name();
-        match browser::read_file(file).await {
-            Ok(bytes) => match browser::decode(&bytes) {
-                Ok(text) => {
-                    dispatch.emit(Action::SetText(text));
-                    dispatch.emit(Action::Check);
-                }
-                Err(error) => dispatch.emit(Action::Notice(Some(format!("{name}：{error}")))),
-            },
-            Err(_) => dispatch.emit(Action::Notice(Some(format!("{name}：无法读取这个文件")))),
+        let bytes = match browser::read_file(file).await {
+            Ok(bytes) => bytes,
+            Err(_) => {
+                dispatch.emit(Action::Notice(Some(format!("{name}：无法读取这个文件"))));
+                return;
+            }
+        };
+        let action = match crate::files::kind(&name, &bytes) {
+            FileKind::Text => browser::decode(&bytes)
+                .map(Action::SetText)
+                .map_err(|e| e.to_string()),
+            FileKind::Docx => crate::docx::read_docx(&bytes)
+                .map(Action::SetDocument)
+                .map_err(|e| e.to_string()),
+            FileKind::Pdf => Err(crate::docx::PDF_ADVICE.to_string()),
+            FileKind::OldWord => Err(crate::docx::DOC_ADVICE.to_string()),
+        };
+        match action {
+            Ok(action) => {
+                dispatch.emit(action);
+                dispatch.emit(Action::Check);
+            }
+            Err(message) => dispatch.emit(Action::Notice(Some(format!("{name}：{message}")))),
         }
     });
 }
@@ -159,13 +175,13 @@ pub fn Input(props: &InputProps) -> Html {
         <section class={classes!("input", (*dragging).then_some("dragging"))}
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             <label for="report-input" class="input-label">
-                { "粘贴年报全文（从网页、Word/WPS 或 PDF 复制均可），或打开 .txt 文件、把文件拖到这里" }
+                { "粘贴年报全文（从网页、Word/WPS 或 PDF 复制均可），或打开 .txt、.docx 文件、把文件拖到这里" }
             </label>
             <textarea id="report-input" ref={area} oninput={on_input} onpaste={on_paste} spellcheck="false"
                 placeholder="在此粘贴政府信息公开工作年度报告……" rows="12" />
             <div class="input-actions">
                 <button type="button" onclick={on_check}>{ "检查" }</button>
-                <input id="file-input" type="file" accept=".txt,text/plain" class="visually-hidden" onchange={on_file} />
+                <input id="file-input" type="file" accept=".txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" class="visually-hidden" onchange={on_file} />
                 <label class="button" for="file-input">{ "打开文件…" }</label>
                 <button type="button" class="secondary" onclick={on_clear}>{ "清除" }</button>
                 <span class="input-size">{ format!("{} 字", props.text.chars().count()) }</span>

@@ -92,6 +92,9 @@ pub enum Action {
         document: Document,
         after: String,
     },
+    /// A document opened from a file (.docx): its text goes into the paste area, and its
+    /// tables are read from its grids while the text is unchanged.
+    SetDocument(Document),
     Check,
     /// The worker's report for check number `serial`.
     Checked {
@@ -136,6 +139,14 @@ impl Reducible for State {
             Action::SetPrevious(text) => {
                 next.previous = Rc::from(text);
                 next.notice = None;
+            }
+            Action::SetDocument(document) => {
+                next.text = Rc::from(document.text);
+                next.notice = None;
+                next.grids = Some(PastedGrids {
+                    text: next.text.clone(),
+                    grids: Rc::new(document.grids),
+                });
             }
             // Over the limit: the text stays where it is, unchecked, and the user is told.
             Action::Check
