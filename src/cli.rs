@@ -3,12 +3,19 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+mod batch;
+
 use nianbao::{output, AgencyKind, Options};
 
 const USAGE: &str =
-    "用法：nianbao check [--format text|json] [--year YYYY] [--kind department|government] FILE...
-  FILE 为 - 时读取标准输入。接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本。
+    "用法：nianbao check [--format text|json | --summary csv] [--year YYYY] [--kind department|government] FILE...
+  FILE 为 - 时读取标准输入；为文件夹时检查其中（含子文件夹）所有 .txt 文件，按文件名排序。
+  接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本。
   --format json  每个文件输出一行 JSON（JSON Lines）
+  --summary csv  每个文件输出一行汇总 CSV（带 BOM，Excel 可直接打开）：
+                 文件,机关,年度,模板,错误,警告,提示,说明；无法读取的文件也有一行，说明写原因。
+                 不能与 --format 同用（要每个问题的详情，请用 --format json）。
+                 检查多个文件时在 stderr 显示进度（终端中原地更新；否则每 100 个文件一行）
   --year YYYY    指定报告年度（默认从标题读取）
   --kind         department（部门，次年1月31日前公布）或 government（本级人民政府，3月31日前）
 退出码：0 无错误；1 至少一个错误；2 文件无法读取或参数有误";
@@ -19,8 +26,17 @@ enum Format {
     Json,
 }
 
+/// `--summary`: one line per file instead of its findings.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SummaryFormat {
+    Csv,
+}
+
 struct Args {
     format: Format,
+    /// Set when `--format` was given: it cannot go with `--summary`.
+    format_given: bool,
+    summary: Option<SummaryFormat>,
     options: Options,
     files: Vec<String>,
 }
@@ -35,6 +51,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     let mut parsed = Args {
         format: Format::Text,
+        format_given: false,
+        summary: None,
         options: Options::default(),
         files: Vec::new(),
     };
@@ -58,10 +76,17 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--" => only_files = true,
             "--help" | "-h" => return Err(String::new()),
             "--format" => {
+                parsed.format_given = true;
                 parsed.format = match value("--format")?.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
                     other => return Err(format!("--format 只能是 text 或 json，收到「{other}」")),
+                }
+            }
+            "--summary" => {
+                parsed.summary = match value("--summary")?.as_str() {
+                    "csv" => Some(SummaryFormat::Csv),
+                    other => return Err(format!("--summary 只能是 csv，收到「{other}」")),
                 }
             }
             "--year" => {
@@ -90,6 +115,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     if parsed.files.is_empty() {
         return Err(format!("没有指定要检查的文件\n{USAGE}"));
     }
+    if parsed.summary.is_some() && parsed.format_given {
+        return Err(format!(
+            "--summary 与 --format 不能同用：汇总只有一种格式（CSV）；要每个问题的详情，请用 --format json\n{USAGE}"
+        ));
+    }
     Ok(parsed)
 }
 
@@ -110,6 +140,12 @@ fn read_input(file: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// A file's text, decoded; the error names the file.
+fn read_text(file: &str) -> Result<String, String> {
+    let bytes = read_input(file)?;
+    nianbao::read::decode(&bytes).map_err(|e| format!("{file}：{e}"))
+}
+
 pub fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
@@ -126,14 +162,17 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let inputs = batch::inputs(&args.files);
+    if args.summary == Some(SummaryFormat::Csv) {
+        return batch::summary_csv(&inputs, &args.options);
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut any_error = false;
     let mut unreadable = false;
-    for file in &args.files {
-        let text = match read_input(file)
-            .and_then(|bytes| nianbao::read::decode(&bytes).map_err(|e| format!("{file}：{e}")))
-        {
+    for input in &inputs {
+        let file = &input.file;
+        let text = match input.text() {
             Ok(text) => text,
             Err(message) => {
                 eprintln!("{message}");
