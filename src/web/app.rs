@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
+use super::batch::{BatchBar, BatchTable};
 use super::browser;
 use super::export::Export;
 use super::findings::FindingList;
@@ -15,7 +16,7 @@ use super::state::{Action, State};
 use super::summary::Summary;
 use super::tables::Tables;
 use super::worker::{self, CheckWorker};
-use crate::model::Report;
+use crate::model::{Options, Report};
 
 /// Checking waits this long after the last keystroke.
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -48,6 +49,8 @@ pub fn App(props: &AppProps) -> Html {
         move || State::new(use_worker)
     });
     let check_worker = use_mut_ref(|| None::<CheckWorker>);
+    // A batch's files go to a worker of their own, one at a time.
+    let batch_worker = use_mut_ref(|| None::<(u64, CheckWorker)>);
     let generation = use_mut_ref(|| 0u64);
     let keep_text = props.keep_text;
 
@@ -103,7 +106,14 @@ pub fn App(props: &AppProps) -> Html {
             let Some(url) = url else { return };
             let mut slot = check_worker.borrow_mut();
             if slot.is_none() {
-                *slot = CheckWorker::new(&url, dispatcher.clone()).ok();
+                let replies = dispatcher.clone();
+                *slot = CheckWorker::new(&url, move |reply| {
+                    replies.dispatch(match reply {
+                        worker::Reply::Report(serial, report) => Action::Checked { serial, report },
+                        worker::Reply::Failed => Action::WorkerFailed,
+                    })
+                })
+                .ok();
             }
             let sent = match (&*slot, pending) {
                 (Some(worker), Some((serial, text))) => worker.post(serial, &text).is_ok(),
@@ -114,6 +124,62 @@ pub fn App(props: &AppProps) -> Html {
                 *slot = None;
                 dispatcher.dispatch(Action::WorkerFailed);
             }
+        });
+    }
+
+    // The batch file to check: in the batch's worker, else on the page once the browser has
+    // drawn the progress so far.
+    {
+        let dispatcher = state.dispatcher();
+        let batch = state.batch.clone();
+        let checking = batch
+            .as_ref()
+            .and_then(|b| b.checking_text().map(|(index, text)| (b.id, index, text)));
+        let finished = batch.as_ref().is_none_or(|b| b.done() == b.files.len());
+        let key = checking.as_ref().map(|(id, index, _)| (*id, *index));
+        let url = (*worker_url).clone().filter(|_| state.use_worker);
+        use_effect_with((key, url.is_some()), move |_| {
+            let mut slot = batch_worker.borrow_mut();
+            if finished {
+                *slot = None;
+            }
+            let Some((id, index, text)) = checking else {
+                return;
+            };
+            if let Some(url) = url {
+                if slot.as_ref().map(|(of, _)| *of) != Some(id) {
+                    let replies = dispatcher.clone();
+                    *slot = CheckWorker::new(&url, move |reply| {
+                        replies.dispatch(match reply {
+                            worker::Reply::Report(serial, report) => Action::BatchChecked {
+                                id,
+                                index: serial as usize,
+                                report,
+                            },
+                            worker::Reply::Failed => Action::WorkerFailed,
+                        })
+                    })
+                    .ok()
+                    .map(|worker| (id, worker));
+                }
+                let sent = slot
+                    .as_ref()
+                    .is_some_and(|(_, worker)| worker.post(index as u64, &text).is_ok());
+                if !sent {
+                    *slot = None;
+                    dispatcher.dispatch(Action::WorkerFailed);
+                }
+                return;
+            }
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(Duration::ZERO).await;
+                let report = crate::check(&text, &Options::default());
+                dispatcher.dispatch(Action::BatchChecked {
+                    id,
+                    index,
+                    report: Box::new(report),
+                });
+            });
         });
     }
 
@@ -133,19 +199,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let checked = state.checked.clone();
     let offline_link = props.offline_link && !browser::opened_from_file();
-    html! {
-        <div class={classes!("app", props.compact.then_some("compact"))}>
-            if !props.compact {
-                <header class="masthead">
-                    <h1>{ "年报校验" }</h1>
-                    <p class="tagline">{ "检查政府信息公开工作年度报告的统计表是否自洽。文字只在本机处理，不会上传。" }</p>
-                    if offline_link {
-                        <p class="offline-copy">
-                            <a href="nianbao-offline.html" download="年报校验-离线版.html">{ "下载离线版" }</a>
-                            { "：一个网页文件，断网时双击即可使用，可用邮件或U盘传给同事。" }
-                        </p>
-                    }
-                </header>
+    let batch_table = state.batch.clone().filter(|b| b.viewing.is_none());
+    // The one report: pasted, opened, or opened from the batch table.
+    let single = html! {
+        <>
+            if let Some(batch) = state.batch.clone() {
+                <BatchBar batch={batch} dispatch={dispatch.clone()} />
             }
             <Input text={state.text.clone()} notice={state.notice.clone()} dispatch={dispatch.clone()} keep_text={keep_text} />
             <Summary checked={checked.clone()} checking={state.pending.is_some()} />
@@ -163,6 +222,27 @@ pub fn App(props: &AppProps) -> Html {
                         <Export checked={checked} />
                     </aside>
                 </div>
+            }
+        </>
+    };
+    html! {
+        <div class={classes!("app", props.compact.then_some("compact"))}>
+            if !props.compact {
+                <header class="masthead">
+                    <h1>{ "年报校验" }</h1>
+                    <p class="tagline">{ "检查政府信息公开工作年度报告的统计表是否自洽。文字只在本机处理，不会上传。" }</p>
+                    if offline_link {
+                        <p class="offline-copy">
+                            <a href="nianbao-offline.html" download="年报校验-离线版.html">{ "下载离线版" }</a>
+                            { "：一个网页文件，断网时双击即可使用，可用邮件或U盘传给同事。" }
+                        </p>
+                    }
+                </header>
+            }
+            if let Some(batch) = batch_table {
+                <BatchTable batch={batch} dispatch={dispatch.clone()} />
+            } else {
+                { single }
             }
         </div>
     }

@@ -1,6 +1,8 @@
-//! The paste area, with opening a local file (picker or drag and drop), 检查 and 清除.
+//! The paste area, with opening local files (picker or drag and drop; several at once start
+//! a batch), 检查 and 清除.
 
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use yew::prelude::*;
 
@@ -16,19 +18,47 @@ pub struct InputProps {
     pub keep_text: bool,
 }
 
+/// A local file's report text, or why it cannot be read (without the file's name).
+async fn read_report_file(file: web_sys::File) -> Result<String, String> {
+    let bytes = browser::read_file(file)
+        .await
+        .map_err(|_| "无法读取这个文件".to_string())?;
+    browser::decode(&bytes).map_err(|error| error.to_string())
+}
+
 /// Reads a chosen or dropped file locally and puts its text in the paste area.
 fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     yew::platform::spawn_local(async move {
         let name = file.name();
-        match browser::read_file(file).await {
-            Ok(bytes) => match browser::decode(&bytes) {
-                Ok(text) => {
-                    dispatch.emit(Action::SetText(text));
-                    dispatch.emit(Action::Check);
-                }
-                Err(error) => dispatch.emit(Action::Notice(Some(format!("{name}：{error}")))),
-            },
-            Err(_) => dispatch.emit(Action::Notice(Some(format!("{name}：无法读取这个文件")))),
+        match read_report_file(file).await {
+            Ok(text) => {
+                dispatch.emit(Action::SetText(text));
+                dispatch.emit(Action::Check);
+            }
+            Err(reason) => dispatch.emit(Action::Notice(Some(format!("{name}：{reason}")))),
+        }
+    });
+}
+
+/// One file opens in the paste area; several start a batch, in the order of their names
+/// (as `nianbao check` orders a folder), read one after another.
+fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
+    let mut files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    if files.len() <= 1 {
+        if let Some(file) = files.pop() {
+            open_file(file, dispatch);
+        }
+        return;
+    }
+    static BATCHES: AtomicU64 = AtomicU64::new(0);
+    let id = BATCHES.fetch_add(1, Ordering::Relaxed) + 1;
+    files.sort_by_key(|f| f.name());
+    let names = files.iter().map(|f| f.name()).collect();
+    dispatch.emit(Action::BatchStart { id, names });
+    yew::platform::spawn_local(async move {
+        for (index, file) in files.into_iter().enumerate() {
+            let text = read_report_file(file).await;
+            dispatch.emit(Action::BatchRead { id, index, text });
         }
     });
 }
@@ -78,8 +108,8 @@ pub fn Input(props: &InputProps) -> Html {
         Callback::from(move |event: Event| {
             let input: Option<web_sys::HtmlInputElement> = event.target_dyn_into();
             if let Some(input) = input {
-                if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                    open_file(file, dispatch.clone());
+                if let Some(files) = input.files() {
+                    open_files(files, dispatch.clone());
                 }
                 input.set_value("");
             }
@@ -102,12 +132,8 @@ pub fn Input(props: &InputProps) -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging.set(false);
-            let file = event
-                .data_transfer()
-                .and_then(|data| data.files())
-                .and_then(|files| files.get(0));
-            if let Some(file) = file {
-                open_file(file, dispatch.clone());
+            if let Some(files) = event.data_transfer().and_then(|data| data.files()) {
+                open_files(files, dispatch.clone());
             }
         })
     };
@@ -115,13 +141,13 @@ pub fn Input(props: &InputProps) -> Html {
         <section class={classes!("input", (*dragging).then_some("dragging"))}
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             <label for="report-input" class="input-label">
-                { "粘贴年报全文（从网页、Word/WPS 或 PDF 复制均可），或打开 .txt 文件、把文件拖到这里" }
+                { "粘贴年报全文（从网页、Word/WPS 或 PDF 复制均可），或打开 .txt 文件、把文件拖到这里；一次打开多个文件则逐个检查并列出汇总表" }
             </label>
             <textarea id="report-input" ref={area} oninput={on_input} spellcheck="false"
                 placeholder="在此粘贴政府信息公开工作年度报告……" rows="12" />
             <div class="input-actions">
                 <button type="button" onclick={on_check}>{ "检查" }</button>
-                <input id="file-input" type="file" accept=".txt,text/plain" class="visually-hidden" onchange={on_file} />
+                <input id="file-input" type="file" accept=".txt,text/plain" multiple=true class="visually-hidden" onchange={on_file} />
                 <label class="button" for="file-input">{ "打开文件…" }</label>
                 <button type="button" class="secondary" onclick={on_clear}>{ "清除" }</button>
                 <span class="input-size">{ format!("{} 字", props.text.chars().count()) }</span>

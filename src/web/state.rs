@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::{Options, Report};
+use crate::output::summary::SummaryRow;
 
 /// A checked report and the text it was made from, shared by the components; equal when it
 /// is the same check.
@@ -37,6 +38,84 @@ pub struct State {
     pub pending: Option<(u64, Rc<str>)>,
     /// The number of the last check sent to the worker.
     pub serial: u64,
+    /// Several files opened at once: the batch table, or one of its reports in detail.
+    pub batch: Option<Rc<Batch>>,
+}
+
+/// Several files checked one after another, in the order of their names.
+#[derive(Clone, PartialEq)]
+pub struct Batch {
+    /// Tells this batch's results from those of an earlier one.
+    pub id: u64,
+    pub files: Vec<BatchFile>,
+    /// The file being checked; one at a time, so the page and the worker stay responsive.
+    pub checking: Option<usize>,
+    /// The file whose report is shown in the single-report view.
+    pub viewing: Option<usize>,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct BatchFile {
+    pub name: String,
+    pub status: FileStatus,
+}
+
+#[derive(Clone, PartialEq)]
+pub enum FileStatus {
+    Reading,
+    /// Read, waiting for its check.
+    Read(Rc<str>),
+    Checked(SummaryRow, Checked),
+    Unreadable(SummaryRow),
+}
+
+impl FileStatus {
+    /// The summary row, once the file is checked or known to be unreadable.
+    pub fn row(&self) -> Option<&SummaryRow> {
+        match self {
+            FileStatus::Checked(row, _) | FileStatus::Unreadable(row) => Some(row),
+            FileStatus::Reading | FileStatus::Read(_) => None,
+        }
+    }
+}
+
+impl Batch {
+    /// How many files are done (checked or unreadable).
+    pub fn done(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.status.row().is_some())
+            .count()
+    }
+
+    /// The summary CSV of the whole batch (the same as `nianbao check --summary csv`).
+    pub fn csv(&self) -> String {
+        let rows: Vec<SummaryRow> = self
+            .files
+            .iter()
+            .filter_map(|f| f.status.row().cloned())
+            .collect();
+        crate::output::summary::csv(&rows)
+    }
+
+    /// The text to check now, if nothing is being checked.
+    fn next_check(&mut self) {
+        if self.checking.is_none() {
+            self.checking = self
+                .files
+                .iter()
+                .position(|f| matches!(f.status, FileStatus::Read(_)));
+        }
+    }
+
+    /// The text of the file being checked.
+    pub fn checking_text(&self) -> Option<(usize, Rc<str>)> {
+        let index = self.checking?;
+        match &self.files.get(index)?.status {
+            FileStatus::Read(text) => Some((index, text.clone())),
+            _ => None,
+        }
+    }
 }
 
 impl Default for State {
@@ -50,6 +129,7 @@ impl Default for State {
             use_worker: false,
             pending: None,
             serial: 0,
+            batch: None,
         }
     }
 }
@@ -78,6 +158,29 @@ pub enum Action {
     Select(Option<usize>),
     Hover(Option<usize>),
     Notice(Option<String>),
+    /// Files opened at once (named in their order): the batch view, replacing any before.
+    BatchStart {
+        id: u64,
+        names: Vec<String>,
+    },
+    /// A batch file read: its text, or why it could not be read.
+    BatchRead {
+        id: u64,
+        index: usize,
+        text: Result<String, String>,
+    },
+    /// A batch file's report.
+    BatchChecked {
+        id: u64,
+        index: usize,
+        report: Box<Report>,
+    },
+    /// 详情: the batch file's report in the single-report view.
+    BatchOpen(usize),
+    /// Back from a report to the batch table.
+    BatchBack,
+    /// Leave the batch for the single-report view.
+    BatchClose,
 }
 
 impl Reducible for State {
@@ -93,6 +196,7 @@ impl Reducible for State {
             use_worker: self.use_worker,
             pending: self.pending.clone(),
             serial: self.serial,
+            batch: self.batch.clone(),
         };
         match action {
             Action::SetText(text) => {
@@ -143,9 +247,80 @@ impl Reducible for State {
                 return Rc::new(State {
                     use_worker: next.use_worker,
                     serial: next.serial,
+                    batch: next.batch,
                     ..State::default()
                 })
             }
+            Action::BatchStart { id, names } => {
+                next.batch = Some(Rc::new(Batch {
+                    id,
+                    files: names
+                        .into_iter()
+                        .map(|name| BatchFile {
+                            name,
+                            status: FileStatus::Reading,
+                        })
+                        .collect(),
+                    checking: None,
+                    viewing: None,
+                }));
+            }
+            Action::BatchRead { id, index, text } => {
+                if let Some(batch) = next.batch_mut(id) {
+                    if let Some(file) = batch.files.get_mut(index) {
+                        file.status = match text {
+                            Ok(text) => FileStatus::Read(Rc::from(text)),
+                            Err(reason) => {
+                                FileStatus::Unreadable(SummaryRow::unreadable(&file.name, &reason))
+                            }
+                        };
+                    }
+                    batch.next_check();
+                }
+            }
+            Action::BatchChecked { id, index, report } => {
+                if let Some(batch) = next.batch_mut(id) {
+                    if batch.checking == Some(index) {
+                        let file = &mut batch.files[index];
+                        if let FileStatus::Read(text) = &file.status {
+                            let row = SummaryRow::checked(&file.name, &report);
+                            let checked = Checked {
+                                report: Rc::new(*report),
+                                text: text.clone(),
+                            };
+                            file.status = FileStatus::Checked(row, checked);
+                        }
+                        batch.checking = None;
+                        batch.next_check();
+                    }
+                }
+            }
+            Action::BatchOpen(index) => {
+                let opened = next
+                    .batch
+                    .as_ref()
+                    .and_then(|b| match &b.files.get(index)?.status {
+                        FileStatus::Checked(_, checked) => Some(checked.clone()),
+                        _ => None,
+                    });
+                if let Some(checked) = opened {
+                    next.text = checked.text.clone();
+                    next.checked = Some(checked);
+                    next.pending = None;
+                    next.selected = None;
+                    next.hovered = None;
+                    next.notice = None;
+                    if let Some(batch) = next.batch.as_mut() {
+                        Rc::make_mut(batch).viewing = Some(index);
+                    }
+                }
+            }
+            Action::BatchBack => {
+                if let Some(batch) = next.batch.as_mut() {
+                    Rc::make_mut(batch).viewing = None;
+                }
+            }
+            Action::BatchClose => next.batch = None,
             Action::Select(index) => next.selected = index,
             Action::Hover(index) => next.hovered = index,
             Action::Notice(message) => next.notice = message,
@@ -155,6 +330,11 @@ impl Reducible for State {
 }
 
 impl State {
+    /// The batch `id`, to change, if it is still the current one.
+    fn batch_mut(&mut self, id: u64) -> Option<&mut Batch> {
+        self.batch.as_mut().filter(|b| b.id == id).map(Rc::make_mut)
+    }
+
     fn show(&mut self, report: Report, text: Rc<str>) {
         self.checked = Some(Checked {
             report: Rc::new(report),
