@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
-use super::state::{Action, Batch, FileStatus};
+use super::state::{Action, Batch, BatchFile, FileStatus};
 
 #[derive(Properties, PartialEq)]
 pub struct BatchProps {
@@ -50,36 +50,7 @@ pub fn BatchTable(props: &BatchProps) -> Html {
         Callback::from(move |_| dispatch.emit(Action::BatchClose))
     };
     let rows = batch.files.iter().enumerate().map(|(index, file)| {
-        let (class, fields, status) = match &file.status {
-            FileStatus::Checked(row, _) => {
-                let class = if row.counts.is_some_and(|c| c.errors > 0) { "failed" } else { "passed" };
-                (class, Some(row.fields()), "checked")
-            }
-            FileStatus::Unreadable(row) => ("unreadable", Some(row.fields()), "unreadable"),
-            FileStatus::Reading | FileStatus::Read(_) => ("waiting", None, "waiting"),
-        };
-        let cell = |i: usize| fields.as_ref().map_or(String::new(), |f| f[i].clone());
-        let details = if status == "checked" {
-            let dispatch = props.dispatch.clone();
-            let open = Callback::from(move |_| dispatch.emit(Action::BatchOpen(index)));
-            html! { <button type="button" class="secondary details" onclick={open}>{ "详情" }</button> }
-        } else {
-            html! {}
-        };
-        html! {
-            <tr class={classes!("batch-row", class)} data-index={index.to_string()} data-status={status}
-                data-errors={cell(4)} data-warnings={cell(5)} data-infos={cell(6)} data-template={cell(3)}>
-                <td class="file">{ &file.name }</td>
-                <td>{ cell(1) }</td>
-                <td class="number">{ cell(2) }</td>
-                <td class="number">{ cell(3) }</td>
-                <td class="number count error">{ cell(4) }</td>
-                <td class="number count warning">{ cell(5) }</td>
-                <td class="number count info">{ cell(6) }</td>
-                <td class="note">{ if status == "waiting" { "正在检查…".to_string() } else { cell(7) } }</td>
-                <td>{ details }</td>
-            </tr>
-        }
+        html! { <BatchRow key={index} index={index} file={file.clone()} dispatch={props.dispatch.clone()} /> }
     });
     html! {
         <section id="batch" class="batch" aria-label="批量检查">
@@ -105,6 +76,55 @@ pub fn BatchTable(props: &BatchProps) -> Html {
                 </table>
             </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BatchRowProps {
+    index: usize,
+    file: BatchFile,
+    dispatch: Callback<Action>,
+}
+
+/// One file's row; a component of its own, so that a long batch redraws only the row that
+/// changed.
+#[function_component]
+fn BatchRow(props: &BatchRowProps) -> Html {
+    let index = props.index;
+    let file = &props.file;
+    let (class, fields, status) = match &file.status {
+        FileStatus::Checked(row, _) => {
+            let class = if row.counts.is_some_and(|c| c.errors > 0) {
+                "failed"
+            } else {
+                "passed"
+            };
+            (class, Some(row.fields()), "checked")
+        }
+        FileStatus::Unreadable(row) => ("unreadable", Some(row.fields()), "unreadable"),
+        FileStatus::Reading | FileStatus::Read(_) => ("waiting", None, "waiting"),
+    };
+    let cell = |i: usize| fields.as_ref().map_or(String::new(), |f| f[i].clone());
+    let details = if status == "checked" {
+        let dispatch = props.dispatch.clone();
+        let open = Callback::from(move |_| dispatch.emit(Action::BatchOpen(index)));
+        html! { <button type="button" class="secondary details" onclick={open}>{ "详情" }</button> }
+    } else {
+        html! {}
+    };
+    html! {
+        <tr class={classes!("batch-row", class)} data-index={index.to_string()} data-status={status}
+            data-errors={cell(4)} data-warnings={cell(5)} data-infos={cell(6)} data-template={cell(3)}>
+            <td class="file">{ &file.name }</td>
+            <td>{ cell(1) }</td>
+            <td class="number">{ cell(2) }</td>
+            <td class="number">{ cell(3) }</td>
+            <td class="number count error">{ cell(4) }</td>
+            <td class="number count warning">{ cell(5) }</td>
+            <td class="number count info">{ cell(6) }</td>
+            <td class="note">{ if status == "waiting" { "正在检查…".to_string() } else { cell(7) } }</td>
+            <td>{ details }</td>
+        </tr>
     }
 }
 
