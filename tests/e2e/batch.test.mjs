@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, copyFile, writeFile, readFile, rm, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { serve, launch, fixtures, fixturesDir, cliReport, openApp, root } from './harness.mjs';
+import { serve, launch, fixtures, fixturesDir, cliReport, openApp, root, dist } from './harness.mjs';
 
 let server, browser, dir, names;
 before(async () => {
@@ -56,12 +57,8 @@ async function chooseAll(page) {
   });
 }
 
-test('choosing all the fixtures at once gives one row per file with the counts of the CLI', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await openApp(context, server.url);
-  const workers = [];
-  page.on('worker', (w) => workers.push(w.url()));
-  await chooseAll(page);
+/** The rows shown: one per file, in name order, with the CLI's counts; progress was shown. */
+async function assertRows(page) {
   const rows = await page.$$eval('.batch-row', (trs) => trs.map((tr) => ({
     ...tr.dataset, file: tr.querySelector('.file').textContent, note: tr.querySelector('.note').textContent,
   })));
@@ -85,19 +82,48 @@ test('choosing all the fixtures at once gives one row per file with the counts o
   const seen = await page.evaluate(() => window.progressSeen);
   assert.ok(seen.some((t) => /^已检查 \d+\/9$/.test(t)), JSON.stringify(seen));
   assert.match(seen.at(-1), /^已检查全部 9 份：1 份未通过，1 份无法读取$/);
+}
+
+/** The exported CSV is what the CLI prints for the same files, byte for byte. */
+async function assertExport(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#batch-export-csv')]);
+  assert.equal(download.suggestedFilename(), '年报批量检查汇总.csv');
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff文件,机关,年度,模板,错误,警告,提示,说明\r\n'));
+  assert.equal(csv, cliSummary());
+}
+
+test('choosing all the fixtures at once gives one row per file with the counts of the CLI', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openApp(context, server.url);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await chooseAll(page);
+  await assertRows(page);
   // The files were checked in a worker of their own, besides the page's.
   assert.ok(workers.length >= 2, JSON.stringify(workers));
   if (process.env.SCREENSHOTS) {
     await mkdir(process.env.SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(process.env.SCREENSHOTS, 'batch.png'), fullPage: true });
   }
+  await assertExport(page);
+  await context.close();
+});
 
-  // The export is what the CLI prints for the same files, byte for byte.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#batch-export-csv')]);
-  assert.equal(download.suggestedFilename(), '年报批量检查汇总.csv');
-  const csv = await readFile(await download.path(), 'utf8');
-  assert.ok(csv.startsWith('\ufeff文件,机关,年度,模板,错误,警告,提示,说明\r\n'));
-  assert.equal(csv, cliSummary());
+test('the one-file copy from file:// (no worker) checks a batch on the page alike', async () => {
+  const copy = path.join(dir, 'offline', '年报校验-离线版.html');
+  await mkdir(path.dirname(copy), { recursive: true });
+  await copyFile(path.join(dist, 'nianbao-offline.html'), copy);
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(pathToFileURL(copy).href);
+  await page.waitForSelector('#report-input');
+  await chooseAll(page);
+  await assertRows(page);
+  assert.deepEqual(workers, [], 'checked on the page');
+  await assertExport(page);
   await context.close();
 });
 
