@@ -105,6 +105,11 @@ fn BatchRow(props: &BatchRowProps) -> Html {
         FileStatus::Reading | FileStatus::Read(_) => ("waiting", None, "waiting"),
     };
     let cell = |i: usize| fields.as_ref().map_or(String::new(), |f| f[i].clone());
+    // A count in its severity's colour only when it is not 0.
+    let count_class = |i: usize, severity: &'static str| {
+        let zero = fields.as_ref().is_some_and(|f| f[i] == "0");
+        classes!("number", "count", (!zero).then_some(severity))
+    };
     let details = if status == "checked" {
         let dispatch = props.dispatch.clone();
         let open = Callback::from(move |_| dispatch.emit(Action::BatchOpen(index)));
@@ -119,9 +124,9 @@ fn BatchRow(props: &BatchRowProps) -> Html {
             <td>{ cell(1) }</td>
             <td class="number">{ cell(2) }</td>
             <td class="number">{ cell(3) }</td>
-            <td class="number count error">{ cell(4) }</td>
-            <td class="number count warning">{ cell(5) }</td>
-            <td class="number count info">{ cell(6) }</td>
+            <td class={count_class(4, "error")}>{ cell(4) }</td>
+            <td class={count_class(5, "warning")}>{ cell(5) }</td>
+            <td class={count_class(6, "info")}>{ cell(6) }</td>
             <td class="note">{ if status == "waiting" { "正在检查…".to_string() } else { cell(7) } }</td>
             <td>{ details }</td>
         </tr>
