@@ -171,3 +171,24 @@ test('one file chosen still opens in the paste area, without a batch', async () 
   assert.equal(await page.$('#batch'), null);
   await context.close();
 });
+
+test('dropping several files on the paste area opens the batch view too', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.url);
+  const dropped = [];
+  for (const name of names.filter((n) => !n.startsWith('zz-')).slice(0, 3)) {
+    dropped.push({ name, text: await readFile(path.join(dir, name), 'utf8') });
+  }
+  await page.evaluate((files) => {
+    const data = new DataTransfer();
+    for (const { name, text } of files) data.items.add(new File([text], name, { type: 'text/plain' }));
+    document.querySelector('.input').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [...dropped].reverse());
+  await page.waitForFunction(() => {
+    const p = document.querySelector('#batch-progress');
+    return p && p.dataset.done === '3' && p.dataset.total === '3';
+  });
+  const rows = await page.$$eval('.batch-row', (trs) => trs.map((tr) => [tr.querySelector('.file').textContent, tr.dataset.errors]));
+  assert.deepEqual(rows, dropped.map(({ name }) => [name, String(cliReport(name).summary.errors)]));
+  await context.close();
+});
