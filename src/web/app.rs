@@ -193,9 +193,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // One callback for the app's life: components given it are not redrawn for a new one.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action: Action| dispatcher.dispatch(action))
+        }))
+        .clone()
     };
     let checked = state.checked.clone();
     let offline_link = props.offline_link && !browser::opened_from_file();

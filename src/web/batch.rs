@@ -8,10 +8,17 @@ use yew::prelude::*;
 use super::browser;
 use super::state::{Action, Batch, BatchFile, FileStatus};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct BatchProps {
     pub batch: Rc<Batch>,
     pub dispatch: Callback<Action>,
+}
+
+/// The same batch (every change makes a new one): no comparing of every file.
+impl PartialEq for BatchProps {
+    fn eq(&self, other: &BatchProps) -> bool {
+        Rc::ptr_eq(&self.batch, &other.batch) && self.dispatch == other.dispatch
+    }
 }
 
 #[function_component]
@@ -79,11 +86,20 @@ pub fn BatchTable(props: &BatchProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct BatchRowProps {
     index: usize,
-    file: BatchFile,
+    file: Rc<BatchFile>,
     dispatch: Callback<Action>,
+}
+
+/// A file that changed is a new one (see `Batch::files`).
+impl PartialEq for BatchRowProps {
+    fn eq(&self, other: &BatchRowProps) -> bool {
+        self.index == other.index
+            && Rc::ptr_eq(&self.file, &other.file)
+            && self.dispatch == other.dispatch
+    }
 }
 
 /// One file's row; a component of its own, so that a long batch redraws only the row that

@@ -47,7 +47,8 @@ pub struct State {
 pub struct Batch {
     /// Tells this batch's results from those of an earlier one.
     pub id: u64,
-    pub files: Vec<BatchFile>,
+    /// Shared, so that a change to one file copies no other and redraws no other row.
+    pub files: Vec<Rc<BatchFile>>,
     /// The file being checked; one at a time, so the page and the worker stay responsive.
     pub checking: Option<usize>,
     /// The file whose report is shown in the single-report view.
@@ -256,9 +257,11 @@ impl Reducible for State {
                     id,
                     files: names
                         .into_iter()
-                        .map(|name| BatchFile {
-                            name,
-                            status: FileStatus::Reading,
+                        .map(|name| {
+                            Rc::new(BatchFile {
+                                name,
+                                status: FileStatus::Reading,
+                            })
                         })
                         .collect(),
                     checking: None,
@@ -267,7 +270,7 @@ impl Reducible for State {
             }
             Action::BatchRead { id, index, text } => {
                 if let Some(batch) = next.batch_mut(id) {
-                    if let Some(file) = batch.files.get_mut(index) {
+                    if let Some(file) = batch.files.get_mut(index).map(Rc::make_mut) {
                         file.status = match text {
                             Ok(text) => FileStatus::Read(Rc::from(text)),
                             Err(reason) => {
@@ -281,7 +284,7 @@ impl Reducible for State {
             Action::BatchChecked { id, index, report } => {
                 if let Some(batch) = next.batch_mut(id) {
                     if batch.checking == Some(index) {
-                        let file = &mut batch.files[index];
+                        let file = Rc::make_mut(&mut batch.files[index]);
                         if let FileStatus::Read(text) = &file.status {
                             let row = SummaryRow::checked(&file.name, &report);
                             let checked = Checked {
