@@ -4,16 +4,23 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+mod batch;
+
 use nianbao::document::Document;
 use nianbao::files::FileKind;
-use nianbao::{docx, output, AgencyKind, Options};
+use nianbao::{docx, output, AgencyKind, Options, Report};
 
 const USAGE: &str =
-    "用法：nianbao check [--format text|json] [--year YYYY] [--kind department|government] [--previous 上年年报] FILE...
-  FILE 为 - 时读取标准输入。接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本，
+    "用法：nianbao check [--format text|json | --summary csv] [--year YYYY] [--kind department|government] [--previous 上年年报] FILE...
+  FILE 为 - 时读取标准输入；为文件夹时检查其中（含子文件夹）所有 .txt、.html、.htm、.docx 文件，按文件名排序。
+  接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 与 GB18030/GBK 编码的文本，
   .html/.htm 文件（按其中表格的单元格读取统计表，按网页声明的字符集解码），
   以及 Word 的 .docx 文件（按表格的合并单元格读取）。PDF 与旧版 .doc 请先复制文字或另存为 .docx。
   --format json  每个文件输出一行 JSON（JSON Lines）
+  --summary csv  每个文件输出一行汇总 CSV（带 BOM，Excel 可直接打开）：
+                 文件,机关,年度,模板,错误,警告,提示,说明；无法读取的文件也有一行，说明写原因。
+                 不能与 --format 同用（要每个问题的详情，请用 --format json）。
+                 检查多个文件时在 stderr 显示进度（终端中原地更新；否则每 100 个文件一行）
   --year YYYY    指定报告年度（默认从标题读取）
   --kind         department（部门，次年1月31日前公布）或 government（本级人民政府，3月31日前）
   --previous F   上年年报：与它作跨年核对（上年结转、表二、内容雷同、表三总数的大幅变化）
@@ -25,8 +32,17 @@ enum Format {
     Json,
 }
 
+/// `--summary`: one line per file instead of its findings.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SummaryFormat {
+    Csv,
+}
+
 struct Args {
     format: Format,
+    /// Set when `--format` was given: it cannot go with `--summary`.
+    format_given: bool,
+    summary: Option<SummaryFormat>,
     options: Options,
     /// Last year's report, compared with each file.
     previous: Option<String>,
@@ -43,6 +59,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     let mut parsed = Args {
         format: Format::Text,
+        format_given: false,
+        summary: None,
         options: Options::default(),
         previous: None,
         files: Vec::new(),
@@ -67,10 +85,17 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--" => only_files = true,
             "--help" | "-h" => return Err(String::new()),
             "--format" => {
+                parsed.format_given = true;
                 parsed.format = match value("--format")?.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
                     other => return Err(format!("--format 只能是 text 或 json，收到「{other}」")),
+                }
+            }
+            "--summary" => {
+                parsed.summary = match value("--summary")?.as_str() {
+                    "csv" => Some(SummaryFormat::Csv),
+                    other => return Err(format!("--summary 只能是 csv，收到「{other}」")),
                 }
             }
             "--year" => {
@@ -100,16 +125,20 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     if parsed.files.is_empty() {
         return Err(format!("没有指定要检查的文件\n{USAGE}"));
     }
+    if parsed.summary.is_some() && parsed.format_given {
+        return Err(format!(
+            "--summary 与 --format 不能同用：汇总只有一种格式（CSV）；要每个问题的详情，请用 --format json\n{USAGE}"
+        ));
+    }
     Ok(parsed)
 }
 
 /// Last year's report (`--previous`), read once for all files.
 fn read_previous(file: Option<&str>) -> Result<Option<Document>, String> {
     let Some(file) = file else { return Ok(None) };
-    let bytes = read_input(file).map_err(|e| format!("--previous {e}"))?;
-    open(file, &bytes)
+    read_document(file)
         .map(Some)
-        .map_err(|e| format!("--previous {file}：{e}"))
+        .map_err(|e| format!("--previous {e}"))
 }
 
 /// The input's bytes, up to one more than the largest file read (a .docx): that is enough to
@@ -162,6 +191,20 @@ fn open(file: &str, bytes: &[u8]) -> Result<Document, String> {
     Ok(document)
 }
 
+/// A file read as its kind says; the error names the file.
+fn read_document(file: &str) -> Result<Document, String> {
+    let bytes = read_input(file)?;
+    open(file, &bytes).map_err(|e| format!("{file}：{e}"))
+}
+
+/// Checks a report, against last year's when given.
+fn check(document: &Document, previous: Option<&Document>, options: &Options) -> Report {
+    match previous {
+        Some(previous) => nianbao::check_document_with_previous(document, previous, options),
+        None => nianbao::check_document(document, options),
+    }
+}
+
 pub fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
@@ -185,27 +228,25 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let inputs = batch::inputs(&args.files);
+    if args.summary == Some(SummaryFormat::Csv) {
+        return batch::summary_csv(&inputs, &args.options, previous.as_ref());
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut any_error = false;
     let mut unreadable = false;
-    for file in &args.files {
-        let document = match read_input(file)
-            .and_then(|bytes| open(file, &bytes).map_err(|e| format!("{file}：{e}")))
-        {
-            Ok(read) => read,
+    for input in &inputs {
+        let file = &input.file;
+        let document = match input.document() {
+            Ok(document) => document,
             Err(message) => {
                 eprintln!("{message}");
                 unreadable = true;
                 continue;
             }
         };
-        let report = match &previous {
-            Some(previous) => {
-                nianbao::check_document_with_previous(&document, previous, &args.options)
-            }
-            None => nianbao::check_document(&document, &args.options),
-        };
+        let report = check(&document, previous.as_ref(), &args.options);
         let text = document.text;
         any_error |= report.summary().errors > 0;
         let written = match args.format {

@@ -783,7 +783,6 @@ fn random_valid_tables_as_docx_read_back_exactly() {
 /// the blank cell look alike, and the text reader misplaces some blanks (5 of 60 sets). The
 /// grid says which is which: this passes once `check_document` reads the grids.
 #[test]
-#[ignore = "needs check_document to read doc.grids (the grid helper's branch)"]
 fn random_tables_with_empty_blanks_read_back_exactly() {
     let problems = random_sets(|style| !style.slash_blanks);
     assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -1,4 +1,6 @@
-//! Presenting a report: JSON (the `CONTRACT.md` object) and text for people.
+//! Presenting a report: JSON (the `CONTRACT.md` object), text for people, and the one-line
+//! summary of a batch (CSV).
 
 pub mod json;
+pub mod summary;
 pub mod text;

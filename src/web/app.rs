@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
+use super::batch::{BatchBar, BatchTable};
 use super::browser;
 use super::export::Export;
 use super::findings::FindingList;
@@ -49,6 +50,8 @@ pub fn App(props: &AppProps) -> Html {
         move || State::new(use_worker)
     });
     let check_worker = use_mut_ref(|| None::<CheckWorker>);
+    // A batch's files go to a worker of their own, one at a time.
+    let batch_worker = use_mut_ref(|| None::<(u64, CheckWorker)>);
     let generation = use_mut_ref(|| 0u64);
     let previous_generation = use_mut_ref(|| 0u64);
     let keep_text = props.keep_text;
@@ -128,7 +131,14 @@ pub fn App(props: &AppProps) -> Html {
             let Some(url) = url else { return };
             let mut slot = check_worker.borrow_mut();
             if slot.is_none() {
-                *slot = CheckWorker::new(&url, dispatcher.clone()).ok();
+                let replies = dispatcher.clone();
+                *slot = CheckWorker::new(&url, move |reply| {
+                    replies.dispatch(match reply {
+                        worker::Reply::Report(serial, report) => Action::Checked { serial, report },
+                        worker::Reply::Failed => Action::WorkerFailed,
+                    })
+                })
+                .ok();
             }
             let sent = match (&*slot, pending) {
                 (Some(worker), Some((serial, request))) => worker.post(serial, &request).is_ok(),
@@ -142,6 +152,63 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The batch file to check: in the batch's worker, else on the page once the browser has
+    // drawn the progress so far.
+    {
+        let dispatcher = state.dispatcher();
+        let batch = state.batch.clone();
+        let checking = batch.as_ref().and_then(|b| {
+            b.checking_request()
+                .map(|(index, request)| (b.id, index, request))
+        });
+        let finished = batch.as_ref().is_none_or(|b| b.done() == b.files.len());
+        let key = checking.as_ref().map(|(id, index, _)| (*id, *index));
+        let url = (*worker_url).clone().filter(|_| state.use_worker);
+        use_effect_with((key, url.is_some()), move |_| {
+            let mut slot = batch_worker.borrow_mut();
+            if finished {
+                *slot = None;
+            }
+            let Some((id, index, request)) = checking else {
+                return;
+            };
+            if let Some(url) = url {
+                if slot.as_ref().map(|(of, _)| *of) != Some(id) {
+                    let replies = dispatcher.clone();
+                    *slot = CheckWorker::new(&url, move |reply| {
+                        replies.dispatch(match reply {
+                            worker::Reply::Report(serial, report) => Action::BatchChecked {
+                                id,
+                                index: serial as usize,
+                                report,
+                            },
+                            worker::Reply::Failed => Action::WorkerFailed,
+                        })
+                    })
+                    .ok()
+                    .map(|worker| (id, worker));
+                }
+                let sent = slot
+                    .as_ref()
+                    .is_some_and(|(_, worker)| worker.post(index as u64, &request).is_ok());
+                if !sent {
+                    *slot = None;
+                    dispatcher.dispatch(Action::WorkerFailed);
+                }
+                return;
+            }
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(Duration::ZERO).await;
+                let report = request.check();
+                dispatcher.dispatch(Action::BatchChecked {
+                    id,
+                    index,
+                    report: Box::new(report),
+                });
+            });
+        });
+    }
+
     // Tell the host page.
     {
         let on_checked = props.on_checked.clone();
@@ -152,25 +219,22 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // One callback for the app's life: components given it are not redrawn for a new one.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action: Action| dispatcher.dispatch(action))
+        }))
+        .clone()
     };
     let checked = state.checked.clone();
     let offline_link = props.offline_link && !browser::opened_from_file();
-    html! {
-        <div class={classes!("app", props.compact.then_some("compact"))}>
-            if !props.compact {
-                <header class="masthead">
-                    <h1>{ "年报校验" }</h1>
-                    <p class="tagline">{ "检查政府信息公开工作年度报告的统计表是否自洽。文字只在本机处理，不会上传。" }</p>
-                    if offline_link {
-                        <p class="offline-copy">
-                            <a href="nianbao-offline.html" download="年报校验-离线版.html">{ "下载离线版" }</a>
-                            { "：一个网页文件，断网时双击即可使用，可用邮件或U盘传给同事。" }
-                        </p>
-                    }
-                </header>
+    let batch_table = state.batch.clone().filter(|b| b.viewing.is_none());
+    // The one report: pasted, opened, or opened from the batch table.
+    let single = html! {
+        <>
+            if let Some(batch) = state.batch.clone() {
+                <BatchBar batch={batch} dispatch={dispatch.clone()} />
             }
             <Input text={state.text.clone()} notice={state.notice.clone()} dispatch={dispatch.clone()} keep_text={keep_text} />
             if !props.compact {
@@ -191,6 +255,27 @@ pub fn App(props: &AppProps) -> Html {
                         <Export checked={checked} />
                     </aside>
                 </div>
+            }
+        </>
+    };
+    html! {
+        <div class={classes!("app", props.compact.then_some("compact"))}>
+            if !props.compact {
+                <header class="masthead">
+                    <h1>{ "年报校验" }</h1>
+                    <p class="tagline">{ "检查政府信息公开工作年度报告的统计表是否自洽。文字只在本机处理，不会上传。" }</p>
+                    if offline_link {
+                        <p class="offline-copy">
+                            <a href="nianbao-offline.html" download="年报校验-离线版.html">{ "下载离线版" }</a>
+                            { "：一个网页文件，断网时双击即可使用，可用邮件或U盘传给同事。" }
+                        </p>
+                    }
+                </header>
+            }
+            if let Some(batch) = batch_table {
+                <BatchTable batch={batch} dispatch={dispatch.clone()} />
+            } else {
+                { single }
             }
         </div>
     }

@@ -7,14 +7,7 @@ use super::browser;
 use super::findings::family;
 use super::state::Checked;
 use crate::model::Report;
-
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
+use crate::output::summary::csv_line;
 
 /// Every finding as one CSV row: number, family, severity, rule, line, cells, message.
 pub fn findings_csv(report: &Report) -> String {
@@ -34,9 +27,7 @@ pub fn findings_csv(report: &Report) -> String {
             cells.join(" "),
             f.message.clone(),
         ];
-        let fields: Vec<String> = row.iter().map(|s| csv_field(s)).collect();
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
+        out.push_str(&csv_line(&row));
     }
     out
 }

@@ -1,12 +1,15 @@
-//! The paste area, with opening a local file (picker or drag and drop), 检查 and 清除.
+//! The paste area, with opening local files (picker or drag and drop; several at once start
+//! a batch), 检查 and 清除.
 
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use yew::prelude::*;
 
 use super::browser;
 use super::paste;
 use super::state::Action;
+use crate::document::Document;
 use crate::files::FileKind;
 use wasm_bindgen::JsCast;
 
@@ -19,34 +22,67 @@ pub struct InputProps {
     pub keep_text: bool,
 }
 
-/// Reads a chosen or dropped file locally (text, or a .docx read with its tables' grids) and
-/// puts its text in the paste area; a PDF or an old .doc gets plain advice instead.
+/// A local file read as its kind says (text, or a .docx with its tables' grids), or why it
+/// cannot be read (without the file's name): a PDF or an old .doc gets plain advice.
+async fn read_report_file(file: web_sys::File) -> Result<Document, String> {
+    let name = file.name();
+    let bytes = browser::read_file(file)
+        .await
+        .map_err(|_| "无法读取这个文件".to_string())?;
+    match crate::files::kind(&name, &bytes) {
+        FileKind::Text => browser::decode(&bytes)
+            .map(|text| Document {
+                text,
+                grids: Vec::new(),
+            })
+            .map_err(|e| e.to_string()),
+        FileKind::Docx => crate::docx::read_docx(&bytes).map_err(|e| e.to_string()),
+        FileKind::Pdf => Err(crate::docx::PDF_ADVICE.to_string()),
+        FileKind::OldWord => Err(crate::docx::DOC_ADVICE.to_string()),
+    }
+}
+
+/// Reads a chosen or dropped file locally and puts its text in the paste area.
 fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     yew::platform::spawn_local(async move {
         let name = file.name();
-        let bytes = match browser::read_file(file).await {
-            Ok(bytes) => bytes,
-            Err(_) => {
-                dispatch.emit(Action::Notice(Some(format!("{name}：无法读取这个文件"))));
-                return;
-            }
-        };
-        let action = match crate::files::kind(&name, &bytes) {
-            FileKind::Text => browser::decode(&bytes)
-                .map(Action::SetText)
-                .map_err(|e| e.to_string()),
-            FileKind::Docx => crate::docx::read_docx(&bytes)
-                .map(Action::SetDocument)
-                .map_err(|e| e.to_string()),
-            FileKind::Pdf => Err(crate::docx::PDF_ADVICE.to_string()),
-            FileKind::OldWord => Err(crate::docx::DOC_ADVICE.to_string()),
-        };
-        match action {
-            Ok(action) => {
-                dispatch.emit(action);
+        match read_report_file(file).await {
+            Ok(document) => {
+                dispatch.emit(if document.grids.is_empty() {
+                    Action::SetText(document.text)
+                } else {
+                    Action::SetDocument(document)
+                });
                 dispatch.emit(Action::Check);
             }
-            Err(message) => dispatch.emit(Action::Notice(Some(format!("{name}：{message}")))),
+            Err(reason) => dispatch.emit(Action::Notice(Some(format!("{name}：{reason}")))),
+        }
+    });
+}
+
+/// One file opens in the paste area; several start a batch, in the order of their names
+/// (as `nianbao check` orders a folder), read one after another.
+fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
+    let mut files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    if files.len() <= 1 {
+        if let Some(file) = files.pop() {
+            open_file(file, dispatch);
+        }
+        return;
+    }
+    static BATCHES: AtomicU64 = AtomicU64::new(0);
+    let id = BATCHES.fetch_add(1, Ordering::Relaxed) + 1;
+    files.sort_by_key(|f| f.name());
+    let names = files.iter().map(|f| f.name()).collect();
+    dispatch.emit(Action::BatchStart { id, names });
+    yew::platform::spawn_local(async move {
+        for (index, file) in files.into_iter().enumerate() {
+            let document = read_report_file(file).await;
+            dispatch.emit(Action::BatchRead {
+                id,
+                index,
+                document,
+            });
         }
     });
 }
@@ -138,8 +174,8 @@ pub fn Input(props: &InputProps) -> Html {
         Callback::from(move |event: Event| {
             let input: Option<web_sys::HtmlInputElement> = event.target_dyn_into();
             if let Some(input) = input {
-                if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                    open_file(file, dispatch.clone());
+                if let Some(files) = input.files() {
+                    open_files(files, dispatch.clone());
                 }
                 input.set_value("");
             }
@@ -162,12 +198,8 @@ pub fn Input(props: &InputProps) -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging.set(false);
-            let file = event
-                .data_transfer()
-                .and_then(|data| data.files())
-                .and_then(|files| files.get(0));
-            if let Some(file) = file {
-                open_file(file, dispatch.clone());
+            if let Some(files) = event.data_transfer().and_then(|data| data.files()) {
+                open_files(files, dispatch.clone());
             }
         })
     };
@@ -175,13 +207,13 @@ pub fn Input(props: &InputProps) -> Html {
         <section class={classes!("input", (*dragging).then_some("dragging"))}
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             <label for="report-input" class="input-label">
-                { "粘贴年报全文（从网页、Word/WPS 或 PDF 复制均可），或打开 .txt、.docx 文件、把文件拖到这里" }
+                { "粘贴年报全文（从网页、Word/WPS 或 PDF 复制均可），或打开 .txt、.docx 文件、把文件拖到这里；一次打开多个文件则逐个检查并列出汇总表" }
             </label>
             <textarea id="report-input" ref={area} oninput={on_input} onpaste={on_paste} spellcheck="false"
                 placeholder="在此粘贴政府信息公开工作年度报告……" rows="12" />
             <div class="input-actions">
                 <button type="button" onclick={on_check}>{ "检查" }</button>
-                <input id="file-input" type="file" accept=".txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" class="visually-hidden" onchange={on_file} />
+                <input id="file-input" type="file" accept=".txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" multiple=true class="visually-hidden" onchange={on_file} />
                 <label class="button" for="file-input">{ "打开文件…" }</label>
                 <button type="button" class="secondary" onclick={on_clear}>{ "清除" }</button>
                 <span class="input-size">{ format!("{} 字", props.text.chars().count()) }</span>

@@ -3,6 +3,7 @@
 
 mod api;
 mod app;
+mod batch;
 mod browser;
 mod export;
 mod findings;

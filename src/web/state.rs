@@ -7,6 +7,7 @@ use yew::Reducible;
 use super::paste::{self, PastedGrids};
 use crate::document::{Document, Grid};
 use crate::model::{Options, Report};
+use crate::output::summary::SummaryRow;
 
 /// A checked report and the text it was made from, shared by the components; equal when it
 /// is the same check.
@@ -20,6 +21,20 @@ pub struct Checked {
     pub with_grids: bool,
     /// How many tables were read from those cells.
     pub tables_from_paste: usize,
+}
+
+impl Checked {
+    pub fn new(report: Report, request: Request) -> Checked {
+        let grids = request.grids.as_deref();
+        let tables_from_paste = grids.map_or(0, |g| paste::tables_from_grids(&report, g));
+        Checked {
+            report: Rc::new(report),
+            with_grids: grids.is_some(),
+            tables_from_paste,
+            text: request.text,
+            previous: request.previous,
+        }
+    }
 }
 
 impl PartialEq for Checked {
@@ -53,6 +68,85 @@ pub struct State {
     pub grids: Option<PastedGrids>,
     /// The number of the last check sent to the worker.
     pub serial: u64,
+    /// Several files opened at once: the batch table, or one of its reports in detail.
+    pub batch: Option<Rc<Batch>>,
+}
+
+/// Several files checked one after another, in the order of their names.
+#[derive(Clone, PartialEq)]
+pub struct Batch {
+    /// Tells this batch's results from those of an earlier one.
+    pub id: u64,
+    /// Shared, so that a change to one file copies no other and redraws no other row.
+    pub files: Vec<Rc<BatchFile>>,
+    /// The file being checked; one at a time, so the page and the worker stay responsive.
+    pub checking: Option<usize>,
+    /// The file whose report is shown in the single-report view.
+    pub viewing: Option<usize>,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct BatchFile {
+    pub name: String,
+    pub status: FileStatus,
+}
+
+#[derive(Clone, PartialEq)]
+pub enum FileStatus {
+    Reading,
+    /// Read, waiting for its check.
+    Read(Request),
+    Checked(SummaryRow, Checked),
+    Unreadable(SummaryRow),
+}
+
+impl FileStatus {
+    /// The summary row, once the file is checked or known to be unreadable.
+    pub fn row(&self) -> Option<&SummaryRow> {
+        match self {
+            FileStatus::Checked(row, _) | FileStatus::Unreadable(row) => Some(row),
+            FileStatus::Reading | FileStatus::Read(_) => None,
+        }
+    }
+}
+
+impl Batch {
+    /// How many files are done (checked or unreadable).
+    pub fn done(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.status.row().is_some())
+            .count()
+    }
+
+    /// The summary CSV of the whole batch (the same as `nianbao check --summary csv`).
+    pub fn csv(&self) -> String {
+        let rows: Vec<SummaryRow> = self
+            .files
+            .iter()
+            .filter_map(|f| f.status.row().cloned())
+            .collect();
+        crate::output::summary::csv(&rows)
+    }
+
+    /// The text to check now, if nothing is being checked.
+    fn next_check(&mut self) {
+        if self.checking.is_none() {
+            self.checking = self
+                .files
+                .iter()
+                .position(|f| matches!(f.status, FileStatus::Read(_)));
+        }
+    }
+
+    /// What the file being checked reads.
+    pub fn checking_request(&self) -> Option<(usize, Request)> {
+        let index = self.checking?;
+        match &self.files.get(index)?.status {
+            FileStatus::Read(request) => Some((index, request.clone())),
+            _ => None,
+        }
+    }
 }
 
 impl Default for State {
@@ -68,6 +162,7 @@ impl Default for State {
             pending: None,
             serial: 0,
             grids: None,
+            batch: None,
         }
     }
 }
@@ -107,6 +202,29 @@ pub enum Action {
     Select(Option<usize>),
     Hover(Option<usize>),
     Notice(Option<String>),
+    /// Files opened at once (named in their order): the batch view, replacing any before.
+    BatchStart {
+        id: u64,
+        names: Vec<String>,
+    },
+    /// A batch file read: its text, or why it could not be read.
+    BatchRead {
+        id: u64,
+        index: usize,
+        document: Result<Document, String>,
+    },
+    /// A batch file's report.
+    BatchChecked {
+        id: u64,
+        index: usize,
+        report: Box<Report>,
+    },
+    /// 详情: the batch file's report in the single-report view.
+    BatchOpen(usize),
+    /// Back from a report to the batch table.
+    BatchBack,
+    /// Leave the batch for the single-report view.
+    BatchClose,
 }
 
 impl Reducible for State {
@@ -199,9 +317,83 @@ impl Reducible for State {
                 return Rc::new(State {
                     use_worker: next.use_worker,
                     serial: next.serial,
+                    batch: next.batch,
                     ..State::default()
                 })
             }
+            Action::BatchStart { id, names } => {
+                next.batch = Some(Rc::new(Batch {
+                    id,
+                    files: names
+                        .into_iter()
+                        .map(|name| {
+                            Rc::new(BatchFile {
+                                name,
+                                status: FileStatus::Reading,
+                            })
+                        })
+                        .collect(),
+                    checking: None,
+                    viewing: None,
+                }));
+            }
+            Action::BatchRead {
+                id,
+                index,
+                document,
+            } => {
+                if let Some(batch) = next.batch_mut(id) {
+                    if let Some(file) = batch.files.get_mut(index).map(Rc::make_mut) {
+                        file.status = match document {
+                            Ok(document) => FileStatus::Read(Request::of(document)),
+                            Err(reason) => {
+                                FileStatus::Unreadable(SummaryRow::unreadable(&file.name, &reason))
+                            }
+                        };
+                    }
+                    batch.next_check();
+                }
+            }
+            Action::BatchChecked { id, index, report } => {
+                if let Some(batch) = next.batch_mut(id) {
+                    if batch.checking == Some(index) {
+                        let file = Rc::make_mut(&mut batch.files[index]);
+                        if let FileStatus::Read(request) = &file.status {
+                            let row = SummaryRow::checked(&file.name, &report);
+                            let checked = Checked::new(*report, request.clone());
+                            file.status = FileStatus::Checked(row, checked);
+                        }
+                        batch.checking = None;
+                        batch.next_check();
+                    }
+                }
+            }
+            Action::BatchOpen(index) => {
+                let opened = next
+                    .batch
+                    .as_ref()
+                    .and_then(|b| match &b.files.get(index)?.status {
+                        FileStatus::Checked(_, checked) => Some(checked.clone()),
+                        _ => None,
+                    });
+                if let Some(checked) = opened {
+                    next.text = checked.text.clone();
+                    next.checked = Some(checked);
+                    next.pending = None;
+                    next.selected = None;
+                    next.hovered = None;
+                    next.notice = None;
+                    if let Some(batch) = next.batch.as_mut() {
+                        Rc::make_mut(batch).viewing = Some(index);
+                    }
+                }
+            }
+            Action::BatchBack => {
+                if let Some(batch) = next.batch.as_mut() {
+                    Rc::make_mut(batch).viewing = None;
+                }
+            }
+            Action::BatchClose => next.batch = None,
             Action::Select(index) => next.selected = index,
             Action::Hover(index) => next.hovered = index,
             Action::Notice(message) => next.notice = message,
@@ -211,7 +403,7 @@ impl Reducible for State {
 }
 
 /// What one check reads: the text, the cell grids of its pasted tables, last year's report.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct Request {
     pub text: Rc<str>,
     pub grids: Option<SharedGrids>,
@@ -220,6 +412,15 @@ pub struct Request {
 }
 
 impl Request {
+    /// A document read from a file, on its own (no last year's report).
+    pub fn of(document: Document) -> Request {
+        Request {
+            text: Rc::from(document.text),
+            grids: (!document.grids.is_empty()).then(|| Rc::new(document.grids)),
+            previous: Rc::from(""),
+        }
+    }
+
     fn same(&self, other: &Request) -> bool {
         self.text == other.text
             && self.previous == other.previous
@@ -233,7 +434,7 @@ impl Request {
             && self.grids.is_some() == checked.with_grids
     }
 
-    fn check(&self) -> Report {
+    pub fn check(&self) -> Report {
         check(&self.text, self.grids.as_deref(), &self.previous)
     }
 }
@@ -270,20 +471,16 @@ impl State {
         }
     }
 
+    /// The batch `id`, to change, if it is still the current one.
+    fn batch_mut(&mut self, id: u64) -> Option<&mut Batch> {
+        self.batch.as_mut().filter(|b| b.id == id).map(Rc::make_mut)
+    }
+
     fn show(&mut self, report: Report, request: Request) {
-        let grids = request.grids.as_deref();
-        let tables_from_paste = grids.map_or(0, |g| paste::tables_from_grids(&report, g));
-        self.checked = Some(Checked {
-            report: Rc::new(report),
-            with_grids: grids.is_some(),
-            tables_from_paste,
-            text: request.text,
-            previous: request.previous,
-        });
+        self.checked = Some(Checked::new(report, request));
         self.selected = None;
         self.hovered = None;
     }
-
     /// The finding whose cells are highlighted: the hovered one, else the selected one.
     pub fn highlighted(&self) -> Option<usize> {
         self.hovered.or(self.selected)

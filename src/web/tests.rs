@@ -428,3 +428,102 @@ fn the_worker_checks_with_the_pasted_grids() {
         json(&crate::check(&document.text, &Default::default()))
     );
 }
+
+fn text_document(text: &str) -> crate::document::Document {
+    crate::document::Document {
+        text: text.to_string(),
+        grids: Vec::new(),
+    }
+}
+
+/// A batch checks its files one at a time in the order read, keeps an unreadable file's row,
+/// ignores a result for an earlier batch, opens a report for 详情 and goes back; its CSV is
+/// the one `nianbao check --summary csv` prints.
+#[wasm_bindgen_test]
+fn a_batch_checks_one_file_at_a_time_and_opens_each_report() {
+    use super::state::FileStatus;
+    use crate::output::summary::{csv, SummaryRow};
+    use yew::Reducible;
+
+    const CLEAN: &str = include_str!("../../../shared/fixtures/000_74598ba982fdb439.txt");
+    let report = |text: &str| Box::new(crate::check(text, &Default::default()));
+    let names = vec![
+        "a.txt".to_string(),
+        "b.txt".to_string(),
+        "c.txt".to_string(),
+    ];
+    let state = Rc::new(super::state::State::new(true)).reduce(Action::BatchStart { id: 7, names });
+    let batch = |state: &Rc<super::state::State>| state.batch.clone().unwrap();
+    assert_eq!(batch(&state).done(), 0);
+    assert_eq!(batch(&state).checking, None);
+    // b is read first: it is checked first; a, read meanwhile, waits for it.
+    let state = state
+        .reduce(Action::BatchRead {
+            id: 7,
+            index: 1,
+            document: Ok(text_document(BROKEN)),
+        })
+        .reduce(Action::BatchRead {
+            id: 7,
+            index: 0,
+            document: Ok(text_document(CLEAN)),
+        })
+        .reduce(Action::BatchRead {
+            id: 7,
+            index: 2,
+            document: Err("这不是文本文件".to_string()),
+        });
+    assert_eq!(batch(&state).checking, Some(1));
+    assert_eq!(batch(&state).done(), 1);
+    // A report for an earlier batch, or for a file not being checked, changes nothing.
+    let state = state
+        .reduce(Action::BatchChecked {
+            id: 6,
+            index: 1,
+            report: report(CLEAN),
+        })
+        .reduce(Action::BatchChecked {
+            id: 7,
+            index: 0,
+            report: report(CLEAN),
+        });
+    assert_eq!(batch(&state).done(), 1);
+    let state = state.reduce(Action::BatchChecked {
+        id: 7,
+        index: 1,
+        report: report(BROKEN),
+    });
+    assert_eq!(batch(&state).checking, Some(0));
+    let state = state.reduce(Action::BatchChecked {
+        id: 7,
+        index: 0,
+        report: report(CLEAN),
+    });
+    assert_eq!(batch(&state).checking, None);
+    assert_eq!(batch(&state).done(), 3);
+    let expected = csv(&[
+        SummaryRow::checked("a.txt", &crate::check(CLEAN, &Default::default())),
+        SummaryRow::checked("b.txt", &crate::check(BROKEN, &Default::default())),
+        SummaryRow::unreadable("c.txt", "这不是文本文件"),
+    ]);
+    assert_eq!(batch(&state).csv(), expected);
+    // 详情 of b: its text and report in the single-report view, without a new check.
+    let state = state.reduce(Action::BatchOpen(1));
+    assert_eq!(&*state.text, BROKEN);
+    assert_eq!(state.checked.as_ref().unwrap().report.summary().errors, 4);
+    assert!(state.pending.is_none());
+    assert_eq!(batch(&state).viewing, Some(1));
+    let state = state.reduce(Action::Check);
+    assert!(state.pending.is_none(), "the text shown is the one checked");
+    // The unreadable file has no report to open.
+    let state = state.reduce(Action::BatchOpen(2));
+    assert_eq!(batch(&state).viewing, Some(1));
+    assert!(matches!(
+        batch(&state).files[2].status,
+        FileStatus::Unreadable(_)
+    ));
+    let state = state.reduce(Action::BatchBack);
+    assert_eq!(batch(&state).viewing, None);
+    let state = state.reduce(Action::BatchClose);
+    assert!(state.batch.is_none());
+}

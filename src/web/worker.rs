@@ -12,11 +12,18 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use yew::UseReducerDispatcher;
 
-use super::state::{Action, Request, State};
+use super::state::Request;
 use crate::document::Grid;
 use crate::model::Report;
+
+/// What the worker sends back.
+pub enum Reply {
+    /// The report of the text sent with this serial.
+    Report(u64, Box<Report>),
+    /// The worker cannot be used (it failed to start, or sent something unreadable).
+    Failed,
+}
 
 /// Checks `text` in the worker, with the cell grids of its pasted tables when `grids` is not
 /// `undefined`, and against last year's `previous` when that is not empty: the whole
@@ -52,27 +59,26 @@ pub struct CheckWorker {
 }
 
 impl CheckWorker {
-    pub fn new(url: &str, dispatcher: UseReducerDispatcher<State>) -> Result<CheckWorker, JsValue> {
+    /// A worker that hands each reply for the latest text sent to `on_reply`.
+    pub fn new(url: &str, on_reply: impl Fn(Reply) + 'static) -> Result<CheckWorker, JsValue> {
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
         let worker = web_sys::Worker::new_with_options(url, &options)?;
         let latest = Rc::new(Cell::new(0));
+        let on_reply = Rc::new(on_reply);
         let on_message = {
-            let dispatcher = dispatcher.clone();
+            let on_reply = on_reply.clone();
             let latest = latest.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                dispatcher.dispatch(match read_reply(&event.data(), latest.get()) {
-                    Some(Some((serial, report))) => Action::Checked {
-                        serial,
-                        report: Box::new(report),
-                    },
+                on_reply(match read_reply(&event.data(), latest.get()) {
+                    Some(Some((serial, report))) => Reply::Report(serial, Box::new(report)),
                     Some(None) => return,
-                    None => Action::WorkerFailed,
+                    None => Reply::Failed,
                 });
             })
         };
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
-            dispatcher.dispatch(Action::WorkerFailed);
+            on_reply(Reply::Failed);
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
