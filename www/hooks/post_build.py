@@ -30,7 +30,8 @@ staging = os.environ.get("TRUNK_STAGING_DIR")
 if not staging:
     sys.exit("TRUNK_STAGING_DIR is not set: run this from Trunk's post_build hook")
 WWW = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HASHED = re.compile(r"-[0-9a-f]{16}\.[a-z]+$")
+# Trunk prints its 64-bit hashes without leading zeros: up to 16 hex digits.
+HASHED = re.compile(r"-[0-9a-f]{1,16}\.[a-z]+$")
 
 
 def fail(message):
