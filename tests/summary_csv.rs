@@ -150,7 +150,10 @@ fn the_fixtures_folder_gives_one_row_per_report_with_the_counts_of_format_json()
     assert_eq!(out.status.code(), Some(1));
     // The truth files beside the reports are skipped, and stderr says so.
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("不是 .txt 的文件"), "{stderr}");
+    assert!(
+        stderr.contains("不是 .txt、.html、.htm、.docx 的文件"),
+        "{stderr}"
+    );
     // The same files named one by one, by their names: the same rows, in the order given.
     let mut reversed: Vec<&str> = names.iter().map(String::as_str).rev().collect();
     reversed.insert(0, "--summary=csv");
@@ -177,6 +180,7 @@ fn nested_folders_are_walked_in_name_order_and_other_files_are_named_on_stderr()
         "a/10.TXT",
         "a/deeper/x.txt",
         "c/readme.md",
+        "c/report.htm",
         "a.txt",
     ] {
         let path = dir.join(path);
@@ -193,12 +197,13 @@ fn nested_folders_are_walked_in_name_order_and_other_files_are_named_on_stderr()
             "./a/2.txt",
             "./a/deeper/x.txt",
             "./a.txt",
-            "./b.txt"
+            "./b.txt",
+            "./c/report.htm"
         ]
     );
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("1 个不是 .txt 的文件") && stderr.contains("readme.md"),
+        stderr.contains("1 个不是 .txt、.html、.htm、.docx 的文件") && stderr.contains("readme.md"),
         "{stderr}"
     );
     // The checked files' rows say what the report says; 003 has errors.
