@@ -502,7 +502,7 @@ fn cell_from(pick: Pick, kind: ColKind, amounts_in_yuan: bool) -> Cell {
     }
 }
 
-fn unreadable_cells(n: usize, line: usize, at: usize) -> Vec<Cell> {
+pub(crate) fn unreadable_cells(n: usize, line: usize, at: usize) -> Vec<Cell> {
     (0..n)
         .map(|_| Cell {
             value: None,

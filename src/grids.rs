@@ -9,7 +9,7 @@
 //! by guessing.
 
 use crate::document::{Grid, GridCell};
-use crate::extract::{match_row, row_refs, RowMatch};
+use crate::extract::{match_row, row_refs, unreadable_cells, RowMatch};
 use crate::model::{Cell, CellSource, Finding, Severity, Table, Tables};
 use crate::number::Number;
 use crate::read::Source;
@@ -416,18 +416,6 @@ fn read_cell(
     }
 }
 
-fn unreadable(n: usize, line: usize, at: usize) -> Vec<Cell> {
-    (0..n)
-        .map(|_| Cell {
-            value: None,
-            source: CellSource::Unreadable,
-            line,
-            start: at,
-            end: at,
-        })
-        .collect()
-}
-
 /// The texts of cells, for messages: `1、2、（空）`.
 fn show(view: &View, cells: &[usize]) -> String {
     cells
@@ -488,7 +476,7 @@ fn read_row(
                 line: Some(line),
                 span: None,
             });
-            unreadable(labels.len(), line, view.grid.row_starts[grid_row])
+            unreadable_cells(labels.len(), line, view.grid.row_starts[grid_row])
         }
     };
     builder.put(row_index, read, line);

@@ -624,28 +624,6 @@ fn wrong_cells(got: &Value, want: &Map<String, Value>, what: &str) -> Vec<String
     wrong
 }
 
-fn fixtures() -> Vec<(String, Value, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        if let Some(stem) = name.strip_suffix(".truth.json") {
-            let truth: Value =
-                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let bytes = std::fs::read(dir.join(format!("{stem}.txt"))).unwrap();
-            found.push((
-                stem.to_string(),
-                truth,
-                nianbao::read::decode(&bytes).unwrap(),
-            ));
-        }
-    }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(found.len() >= 8, "the shared fixtures");
-    found
-}
-
 fn template_of(truth: &Value) -> Tpl {
     match truth["template"].as_str() {
         Some("2019") => Tpl::Y2019,
@@ -658,7 +636,7 @@ fn template_of(truth: &Value) -> Tpl {
 #[test]
 fn fixture_tables_written_as_word_does_read_back_exactly() {
     let mut compared = 0;
-    for (name, truth, text) in fixtures() {
+    for (name, truth, text) in common::fixtures() {
         let values = Values {
             template: template_of(&truth),
             tables: truth["tables"].as_object().unwrap().clone(),
@@ -679,7 +657,7 @@ fn fixture_tables_written_as_word_does_read_back_exactly() {
 #[test]
 fn fixtures_as_docx_check_like_their_truth() {
     let mut problems = Vec::new();
-    for (name, truth, text) in fixtures() {
+    for (name, truth, text) in common::fixtures() {
         let values = Values {
             template: template_of(&truth),
             tables: truth["tables"].as_object().unwrap().clone(),
@@ -894,7 +872,7 @@ fn deep_nesting_and_odd_structure_lose_no_text() {
 fn a_docx_written_by_libreoffice_reads_back_exactly() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/libreoffice.docx");
     let doc = read_docx(&std::fs::read(path).unwrap()).unwrap();
-    let (_, truth, _) = fixtures()
+    let (_, truth, _) = common::fixtures()
         .into_iter()
         .find(|(name, _, _)| name.starts_with("平潭"))
         .unwrap();
@@ -986,7 +964,7 @@ fn automatic_numbering_is_part_of_the_text() {
 /// are found and the report checks as clean as the original.
 #[test]
 fn a_report_with_numbered_headings_finds_its_sections() {
-    let (_, truth, text) = fixtures()
+    let (_, truth, text) = common::fixtures()
         .into_iter()
         .find(|(name, _, _)| name.starts_with("004"))
         .unwrap();
@@ -1048,7 +1026,7 @@ mod mutated {
 
     /// A real report as .docx XML: fixture 000's tables in the noisiest style.
     fn sample_xml() -> String {
-        let (name, truth, text) = fixtures().swap_remove(0);
+        let (name, truth, text) = common::fixtures().swap_remove(0);
         assert!(name.starts_with("000"));
         let values = Values {
             template: template_of(&truth),

@@ -2,42 +2,13 @@
 //! expected rules; a clean report gives no error, and no fixture a date, section or narrative
 //! finding its truth does not list.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use serde_json::Value;
 
 /// Rules about dates, section content and the prose: none may fire on a fixture unless its
 /// truth file lists it.
 const UNEXPECTED_UNLESS_LISTED: &[&str] = &["date.", "section.", "structure.period", "narrative."];
-
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures")
-}
-
-fn fixtures() -> Vec<(String, Value, String)> {
-    let mut found = Vec::new();
-    let entries = std::fs::read_dir(fixtures_dir()).expect("../shared/fixtures beside the repo");
-    for entry in entries {
-        let path = entry.expect("readable dir entry").path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        let Some(stem) = name.strip_suffix(".truth.json") else {
-            continue;
-        };
-        let truth: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let bytes = std::fs::read(path.with_file_name(format!("{stem}.txt"))).unwrap();
-        let text = nianbao::read::decode(&bytes).expect("fixture decodes");
-        found.push((stem.to_string(), truth, text));
-    }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(
-        found.len() >= 7,
-        "expected the shared fixtures, found {}",
-        found.len()
-    );
-    found
-}
 
 fn check_json(text: &str) -> Value {
     let report = nianbao::check(text, &nianbao::Options::default());
@@ -55,7 +26,7 @@ fn same_number(a: &Value, b: &Value) -> bool {
 fn every_fixture_extracts_every_cell() {
     let mut wrong = Vec::new();
     let mut compared = 0;
-    for (name, truth, text) in fixtures() {
+    for (name, truth, text) in common::fixtures() {
         let got = check_json(&text);
         assert_eq!(got["template"], truth["template"], "{name}: template");
         let ignored: Vec<Value> = truth["ignore_cells"]
@@ -94,7 +65,7 @@ fn every_fixture_extracts_every_cell() {
 #[test]
 fn every_fixture_gives_its_expected_rules_and_clean_ones_no_error() {
     let mut problems = Vec::new();
-    for (name, truth, text) in fixtures() {
+    for (name, truth, text) in common::fixtures() {
         let got = check_json(&text);
         let findings = got["findings"].as_array().unwrap();
         let rules: Vec<&str> = findings.iter().filter_map(|f| f["rule"].as_str()).collect();
@@ -116,7 +87,7 @@ fn every_fixture_gives_its_expected_rules_and_clean_ones_no_error() {
 #[test]
 fn date_section_and_narrative_rules_fire_only_where_expected() {
     let mut problems = Vec::new();
-    for (name, truth, text) in fixtures() {
+    for (name, truth, text) in common::fixtures() {
         let got = check_json(&text);
         let expected = truth["expected_rules"].as_array().unwrap();
         for f in got["findings"].as_array().unwrap() {
@@ -133,7 +104,7 @@ fn date_section_and_narrative_rules_fire_only_where_expected() {
 
 #[test]
 fn fixture_metadata() {
-    for (name, truth, text) in fixtures() {
+    for (name, truth, text) in common::fixtures() {
         let got = check_json(&text);
         assert_eq!(
             got["report_year"], truth["report_year"],
@@ -162,7 +133,7 @@ fn fixture_metadata() {
 #[test]
 fn finding_spans_point_at_their_numbers_in_utf16() {
     let mut pointed = 0;
-    for (name, _, text) in fixtures() {
+    for (name, _, text) in common::fixtures() {
         for prefix in ["", "😀"] {
             let text = format!("{prefix}{text}");
             let units: Vec<u16> = text.encode_utf16().collect();

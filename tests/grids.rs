@@ -748,28 +748,6 @@ fn problems(set: &TableSet, document: &Document, expected: &[&str]) -> Vec<Strin
     problems
 }
 
-fn fixtures() -> Vec<(String, Value, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures");
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let Some(stem) = name.strip_suffix(".truth.json") else {
-            continue;
-        };
-        let truth: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let bytes = std::fs::read(path.with_file_name(format!("{stem}.txt"))).unwrap();
-        found.push((
-            stem.to_string(),
-            truth,
-            nianbao::read::decode(&bytes).unwrap(),
-        ));
-    }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(found.len() >= 8, "found {} fixtures", found.len());
-    found
-}
-
 /// Failures printed in full.
 const SHOWN: usize = 6;
 
@@ -780,7 +758,7 @@ const STYLES: u64 = 24;
 fn fixture_tables_read_from_grids_in_every_shape() {
     let mut failures = Vec::new();
     let mut checked = 0;
-    for (i, (name, truth, text)) in fixtures().iter().enumerate() {
+    for (i, (name, truth, text)) in common::fixtures().iter().enumerate() {
         // The whole report is one line whose cells ran together, and its 表二 is not in the
         // truth: its tables are tested in `cells_that_run_together_as_text_are_read_apart`.
         if name.starts_with("平潭") {
@@ -896,7 +874,7 @@ fn cells_that_run_together_as_text_are_read_apart() {
             (set, rules)
         })
         .collect();
-    let fixtures = fixtures();
+    let fixtures = common::fixtures();
     for (name, truth, _) in &fixtures {
         let mut set = TableSet::from_truth(name, truth);
         // 平潭's truth has no 表二 (its text does not decide it): one of a generated set.
@@ -985,7 +963,7 @@ fn rules_and_tables(document: &Document) -> (Vec<String>, Value) {
 
 #[test]
 fn layout_grids_leave_the_text_reading_alone() {
-    for (name, _, text) in fixtures() {
+    for (name, _, text) in common::fixtures() {
         let mut b = DocumentBuilder::new();
         // A page's frame: site navigation and the notice's facts, with numbers in them.
         b.begin_table();
@@ -1197,7 +1175,7 @@ fn html_pages_read_like_their_grids() {
     let mut failures = Vec::new();
     let mut checked = 0;
     let pages = [Page::Portal, Page::Word, Page::Plain];
-    let fixtures = fixtures();
+    let fixtures = common::fixtures();
     let mut cases: Vec<(TableSet, Option<&str>, Vec<&str>)> = Vec::new();
     for (name, truth, text) in &fixtures {
         if name.starts_with("平潭") {
@@ -1249,7 +1227,7 @@ fn html_pages_read_like_their_grids() {
 /// `nianbao check page.html`: a GBK portal page, read by its cells, in JSON Lines and text.
 #[test]
 fn the_command_line_reads_html_files() {
-    let (name, truth, text) = fixtures().into_iter().next().unwrap();
+    let (name, truth, text) = common::fixtures().into_iter().next().unwrap();
     let set = TableSet::from_truth(&name, &truth);
     let style = Style::random(&mut Rng::new(11));
     let page = html_page(&report_blocks(&set, &style, Some(&text)), Page::Portal);
@@ -1364,7 +1342,7 @@ fn any_grid_is_read_without_panic() {
 #[test]
 fn tables_made_of_tab_lines_read_exactly() {
     let mut tested = 0;
-    for (name, truth, text) in fixtures() {
+    for (name, truth, text) in common::fixtures() {
         if text.lines().filter(|l| l.contains('\t')).count() < 20 {
             continue;
         }

@@ -24,7 +24,7 @@ pub struct InputProps {
 
 /// A local file read as its kind says (text, or a .docx with its tables' grids), or why it
 /// cannot be read (without the file's name): a PDF or an old .doc gets plain advice.
-async fn read_report_file(file: web_sys::File) -> Result<Document, String> {
+pub async fn read_report_file(file: web_sys::File) -> Result<Document, String> {
     let name = file.name();
     let bytes = browser::read_file(file)
         .await
@@ -99,16 +99,14 @@ fn byte_offset(text: &str, units: usize) -> usize {
     text.len()
 }
 
-#[function_component]
-pub fn Input(props: &InputProps) -> Html {
+/// A text area holding `text`, not controlled (re-setting a long value on every key is slow
+/// and moves the caret): it is written only when the text changes from elsewhere.
+#[hook]
+pub fn use_text_area(text: Rc<str>) -> NodeRef {
     let area = use_node_ref();
-    let dragging = use_state(|| false);
-
-    // The text area is not controlled (re-setting a long value on every key is slow and moves
-    // the caret): it is only written when the text changes from elsewhere.
     {
         let area = area.clone();
-        use_effect_with(props.text.clone(), move |text| {
+        use_effect_with(text, move |text| {
             if let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() {
                 if area.value() != **text {
                     area.set_value(text);
@@ -116,6 +114,13 @@ pub fn Input(props: &InputProps) -> Html {
             }
         });
     }
+    area
+}
+
+#[function_component]
+pub fn Input(props: &InputProps) -> Html {
+    let area = use_text_area(props.text.clone());
+    let dragging = use_state(|| false);
 
     let on_input = {
         let dispatch = props.dispatch.clone();

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::browser;
+use super::input::{read_report_file, use_text_area};
 use super::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -14,42 +14,25 @@ pub struct PreviousProps {
     pub dispatch: Callback<Action>,
 }
 
-/// Reads a chosen file locally and makes it last year's report.
+/// Reads a chosen file locally (as the main paste area does) and makes it last year's report.
 fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     yew::platform::spawn_local(async move {
         let name = file.name();
-        match browser::read_file(file).await {
-            Ok(bytes) => match browser::decode(&bytes) {
-                Ok(text) => {
-                    dispatch.emit(Action::SetPrevious(text));
-                    dispatch.emit(Action::Check);
-                }
-                Err(error) => {
-                    dispatch.emit(Action::Notice(Some(format!("上年年报 {name}：{error}"))))
-                }
-            },
-            Err(_) => dispatch.emit(Action::Notice(Some(format!(
-                "上年年报 {name}：无法读取这个文件"
-            )))),
+        match read_report_file(file).await {
+            Ok(document) => {
+                dispatch.emit(Action::SetPrevious(document.text));
+                dispatch.emit(Action::Check);
+            }
+            Err(reason) => {
+                dispatch.emit(Action::Notice(Some(format!("上年年报 {name}：{reason}"))))
+            }
         }
     });
 }
 
 #[function_component]
 pub fn Previous(props: &PreviousProps) -> Html {
-    let area = use_node_ref();
-
-    // Not controlled, like the main paste area: written only when changed from elsewhere.
-    {
-        let area = area.clone();
-        use_effect_with(props.text.clone(), move |text| {
-            if let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() {
-                if area.value() != **text {
-                    area.set_value(text);
-                }
-            }
-        });
-    }
+    let area = use_text_area(props.text.clone());
 
     let on_input = {
         let dispatch = props.dispatch.clone();
@@ -93,7 +76,7 @@ pub fn Previous(props: &PreviousProps) -> Html {
             <textarea id="previous-input" ref={area} oninput={on_input} spellcheck="false"
                 placeholder="在此粘贴上一年度的年度报告……" rows="6" />
             <div class="input-actions">
-                <input id="previous-file-input" type="file" accept=".txt,text/plain" class="visually-hidden" onchange={on_file} />
+                <input id="previous-file-input" type="file" accept=".txt,text/plain,.docx" class="visually-hidden" onchange={on_file} />
                 <label class="button" for="previous-file-input">{ "打开上年年报…" }</label>
                 <button type="button" class="secondary" onclick={on_clear}>{ "移除上年年报" }</button>
             </div>

@@ -516,8 +516,8 @@ fn active_row(rng: &mut Rng, template: Tpl, block: &Block, scale: i64) -> Vec<f6
 
 // --------------------------------------------------------------------------- fixtures
 
-/// The shared fixtures whose truth files expect no finding, as (name, decoded text), sorted.
-pub fn clean_fixtures() -> Vec<(String, String)> {
+/// The shared fixtures as (name, truth, decoded text), sorted by name.
+pub fn fixtures() -> Vec<(String, serde_json::Value, String)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
     let mut found = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("../shared/fixtures beside the repo") {
@@ -528,14 +528,28 @@ pub fn clean_fixtures() -> Vec<(String, String)> {
         };
         let truth: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        if truth["expected_rules"]
-            .as_array()
-            .is_some_and(|r| r.is_empty())
-        {
-            let bytes = std::fs::read(dir.join(format!("{stem}.txt"))).unwrap();
-            found.push((stem.to_string(), nianbao::read::decode(&bytes).unwrap()));
-        }
+        let bytes = std::fs::read(dir.join(format!("{stem}.txt"))).unwrap();
+        let text = nianbao::read::decode(&bytes).expect("fixture decodes");
+        found.push((stem.to_string(), truth, text));
     }
-    found.sort();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(
+        found.len() >= 8,
+        "expected the shared fixtures, found {}",
+        found.len()
+    );
     found
+}
+
+/// The shared fixtures whose truth files expect no finding, as (name, decoded text), sorted.
+pub fn clean_fixtures() -> Vec<(String, String)> {
+    fixtures()
+        .into_iter()
+        .filter(|(_, truth, _)| {
+            truth["expected_rules"]
+                .as_array()
+                .is_some_and(|r| r.is_empty())
+        })
+        .map(|(name, _, text)| (name, text))
+        .collect()
 }
