@@ -120,13 +120,23 @@ pub fn normalize(text: &str) -> String {
     let mut at = 0;
     while at < bytes.len() {
         // The common characters stay as they are, read as bytes: printable ASCII, tab, line
-        // end, and U+4000–U+9FFF (lead bytes E4–E9, always three bytes), where the Han are.
+        // end, U+4000–U+9FFF (lead bytes E4–E9, always three bytes) where the Han are, CJK
+        // punctuation U+3001–U+3FFF (E3, but not U+3000, a space), and U+F000–U+FFFF but for
+        // U+FEC0–U+FF7F (EF BB–BD: the full-width digits and signs, and U+FEFF).
         match bytes[at] {
             b' '..=b'~' | b'\t' | b'\n' => {
                 at += 1;
                 continue;
             }
             0xE4..=0xE9 => {
+                at += 3;
+                continue;
+            }
+            0xE3 if bytes[at + 1..at + 3] != [0x80, 0x80] => {
+                at += 3;
+                continue;
+            }
+            0xEF if !matches!(bytes[at + 1], 0xBB..=0xBD) => {
                 at += 3;
                 continue;
             }
@@ -323,7 +333,10 @@ mod tests {
             let text = format!("1{c}234");
             let norm = normalize(&text);
             assert_eq!(norm.chars().count(), 5, "{c:?}");
-            if ('\u{4000}'..='\u{9fff}').contains(&c) || c.is_alphabetic() {
+            let read_as_bytes = ('\u{3001}'..='\u{9fff}').contains(&c)
+                || ('\u{f000}'..='\u{febf}').contains(&c)
+                || ('\u{ff80}'..='\u{ffff}').contains(&c);
+            if read_as_bytes || c.is_alphabetic() {
                 assert_eq!(norm, text, "{c:?}");
             }
         }

@@ -69,11 +69,18 @@ pub fn han_only(text: &str) -> String {
 /// Appends the Han characters of `text` to `out`; returns how many.
 pub fn push_han(text: &str, out: &mut String) -> usize {
     let mut count = 0;
+    // Runs of Han characters are copied at once.
+    let mut run: Option<usize> = None;
     for (at, c) in text.char_indices() {
         if is_han(c) {
-            out.push_str(&text[at..at + c.len_utf8()]);
+            run.get_or_insert(at);
             count += 1;
+        } else if let Some(start) = run.take() {
+            out.push_str(&text[start..at]);
         }
+    }
+    if let Some(start) = run {
+        out.push_str(&text[start..]);
     }
     count
 }
