@@ -514,6 +514,24 @@ pub(crate) fn unreadable_cells(n: usize, line: usize, at: usize) -> Vec<Cell> {
         .collect()
 }
 
+/// `structure.row_missing`: the template rows of `spec` that were not found.
+pub(crate) fn rows_missing(spec: &TableSpec, missing: &[&RowSpec], line: usize) -> Finding {
+    let names: Vec<&str> = missing.iter().map(|r| r.label).collect();
+    Finding {
+        rule: "structure.row_missing",
+        severity: Severity::Error,
+        message: format!(
+            "{}缺少{}行：{}。缺行的单元格无法核对",
+            spec.name,
+            missing.len(),
+            names.join("；")
+        ),
+        cells: missing.iter().flat_map(|r| row_refs(spec, r)).collect(),
+        line: Some(line),
+        span: None,
+    }
+}
+
 pub(crate) fn row_refs(spec: &TableSpec, row: &RowSpec) -> Vec<CellRef> {
     row.cols
         .iter()
@@ -916,20 +934,7 @@ fn read_rows(
         settle_by_columns(spec, &mut rows, &pending, findings);
     }
     if !missing.is_empty() {
-        let names: Vec<&str> = missing.iter().map(|r| r.label).collect();
-        findings.push(Finding {
-            rule: "structure.row_missing",
-            severity: Severity::Error,
-            message: format!(
-                "{}缺少{}行：{}。缺行的单元格无法核对",
-                spec.name,
-                missing.len(),
-                names.join("；")
-            ),
-            cells: missing.iter().flat_map(|r| row_refs(spec, r)).collect(),
-            line: Some(first_line),
-            span: None,
-        });
+        findings.push(rows_missing(spec, &missing, first_line));
     }
     Some((
         Table {

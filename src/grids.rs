@@ -9,7 +9,7 @@
 //! by guessing.
 
 use crate::document::{Grid, GridCell};
-use crate::extract::{match_row, row_refs, unreadable_cells, RowMatch};
+use crate::extract::{match_row, row_refs, rows_missing, unreadable_cells, RowMatch};
 use crate::model::{Cell, CellSource, Finding, Severity, Table, Tables};
 use crate::number::Number;
 use crate::read::Source;
@@ -655,20 +655,7 @@ pub fn tables(
             .collect();
         let line = builder.line.unwrap_or(1);
         if !missing.is_empty() {
-            let names: Vec<&str> = missing.iter().map(|r| r.label).collect();
-            findings.push(Finding {
-                rule: "structure.row_missing",
-                severity: Severity::Error,
-                message: format!(
-                    "{}缺少{}行：{}。缺行的单元格无法核对",
-                    spec.name,
-                    missing.len(),
-                    names.join("；")
-                ),
-                cells: missing.iter().flat_map(|r| row_refs(spec, r)).collect(),
-                line: Some(line),
-                span: None,
-            });
+            findings.push(rows_missing(spec, &missing, line));
         }
         out[k] = Some(Table {
             spec,
