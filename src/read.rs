@@ -123,15 +123,12 @@ pub fn normalize(text: &str) -> String {
         // end, U+4000–U+9FFF (lead bytes E4–E9, always three bytes) where the Han are, CJK
         // punctuation U+3001–U+3FFF (E3, but not U+3000, a space), and U+F000–U+FFFF but for
         // U+FEC0–U+FF7F (EF BB–BD: the full-width digits and signs, and U+FEFF).
+        let step = UNCHANGED_STEP[bytes[at] as usize];
+        if step != 0 {
+            at += step as usize;
+            continue;
+        }
         match bytes[at] {
-            b' '..=b'~' | b'\t' | b'\n' => {
-                at += 1;
-                continue;
-            }
-            0xE4..=0xE9 => {
-                at += 3;
-                continue;
-            }
             0xE3 if bytes[at + 1..at + 3] != [0x80, 0x80] => {
                 at += 3;
                 continue;
@@ -191,6 +188,22 @@ pub fn normalize(text: &str) -> String {
     out.push_str(&text[run_start..]);
     out
 }
+
+/// For a first byte of the characters [`normalize`] leaves as they are whatever follows
+/// (printable ASCII, tab, LF, and lead bytes E4–E9), the character's length; 0 for the others.
+const UNCHANGED_STEP: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' '..=b'~' | b'\t' | b'\n' => 1,
+            0xE4..=0xE9 => 3,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The ideographs of the 214 Kangxi radicals U+2F00–U+2FD5, in order (their NFKC forms).
 const KANGXI: &str = "一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口囗土士夂夊夕大女子宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彐彡彳心戈戶手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耒耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷豆豕豸貝赤走足身車辛辰辵邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬骨高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠鼻齊齒龍龜龠";

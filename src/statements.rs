@@ -88,6 +88,7 @@ pub fn read(source: &Source, skip: &[(usize, usize)], report_year: Option<i32>) 
     let text = &source.text;
     let mut out = Vec::new();
     let mut previous = (0, 0);
+    let mut piece = Piece::default();
     sentences(text, skip, |start, end, states_a_count| {
         // Every statement needs a count, and 申请, 复议, 诉讼, 起诉, 规章 or 规范性文件 in its
         // sentence, or 申请 in the one before.
@@ -97,15 +98,16 @@ pub fn read(source: &Source, skip: &[(usize, usize)], report_year: Option<i32>) 
             states_a_count && (mentions(raw, KEY_WORDS) || mentions(previous_raw, &["申请"]));
         if worth_reading {
             let mut previous_mentions_request = previous_raw.contains("申请");
-            flatten(raw, start, |sentence| {
-                let mentions_request = contains(sentence, "申请");
+            flatten(raw, start, &mut piece, |sentence| {
+                let mentions_request = has(sentence.text, "申请");
                 let context = Context {
                     report_year,
+                    next_year: report_year.map(|y| format!("{}年", y + 1)),
                     about_requests: mentions_request || previous_mentions_request,
-                    about_disclosure: contains(sentence, "信息公开")
-                        || contains(sentence, "依申请"),
+                    about_disclosure: has(sentence.text, "信息公开")
+                        || has(sentence.text, "依申请"),
                 };
-                read_sentence(source, sentence, &context, &mut out);
+                read_sentence(source, &sentence, &context, &mut out);
                 previous_mentions_request = mentions_request;
             });
         }
@@ -136,6 +138,8 @@ const MAX_SENTENCE: usize = 2000;
 
 struct Context {
     report_year: Option<i32>,
+    /// `2021年` for a report on 2020.
+    next_year: Option<String>,
     /// The sentence or the one before it speaks of 申请.
     about_requests: bool,
     /// The sentence speaks of 信息公开 (so its 行政复议 are about disclosure).
@@ -222,25 +226,46 @@ fn states_a_count(sentence: &str) -> bool {
 }
 
 /// `str::contains` for the short texts of a clause, where setting up a searcher costs more
-/// than comparing.
+/// than finding one byte.
 fn has(text: &str, word: &str) -> bool {
-    let (text, word) = (text.as_bytes(), word.as_bytes());
-    if word.len() < 3 {
-        return memchr::memmem::find(text, word).is_some();
-    }
-    // A Chinese word's first character is three bytes: compare those before the rest.
-    let (a, b, c) = (word[0], word[1], word[2]);
-    text.len() >= word.len()
-        && (0..=text.len() - word.len()).any(|i| {
-            text[i] == a && text[i + 1] == b && text[i + 2] == c && text[i..i + word.len()] == *word
-        })
+    word.is_empty() || find_all(text, word).next().is_some()
 }
 
-/// A sentence's characters with their byte offsets, in pieces of at most [`MAX_SENTENCE`].
+/// Where a non-empty `word` starts in `text`, first to last. Its third byte is searched for:
+/// for a Chinese word that ends its first character, and lead bytes are in every character.
+fn find_all<'a>(text: &'a str, word: &'a str) -> impl DoubleEndedIterator<Item = usize> + 'a {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let key = word.len().min(3).saturating_sub(1);
+    // Where the key byte of a match that fits in the text can be.
+    let window = match text.len().checked_sub(word.len()) {
+        Some(last_start) if !word.is_empty() => &text[key..=last_start + key],
+        _ => &[],
+    };
+    memchr::memchr_iter(word.get(key).copied().unwrap_or(0), window)
+        .filter(move |&i| text[i..i + word.len()] == *word)
+}
+
+/// A sentence without its line breaks and spaces: its characters with their byte offsets in
+/// the report, and the same characters as text, so that parts of it are read without copying.
+struct Sentence<'a> {
+    chars: &'a [Char],
+    text: &'a str,
+    /// The byte offset in `text` of each character, and of the end.
+    text_at: &'a [usize],
+}
+
+impl Sentence<'_> {
+    /// The text of characters `from..to`.
+    fn text_of(&self, from: usize, to: usize) -> &str {
+        &self.text[self.text_at[from]..self.text_at[to]]
+    }
+}
+
+/// A sentence's characters, in pieces of at most [`MAX_SENTENCE`].
 /// Line breaks inside a sentence (PDF wrapping) and whitespace are dropped, except that a
 /// space between two digits is kept so numbers stay apart.
-fn flatten(sentence: &str, offset: usize, mut each: impl FnMut(&[Char])) {
-    let mut chars: Vec<Char> = Vec::new();
+/// `piece` is reused from sentence to sentence.
+fn flatten(sentence: &str, offset: usize, piece: &mut Piece, mut each: impl FnMut(Sentence)) {
     let mut pending_space = false;
     for (at, c) in sentence.char_indices() {
         if c.is_whitespace() {
@@ -249,19 +274,46 @@ fn flatten(sentence: &str, offset: usize, mut each: impl FnMut(&[Char])) {
         }
         if pending_space
             && c.is_ascii_digit()
-            && chars.last().is_some_and(|(p, _)| p.is_ascii_digit())
+            && piece.chars.last().is_some_and(|(p, _)| p.is_ascii_digit())
         {
-            chars.push((' ', offset + at));
+            piece.push(' ', offset + at);
         }
         pending_space = false;
-        chars.push((c, offset + at));
-        if chars.len() >= MAX_SENTENCE {
-            each(&chars);
-            chars.clear();
+        piece.push(c, offset + at);
+        if piece.chars.len() >= MAX_SENTENCE {
+            piece.emit(&mut each);
         }
     }
-    if !chars.is_empty() {
-        each(&chars);
+    if !piece.chars.is_empty() {
+        piece.emit(&mut each);
+    }
+}
+
+/// What [`flatten`] has gathered of a [`Sentence`].
+#[derive(Default)]
+struct Piece {
+    chars: Vec<Char>,
+    text: String,
+    text_at: Vec<usize>,
+}
+
+impl Piece {
+    fn push(&mut self, c: char, at: usize) {
+        self.text_at.push(self.text.len());
+        self.text.push(c);
+        self.chars.push((c, at));
+    }
+
+    fn emit(&mut self, each: &mut impl FnMut(Sentence)) {
+        self.text_at.push(self.text.len());
+        each(Sentence {
+            chars: &self.chars,
+            text: &self.text,
+            text_at: &self.text_at,
+        });
+        self.chars.clear();
+        self.text.clear();
+        self.text_at.clear();
     }
 }
 
@@ -282,22 +334,6 @@ fn is_numeral(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
 
-fn contains(chars: &[Char], word: &str) -> bool {
-    let mut word = word.chars();
-    let Some(first) = word.next() else {
-        return true;
-    };
-    let rest: Vec<char> = word.collect();
-    chars.iter().enumerate().any(|(i, &(c, _))| {
-        c == first
-            && chars.len() - i > rest.len()
-            && chars[i + 1..=i + rest.len()]
-                .iter()
-                .map(|(c, _)| *c)
-                .eq(rest.iter().copied())
-    })
-}
-
 fn is_unit(c: char) -> bool {
     matches!(c, '件' | '宗' | '起' | '个' | '%')
 }
@@ -315,7 +351,8 @@ fn separates_clauses(chars: &[Char], i: usize) -> bool {
     }
 }
 
-fn read_sentence(source: &Source, sentence: &[Char], context: &Context, out: &mut Vec<Statement>) {
+fn read_sentence(source: &Source, whole: &Sentence, context: &Context, out: &mut Vec<Statement>) {
+    let sentence = whole.chars;
     // Most sentences state no count at all.
     if !sentence
         .windows(2)
@@ -324,7 +361,7 @@ fn read_sentence(source: &Source, sentence: &[Char], context: &Context, out: &mu
         return;
     }
     let clauses = split_clauses(sentence);
-    let topic_year = clauses.first().and_then(|c| leading_year(c));
+    let topic_year = clauses.first().and_then(|&(_, c)| leading_year(c));
     if let (Some(topic), Some(year)) = (topic_year, context.report_year) {
         if topic != year {
             return;
@@ -334,31 +371,30 @@ fn read_sentence(source: &Source, sentence: &[Char], context: &Context, out: &mu
     // `办结N件` follows `收到N件`.
     let mut case_kind: Option<bool> = None;
     let mut after_request_count = false;
-    for clause in clauses {
+    for (clause_start, clause) in clauses {
+        // The text of the clause's characters `from..to`.
+        let text = |from: usize, to: usize| whole.text_of(clause_start + from, clause_start + to);
         let numbers = numbers_in(clause);
-        if !numbers.iter().any(|n| may_be_stated(clause, n)) {
+        if !numbers
+            .iter()
+            .any(|n| may_be_stated(text(0, n.start), n.unit))
+        {
             continue;
         }
         // Checked once a number is found to be stated: most never are.
         let mut blocked: Option<bool> = None;
         let mut head_start = 0;
         for (k, number) in numbers.iter().enumerate() {
-            let head: String = clause[head_start..number.start]
-                .iter()
-                .map(|(c, _)| c)
-                .collect();
+            let head = text(head_start, number.start);
             let tail_end = numbers.get(k + 1).map_or(clause.len(), |n| n.start);
-            let tail: String = clause[number.end..tail_end]
-                .iter()
-                .map(|(c, _)| c)
-                .collect();
+            let tail = text(number.end, tail_end);
             head_start = number.end;
-            if is_estimate(&head, &tail) {
+            if is_estimate(head, tail) {
                 continue;
             }
             let found = classify(
-                &head,
-                &tail,
+                head,
+                tail,
                 number.unit,
                 context,
                 case_kind,
@@ -367,10 +403,8 @@ fn read_sentence(source: &Source, sentence: &[Char], context: &Context, out: &mu
             let Some(quantity) = found else {
                 continue;
             };
-            let blocked = *blocked.get_or_insert_with(|| {
-                let text: String = clause.iter().map(|(c, _)| c).collect();
-                blocked_clause(&text, context.report_year)
-            });
+            let blocked = *blocked
+                .get_or_insert_with(|| blocked_clause(text(0, clause.len()), context.report_year));
             if blocked {
                 continue;
             }
@@ -394,25 +428,26 @@ fn read_sentence(source: &Source, sentence: &[Char], context: &Context, out: &mu
                 line: source.line_of(start),
                 start,
                 end,
-                quote: quote(sentence, start),
+                quote: quote(whole, start),
             });
         }
     }
 }
 
-fn split_clauses(sentence: &[Char]) -> Vec<&[Char]> {
+/// The clauses of a sentence, each with the index of its first character.
+fn split_clauses(sentence: &[Char]) -> Vec<(usize, &[Char])> {
     let mut out = Vec::new();
     let mut from = 0;
     for i in 0..sentence.len() {
         if separates_clauses(sentence, i) {
             if i > from {
-                out.push(&sentence[from..i]);
+                out.push((from, &sentence[from..i]));
             }
             from = i + 1;
         }
     }
     if from < sentence.len() {
-        out.push(&sentence[from..]);
+        out.push((from, &sentence[from..]));
     }
     out
 }
@@ -520,11 +555,13 @@ fn numbers_in(clause: &[Char]) -> Vec<NumberAt> {
         let Some(unit) = clause.get(i).map(|(c, _)| *c).filter(|&u| is_unit(u)) else {
             continue;
         };
-        let text: String = clause[start..i]
-            .iter()
-            .map(|(c, _)| *c)
-            .filter(|c| *c != ',')
-            .collect();
+        let mut text = String::with_capacity(i - start);
+        text.extend(
+            clause[start..i]
+                .iter()
+                .map(|(c, _)| *c)
+                .filter(|c| *c != ','),
+        );
         if let Some(value) = crate::number::parse(&text) {
             // Counts are whole; only a percentage has decimals.
             if unit == '%' || matches!(value, Number::Int(_)) {
@@ -542,14 +579,14 @@ fn numbers_in(clause: &[Char]) -> Vec<NumberAt> {
 }
 
 /// A quick first look: `26个领域` and `回复率100%` are common and never about the tables.
-fn may_be_stated(clause: &[Char], number: &NumberAt) -> bool {
-    let words: &[&str] = match number.unit {
+/// `head` is the clause before the number.
+fn may_be_stated(head: &str, unit: char) -> bool {
+    let words: &[&str] = match unit {
         '%' => &["予以公开率"],
         '个' => &["申请", "复议", "诉讼", "规范性文件", "规章"],
         _ => return true,
     };
-    let head: String = clause[..number.start].iter().map(|(c, _)| c).collect();
-    words.iter().any(|w| has(&head, w))
+    words.iter().any(|w| has(head, w))
 }
 
 fn is_number_char(c: char) -> bool {
@@ -656,9 +693,8 @@ fn classify(
         return (term.ends_with("予以公开率") && context.about_requests)
             .then_some(Quantity::GrantedRate);
     }
-    let both = format!("{head}{tail}");
-    let tail_start: String = tail.chars().take(10).collect();
-    if carries_forward(head, &tail_start, context.report_year) {
+    let tail_start = &tail[..tail.char_indices().nth(10).map_or(tail.len(), |(i, _)| i)];
+    if carries_forward(head, tail_start, context.next_year.as_deref()) {
         return context.about_requests.then_some(Quantity::CarryForward);
     }
     if [
@@ -670,9 +706,10 @@ fn classify(
         "上年度转入",
     ]
     .iter()
-    .any(|w| has(head, w) || has(&tail_start, w))
+    .any(|w| has(head, w) || has(tail_start, w))
     {
-        return (context.about_requests || has(&both, "申请")).then_some(Quantity::CarriedOver);
+        let names_requests = has(head, "申请") || has(tail, "申请");
+        return (context.about_requests || names_requests).then_some(Quantity::CarriedOver);
     }
     if let Some(quantity) = case_statement(head, term, context, case_kind) {
         return Some(quantity);
@@ -683,15 +720,12 @@ fn classify(
     if let Some(quantity) = outcome(head, term) {
         return (context.about_requests && !has(head, "主动")).then_some(quantity);
     }
-    request_count(head, &tail_start, after_request_count)
+    request_count(head, tail_start, after_request_count)
 }
 
-fn carries_forward(head: &str, tail: &str, report_year: Option<i32>) -> bool {
-    let next_year = report_year.map(|y| format!("{}年", y + 1));
+fn carries_forward(head: &str, tail: &str, next_year: Option<&str>) -> bool {
     let mentions_next = |s: &str| {
-        has(s, "下年") || has(s, "下一年") || has(s, "次年") || {
-            next_year.as_deref().is_some_and(|y| has(s, y))
-        }
+        has(s, "下年") || has(s, "下一年") || has(s, "次年") || next_year.is_some_and(|y| has(s, y))
     };
     let moved = |s: &str| {
         ["结转", "转入", "顺延", "延续", "转至", "转到", "延期"]
@@ -759,17 +793,14 @@ fn documents(head: &str, term: &str) -> Option<Quantity> {
         return None;
     };
     // The verb belongs to this noun: look only at the words just before it.
-    let near: String = {
-        let chars: Vec<char> = head.chars().collect();
-        chars[chars.len().saturating_sub(16)..].iter().collect()
-    };
-    let count = if has(&near, "现行有效") {
+    let near = &head[head.char_indices().rev().nth(15).map_or(0, |(i, _)| i)..];
+    let count = if has(near, "现行有效") {
         DocumentCount::InForce
-    } else if has(&near, "废止") {
+    } else if has(near, "废止") {
         DocumentCount::Repealed
     } else if ["制发", "印发", "制定", "出台", "发布", "新增", "制作"]
         .iter()
-        .any(|w| has(&near, w))
+        .any(|w| has(near, w))
     {
         DocumentCount::Issued
     } else {
@@ -825,10 +856,13 @@ fn outcome(head: &str, term: &str) -> Option<Quantity> {
 fn request_count(head: &str, tail: &str, after_request_count: bool) -> Option<Quantity> {
     const RECEIVED: &[&str] = &["收到", "受理", "新收", "接收", "接到", "收悉"];
     const ANSWERED: &[&str] = &["办结", "答复", "回复", "办理完毕", "处理完毕", "完成办理"];
-    let last = |words: &[&str]| words.iter().filter_map(|w| head.rfind(w)).max();
-    let handled = head
-        .match_indices("办理")
-        .map(|(i, _)| i)
+    let last = |words: &[&str]| {
+        words
+            .iter()
+            .filter_map(|w| find_all(head, w).next_back())
+            .max()
+    };
+    let handled = find_all(head, "办理")
         .find(|&i| !head[i..].starts_with("办理完毕") && !head[..i].ends_with("完成"));
     let received = last(RECEIVED);
     let answered = last(ANSWERED);
@@ -859,18 +893,14 @@ fn request_count(head: &str, tail: &str, after_request_count: bool) -> Option<Qu
 }
 
 /// Up to 24 characters before the number and 12 after, within the sentence.
-fn quote(sentence: &[Char], at: usize) -> String {
-    let i = sentence.iter().position(|&(_, b)| b >= at).unwrap_or(0);
+fn quote(sentence: &Sentence, at: usize) -> String {
+    let chars = sentence.chars;
+    let i = chars.iter().position(|&(_, b)| b >= at).unwrap_or(0);
     let from = i.saturating_sub(24);
-    let to = (i + 12).min(sentence.len());
-    let mut text: String = sentence[from..to].iter().map(|(c, _)| c).collect();
-    if from > 0 {
-        text.insert(0, '…');
-    }
-    if to < sentence.len() {
-        text.push('…');
-    }
-    text
+    let to = (i + 12).min(chars.len());
+    let before = if from > 0 { "…" } else { "" };
+    let after = if to < chars.len() { "…" } else { "" };
+    format!("{before}{}{after}", sentence.text_of(from, to))
 }
 
 #[cfg(test)]

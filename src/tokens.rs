@@ -68,21 +68,41 @@ pub fn han_only(text: &str) -> String {
 
 /// Appends the Han characters of `text` to `out`; returns how many.
 pub fn push_han(text: &str, out: &mut String) -> usize {
+    // This runs over every label and the tables' text, so it reads UTF-8 lead bytes rather
+    // than decoding characters; runs of Han characters are copied at once.
+    let bytes = text.as_bytes();
     let mut count = 0;
-    // Runs of Han characters are copied at once.
-    let mut run: Option<usize> = None;
-    for (at, c) in text.char_indices() {
-        if is_han(c) {
-            run.get_or_insert(at);
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        while at + 1 < bytes.len() && is_han_3(bytes[at], bytes[at + 1]) {
+            at += 3;
             count += 1;
-        } else if let Some(start) = run.take() {
-            out.push_str(&text[start..at]);
         }
-    }
-    if let Some(start) = run {
-        out.push_str(&text[start..]);
+        if at > start {
+            out.push_str(&text[start..at]);
+            continue;
+        }
+        at += match bytes[at] {
+            0x00..=0x7F => 1,
+            0x80..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
     }
     count
+}
+
+/// [`is_han`] for a three-byte character, from its first two bytes: U+3400–U+4DBF is
+/// E3 90…E4 B6, U+4E00–U+9FFF is E4 B8…E9, U+F900–U+FAFF is EF A4…EF AB.
+fn is_han_3(lead: u8, second: u8) -> bool {
+    match lead {
+        0xE3 => second >= 0x90,
+        0xE4 => second != 0xB7,
+        0xE5..=0xE9 => true,
+        0xEF => (0xA4..=0xAB).contains(&second),
+        _ => false,
+    }
 }
 
 /// Cuts the whole text into tokens.
@@ -135,11 +155,9 @@ fn tokenize_line<'a>(
     // Fields between tabs and pipes (ASCII, so byte positions are character boundaries).
     fields.clear();
     let mut field_start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\t' || b == b'|' {
-            fields.push((field_start, &text[field_start..i]));
-            field_start = i + 1;
-        }
+    for i in memchr::memchr2_iter(b'\t', b'|', text.as_bytes()) {
+        fields.push((field_start, &text[field_start..i]));
+        field_start = i + 1;
     }
     fields.push((field_start, &text[field_start..]));
     // `| a | b |`: the empty field before a leading pipe is not a cell.
@@ -319,11 +337,23 @@ fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
         // Inside text only whitespace or a digit can end the run.
         i += 1 + bytes[i + 1..]
             .iter()
-            .position(|b| b.is_ascii_whitespace() || b.is_ascii_digit())
+            .position(|&b| ENDS_TEXT[b as usize])
             .unwrap_or(bytes.len() - i - 1);
     }
     flush_text(&mut text_start, field.len(), out);
 }
+
+/// The bytes that end a run of label text: ASCII whitespace and digits.
+const ENDS_TEXT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_whitespace() || byte.is_ascii_digit();
+        b += 1;
+    }
+    table
+};
 
 /// `（ 四 ） 无 法 提 供`: a lone `无` followed by more spaced-out label text is a letter of
 /// that label, not a blank cell.
@@ -488,6 +518,19 @@ mod tests {
         );
         assert_eq!(kinds("17 |\n||\n\n- 4 -\n|---|---|"), ["N:17", "|", "¶"]);
         assert_eq!(kinds("| 规章 | 0 |  |"), ["T:规章", "N:0", "_"]);
+    }
+
+    #[test]
+    fn han_only_keeps_exactly_the_han_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}中{c}");
+            let expected: String = text.chars().filter(|&c| is_han(c)).collect();
+            assert_eq!(han_only(&text), expected, "{c:?}");
+            assert_eq!(
+                push_han(&text, &mut String::new()),
+                expected.chars().count()
+            );
+        }
     }
 
     #[test]
