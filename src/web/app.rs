@@ -70,7 +70,7 @@ pub fn App(props: &AppProps) -> Html {
                 dispatcher.dispatch(Action::SetPrevious(previous));
             }
             if let Some(text) = text.filter(|t| !t.is_empty()) {
-                dispatcher.dispatch(Action::SetText(text));
+                dispatcher.dispatch(Action::PasteText(text));
                 dispatcher.dispatch(Action::Check);
             }
         });
@@ -236,7 +236,8 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(batch) = state.batch.clone() {
                 <BatchBar batch={batch} dispatch={dispatch.clone()} />
             }
-            <Input text={state.text.clone()} notice={state.notice.clone()} dispatch={dispatch.clone()} keep_text={keep_text} />
+            <Input text={state.text.clone()} notice={state.notice.clone()} dispatch={dispatch.clone()} keep_text={keep_text}
+                start_only={state.shows_start_only()} />
             if !props.compact {
                 <Previous text={state.previous.clone()} dispatch={dispatch.clone()} />
             }

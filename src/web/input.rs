@@ -7,8 +7,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use yew::prelude::*;
 
 use super::browser;
+use super::long_text::{self, LongTextNote};
 use super::paste;
-use super::state::Action;
+use super::state::{Action, LONG_TEXT_BYTES};
 use crate::document::Document;
 use crate::files::FileKind;
 use wasm_bindgen::JsCast;
@@ -20,7 +21,13 @@ pub struct InputProps {
     pub dispatch: Callback<Action>,
     /// The text is kept in localStorage, so 清除 also forgets it there.
     pub keep_text: bool,
+    /// The text is long: the paste area shows only its start, read-only.
+    pub start_only: bool,
 }
+
+/// Said when something is pasted into the start of a long text.
+const PASTE_INTO_START: &str =
+    "这里只显示了长文本的开头，不能在其中粘贴：请先「清除」，或「显示全文并编辑」后再粘贴。";
 
 /// A local file read as its kind says (text, or a .docx with its tables' grids), or why it
 /// cannot be read (without the file's name): a PDF or an old .doc gets plain advice.
@@ -49,7 +56,7 @@ fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
         match read_report_file(file).await {
             Ok(document) => {
                 dispatch.emit(if document.grids.is_empty() {
-                    Action::SetText(document.text)
+                    Action::PasteText(document.text)
                 } else {
                     Action::SetDocument(document)
                 });
@@ -99,6 +106,35 @@ fn byte_offset(text: &str, units: usize) -> usize {
     text.len()
 }
 
+/// The text area's value before and after its selection (what a paste replaces).
+fn around_selection(area: &web_sys::HtmlTextAreaElement) -> (String, String) {
+    let value = area.value();
+    let at = |units: Option<u32>| byte_offset(&value, units.unwrap_or(0) as usize);
+    let start = at(area.selection_start().ok().flatten());
+    let end = at(area.selection_end().ok().flatten()).max(start);
+    (value[..start].to_string(), value[end..].to_string())
+}
+
+/// Line ends as a text area makes them on paste.
+fn text_area_lines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// A text compared by identity: a new one is looked at even when its content is the same (the
+/// start of another long text, which a script may have written over).
+#[derive(Clone)]
+struct SameText(Rc<str>);
+
+impl PartialEq for SameText {
+    fn eq(&self, other: &SameText) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// A text area holding `text`, not controlled (re-setting a long value on every key is slow
 /// and moves the caret): it is written only when the text changes from elsewhere.
 #[hook]
@@ -106,7 +142,7 @@ pub fn use_text_area(text: Rc<str>) -> NodeRef {
     let area = use_node_ref();
     {
         let area = area.clone();
-        use_effect_with(text, move |text| {
+        use_effect_with(SameText(text), move |SameText(text)| {
             if let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() {
                 if area.value() != **text {
                     area.set_value(text);
@@ -119,45 +155,75 @@ pub fn use_text_area(text: Rc<str>) -> NodeRef {
 
 #[function_component]
 pub fn Input(props: &InputProps) -> Html {
-    let area = use_text_area(props.text.clone());
+    let start_only = props.start_only;
+    // What the text area holds: the text, or the start of a long one.
+    let shown = use_memo(
+        (SameText(props.text.clone()), start_only),
+        |(SameText(text), start_only)| {
+            if *start_only {
+                Rc::from(long_text::start_of(text))
+            } else {
+                text.clone()
+            }
+        },
+    );
+    let area = use_text_area((*shown).clone());
     let dragging = use_state(|| false);
 
     let on_input = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: InputEvent| {
             if let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
-                dispatch.emit(Action::SetText(area.value()));
+                // A script (the iframe's bridge) writes whole texts, also into the start shown:
+                // like a paste. The user's own edits keep a long text whole in the area.
+                dispatch.emit(if start_only || !event.is_trusted() {
+                    Action::PasteText(area.value())
+                } else {
+                    Action::SetText(area.value())
+                });
             }
         })
     };
-    // A paste with tables in its HTML (a web page, Word, WPS): read from the cells.
+    // A paste with tables in its HTML (a web page, Word, WPS): read from the cells. A long
+    // plain text goes to the state, not into the text area: laying it out would freeze the
+    // page for seconds.
     let on_paste = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: Event| {
             let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
                 return;
             };
-            let html = event
-                .clipboard_data()
-                .and_then(|data| data.get_data("text/html").ok())
-                .unwrap_or_default();
-            let Some(document) = paste::document_from_html(&html) else {
+            if start_only {
+                event.prevent_default();
+                dispatch.emit(Action::Notice(Some(PASTE_INTO_START.to_string())));
+                return;
+            }
+            let Some(data) = event.clipboard_data() else {
                 return;
             };
             let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() else {
                 return;
             };
-            event.prevent_default();
-            let value = area.value();
-            let at = |units: Option<u32>| byte_offset(&value, units.unwrap_or(0) as usize);
-            let start = at(area.selection_start().ok().flatten());
-            let end = at(area.selection_end().ok().flatten()).max(start);
-            dispatch.emit(Action::PasteDocument {
-                before: value[..start].to_string(),
-                document,
-                after: value[end..].to_string(),
-            });
-            dispatch.emit(Action::Check);
+            let html = data.get_data("text/html").unwrap_or_default();
+            if let Some(document) = paste::document_from_html(&html) {
+                event.prevent_default();
+                let (before, after) = around_selection(&area);
+                dispatch.emit(Action::PasteDocument {
+                    before,
+                    document,
+                    after,
+                });
+                dispatch.emit(Action::Check);
+                return;
+            }
+            let plain = data.get_data("text/plain").unwrap_or_default();
+            if plain.len() > LONG_TEXT_BYTES {
+                event.prevent_default();
+                let (before, after) = around_selection(&area);
+                let pasted = text_area_lines(plain);
+                dispatch.emit(Action::PasteText(format!("{before}{pasted}{after}")));
+                dispatch.emit(Action::Check);
+            }
         })
     };
     let on_check = {
@@ -214,14 +280,24 @@ pub fn Input(props: &InputProps) -> Html {
             <label for="report-input" class="input-label">
                 { "粘贴年报全文（从网页、Word/WPS 或 PDF 复制均可），或打开 .txt、.docx 文件、把文件拖到这里；一次打开多个文件则逐个检查并列出汇总表" }
             </label>
+            if start_only {
+                <LongTextNote bytes={props.text.len()} dispatch={props.dispatch.clone()} />
+            }
             <textarea id="report-input" ref={area} oninput={on_input} onpaste={on_paste} spellcheck="false"
+                readonly={start_only} aria-describedby={start_only.then_some("long-text-note")}
                 placeholder="在此粘贴政府信息公开工作年度报告……" rows="12" />
             <div class="input-actions">
                 <button type="button" onclick={on_check}>{ "检查" }</button>
                 <input id="file-input" type="file" accept=".txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" multiple=true class="visually-hidden" onchange={on_file} />
                 <label class="button" for="file-input">{ "打开文件…" }</label>
                 <button type="button" class="secondary" onclick={on_clear}>{ "清除" }</button>
-                <span class="input-size">{ format!("{} 字", props.text.chars().count()) }</span>
+                <span class="input-size">{
+                    if start_only {
+                        format!("共 {} 字，上面显示开头 {} 字", props.text.chars().count(), long_text::SHOWN_CHARS)
+                    } else {
+                        format!("{} 字", props.text.chars().count())
+                    }
+                }</span>
             </div>
             if let Some(notice) = &props.notice {
                 <p class="notice" role="alert">{ notice }</p>

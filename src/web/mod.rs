@@ -8,6 +8,7 @@ mod browser;
 mod export;
 mod findings;
 mod input;
+mod long_text;
 mod paste;
 mod previous;
 mod sections;

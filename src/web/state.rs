@@ -43,6 +43,12 @@ impl PartialEq for Checked {
     }
 }
 
+/// A text longer than this is shown in the paste area only by its start (`LongText`), unless
+/// the user asks for all of it: Chromium takes about 1.5 ms per KB to lay out a text area on
+/// paste and about 1 ms per KB on every key typed (measured on 2 cores: 256 KB ~0.45 s and
+/// ~0.27 s, 4.9 MB ~4 s each), while a report is 10–50 KB.
+pub const LONG_TEXT_BYTES: usize = 256 * 1024;
+
 /// The cell grids of a pasted text, shared between the state and the checks.
 pub type SharedGrids = Rc<Vec<Grid>>;
 
@@ -70,6 +76,9 @@ pub struct State {
     pub serial: u64,
     /// Several files opened at once: the batch table, or one of its reports in detail.
     pub batch: Option<Rc<Batch>>,
+    /// The paste area holds all of a long text, not only its start: asked for (「显示全文并编辑」),
+    /// or the text was edited there.
+    pub whole_text_shown: bool,
 }
 
 /// Several files checked one after another, in the order of their names.
@@ -163,11 +172,19 @@ impl Default for State {
             serial: 0,
             grids: None,
             batch: None,
+            whole_text_shown: false,
         }
     }
 }
 
 impl State {
+    /// Whether the paste area shows only the start of the text (it is over [`LONG_TEXT_BYTES`]
+    /// and the user has not asked to see all of it). Checks, findings and exports still have
+    /// the whole text.
+    pub fn shows_start_only(&self) -> bool {
+        self.text.len() > LONG_TEXT_BYTES && !self.whole_text_shown
+    }
+
     /// The state of an app that checks in a worker (or not).
     pub fn new(use_worker: bool) -> State {
         State {
@@ -178,7 +195,14 @@ impl State {
 }
 
 pub enum Action {
+    /// The text as edited in the paste area, which holds all of it (a long text stays there in
+    /// full: the browser has laid it out already).
     SetText(String),
+    /// A text that comes from elsewhere: a long paste kept out of the text area, a file, the
+    /// text kept from last time. A long one is shown by its start.
+    PasteText(String),
+    /// 「显示全文并编辑」: put all of a long text in the paste area.
+    ShowWholeText,
     /// Last year's report (empty: none).
     SetPrevious(String),
     /// HTML with tables pasted into the text at the selection: the text before and after it.
@@ -235,12 +259,14 @@ impl Reducible for State {
         let request = next.request();
         match action {
             Action::SetText(text) => {
-                next.text = Rc::from(text);
-                next.notice = None;
-                if next.grids.as_ref().is_some_and(|g| g.text != next.text) {
-                    next.grids = None;
-                }
+                next.set_text(text);
+                next.whole_text_shown = true;
             }
+            Action::PasteText(text) => {
+                next.set_text(text);
+                next.whole_text_shown = false;
+            }
+            Action::ShowWholeText => next.whole_text_shown = true,
             Action::PasteDocument {
                 before,
                 document,
@@ -249,6 +275,7 @@ impl Reducible for State {
                 let (text, grids) = paste::insert(&before, document, &after);
                 next.text = Rc::from(text);
                 next.notice = None;
+                next.whole_text_shown = false;
                 next.grids = Some(PastedGrids {
                     text: next.text.clone(),
                     grids: Rc::new(grids),
@@ -261,6 +288,7 @@ impl Reducible for State {
             Action::SetDocument(document) => {
                 next.text = Rc::from(document.text);
                 next.notice = None;
+                next.whole_text_shown = false;
                 next.grids = Some(PastedGrids {
                     text: next.text.clone(),
                     grids: Rc::new(document.grids),
@@ -378,6 +406,7 @@ impl Reducible for State {
                     });
                 if let Some(checked) = opened {
                     next.text = checked.text.clone();
+                    next.whole_text_shown = false;
                     next.checked = Some(checked);
                     next.pending = None;
                     next.selected = None;
@@ -468,6 +497,15 @@ impl State {
             text: self.text.clone(),
             grids: grids.map(|g| g.grids.clone()),
             previous: self.previous.clone(),
+        }
+    }
+
+    /// A new text: the grids of a paste stay only while it is still that paste.
+    fn set_text(&mut self, text: String) {
+        self.text = Rc::from(text);
+        self.notice = None;
+        if self.grids.as_ref().is_some_and(|g| g.text != self.text) {
+            self.grids = None;
         }
     }
 

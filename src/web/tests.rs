@@ -228,12 +228,194 @@ fn a_paste_over_the_limit_is_kept_and_not_checked() {
 
     let big = "收到申请23件。".repeat(crate::read::MAX_BYTES / 20 + 1);
     assert!(big.len() > crate::read::MAX_BYTES);
+    for paste in [Action::SetText(big.clone()), Action::PasteText(big.clone())] {
+        let state = Rc::new(super::state::State::default())
+            .reduce(paste)
+            .reduce(Action::Check);
+        assert_eq!(&*state.text, big.as_str());
+        assert!(state.checked.is_none());
+        assert_eq!(state.notice.as_deref(), Some(crate::read::TOO_LARGE));
+    }
+    // Pasted (not typed): only its start is shown, and all of it on demand.
     let state = Rc::new(super::state::State::default())
-        .reduce(Action::SetText(big.clone()))
+        .reduce(Action::PasteText(big.clone()))
         .reduce(Action::Check);
+    assert!(state.shows_start_only());
+    let state = state.reduce(Action::ShowWholeText);
+    assert!(!state.shows_start_only());
     assert_eq!(&*state.text, big.as_str());
-    assert!(state.checked.is_none());
-    assert_eq!(state.notice.as_deref(), Some(crate::read::TOO_LARGE));
+}
+
+/// A long text from a paste, a file or the last visit is shown by its start (and checked
+/// whole) until the user asks for all of it; typing in the whole text keeps it whole; a new
+/// long paste or file shows the start again; a short text is always shown whole.
+#[wasm_bindgen_test]
+fn a_long_text_is_shown_by_its_start_until_the_user_asks_for_all_of_it() {
+    use super::state::{State, LONG_TEXT_BYTES};
+    use yew::Reducible;
+
+    let long = CLEAN.repeat(LONG_TEXT_BYTES / CLEAN.len() + 1);
+    assert!(long.len() > LONG_TEXT_BYTES);
+    let state = Rc::new(State::default()).reduce(Action::PasteText(long.clone()));
+    assert!(state.shows_start_only());
+    let state = state.reduce(Action::Check);
+    let checked = state.checked.clone().unwrap();
+    assert_eq!(&*checked.text, long.as_str(), "the whole text is checked");
+    assert_eq!(
+        checked.report.summary(),
+        crate::check(&long, &Default::default()).summary()
+    );
+    let state = state.reduce(Action::ShowWholeText);
+    assert!(!state.shows_start_only());
+    assert!(
+        state.checked.is_some(),
+        "showing it does not change the text"
+    );
+    let state = state.reduce(Action::SetText(format!("{long}。")));
+    assert!(
+        !state.shows_start_only(),
+        "typing keeps the whole text shown"
+    );
+    let state = state.reduce(Action::PasteText(long.clone()));
+    assert!(state.shows_start_only());
+    // A .docx (its grids kept) goes the same way.
+    let state = state
+        .reduce(Action::ShowWholeText)
+        .reduce(Action::SetDocument(text_document(&long)));
+    assert!(state.shows_start_only());
+    assert!(state.grids.is_some());
+    // Short texts are shown whole, however they come; a text typed past the limit stays whole.
+    let state = state.reduce(Action::PasteText(CLEAN.to_string()));
+    assert!(!state.shows_start_only());
+    let state = state.reduce(Action::SetText(long.clone()));
+    assert!(!state.shows_start_only());
+    let state = state
+        .reduce(Action::PasteText(long.clone()))
+        .reduce(Action::Clear);
+    assert!(state.text.is_empty() && !state.shows_start_only());
+    let state = state.reduce(Action::PasteText(long.clone()));
+    assert!(state.shows_start_only(), "清除 forgets 显示全文");
+}
+
+/// A paste event with a long text/plain into the paste area: the browser does not get it;
+/// the text, in place of the selection, goes to the state. A short one the browser pastes as
+/// ever. The start of a long text is shown read only, with the note and 「显示全文并编辑」.
+#[wasm_bindgen_test]
+async fn the_paste_area_takes_long_pastes_and_shows_the_start() {
+    use super::input::{Input, InputProps};
+    use super::long_text::{start_of, SHOWN_CHARS};
+    use super::state::LONG_TEXT_BYTES;
+    use std::cell::RefCell;
+
+    let long = CLEAN.repeat(LONG_TEXT_BYTES / CLEAN.len() + 1);
+    let actions: Rc<RefCell<Vec<String>>> = Rc::default();
+    let dispatch = {
+        let actions = actions.clone();
+        Callback::from(move |action: Action| {
+            actions.borrow_mut().push(match action {
+                Action::PasteText(text) => format!("PasteText {}", text.len()),
+                Action::SetText(text) => format!("SetText {}", text.len()),
+                Action::ShowWholeText => "ShowWholeText".to_string(),
+                Action::Check => "Check".to_string(),
+                Action::Notice(Some(notice)) => format!("Notice {notice}"),
+                _ => "other".to_string(),
+            });
+        })
+    };
+    let props = |text: &str, start_only: bool| InputProps {
+        text: Rc::from(text),
+        notice: None,
+        dispatch: dispatch.clone(),
+        keep_text: false,
+        start_only,
+    };
+    let paste = |area: &web_sys::HtmlTextAreaElement, text: &str| {
+        let data = web_sys::DataTransfer::new().unwrap();
+        data.set_data("text/plain", text).unwrap();
+        let init = web_sys::ClipboardEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_clipboard_data(Some(&data));
+        let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+        area.dispatch_event(&event).unwrap();
+        event.default_prevented()
+    };
+    let area = |root: &web_sys::Element| {
+        root.query_selector("#report-input")
+            .unwrap()
+            .unwrap()
+            .dyn_into::<web_sys::HtmlTextAreaElement>()
+            .unwrap()
+    };
+
+    let root = mount();
+    let mut app =
+        yew::Renderer::<Input>::with_root_and_props(root.clone(), props("前言。后记。", false))
+            .render();
+    yew::scheduler::flush().await;
+    let input = area(&root);
+    assert!(!input.read_only());
+    assert!(root.query_selector("#long-text-note").unwrap().is_none());
+    assert!(!paste(&input, "小段文字"), "a short paste is the browser's");
+    assert!(actions.borrow().is_empty());
+    // "前言。|后记。": the long text goes between (offsets count UTF-16 units).
+    input.set_selection_range(3, 3).unwrap();
+    assert!(paste(&input, &long));
+    let expected = "前言。".len() + long.len() + "后记。".len();
+    assert_eq!(
+        *actions.borrow(),
+        [format!("PasteText {expected}"), "Check".to_string()]
+    );
+    actions.borrow_mut().clear();
+
+    app.update(props(&long, true));
+    yew::scheduler::flush().await;
+    let input = area(&root);
+    assert!(input.read_only());
+    assert_eq!(input.value(), start_of(&long));
+    assert_eq!(input.value().chars().count(), SHOWN_CHARS);
+    let note = root.query_selector("#long-text-note").unwrap().unwrap();
+    assert!(note
+        .text_content()
+        .unwrap()
+        .starts_with("文本较长（0.3 MB），为保持页面流畅，这里只显示开头部分；检查的是全文。"));
+    // Pasting into the start shown would lose the rest: refused, with a word why.
+    assert!(paste(&input, "小段文字"));
+    assert!(actions.borrow()[0].starts_with("Notice 这里只显示了长文本的开头"));
+    actions.borrow_mut().clear();
+    root.query_selector("#show-whole-text")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    assert_eq!(*actions.borrow(), ["ShowWholeText".to_string()]);
+
+    // All of it: the same text area, editable, holding the whole text.
+    app.update(props(&long, false));
+    yew::scheduler::flush().await;
+    let input = area(&root);
+    assert!(!input.read_only());
+    assert_eq!(input.value(), long);
+    assert!(root.query_selector("#long-text-note").unwrap().is_none());
+    // A script writing a text (the iframe's bridge) is a paste: a long one is folded again.
+    actions.borrow_mut().clear();
+    input.set_value(CLEAN);
+    let input_event = |area: &web_sys::HtmlTextAreaElement| {
+        let event = web_sys::Event::new("input").unwrap();
+        area.dispatch_event(&event).unwrap();
+    };
+    input_event(&input);
+    assert_eq!(*actions.borrow(), [format!("PasteText {}", CLEAN.len())]);
+    // Also into the start shown, with a start like the one shown: the area shows the new start.
+    app.update(props(&long, true));
+    yew::scheduler::flush().await;
+    let other = format!("{long}。");
+    input.set_value(&other);
+    input_event(&input);
+    app.update(props(&other, true));
+    yew::scheduler::flush().await;
+    assert_eq!(input.value(), start_of(&other));
 }
 
 /// What the worker sends (`check_in_worker`, a JS value) reads back as the same report, big

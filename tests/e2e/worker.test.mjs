@@ -1,10 +1,13 @@
-// A long paste does not freeze the page: checking runs in a Web Worker (src/web/worker.rs).
-// A ~4.9 MB report (a fixture repeated) is pasted while a PerformanceObserver records the page's
-// long tasks; the check gives the counts of `nianbao check`; from the end of the paste's layout
-// to the result, the longest main-thread script stays under LONGEST_SCRIPT_MS and the longest
-// task under LONGEST_TASK_MS, and a key typed during the check is handled within KEY_MS.
-// (Laying out a 4.9 MB textarea takes the browser itself seconds on paste, and each frame
-// after it ~100-200 ms: printed, not bounded by the app.)
+// A huge paste does not freeze the page. A ~4.9 MB report (a fixture repeated) is pasted as a
+// browser does it (a `paste` event whose DataTransfer holds text/plain) while
+// PerformanceObservers record the page's long tasks and long-animation-frame scripts. The paste
+// area takes over the paste and shows only the start of the text (src/web/long_text.rs), read
+// only; the worker (src/web/worker.rs) checks the whole text and gives the counts of
+// `nianbao check`; from the paste on, the longest main-thread task stays under LONGEST_TASK_MS
+// and the longest script under LONGEST_SCRIPT_MS. Nothing is lost: after a reload the text
+// kept in localStorage is checked again, and 「显示全文并编辑」 puts all of it in the paste area.
+// A long .txt file opened goes the same way, and a finding on a line far past the start shown
+// still shows its line in 原文.
 // NIANBAO_DIST=<dir> measures another build (the figures are printed before the assertions).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,15 +17,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, fixtures, root, openApp, dist } from './harness.mjs';
 
-// Measured on 2 shared cores (README): scripts ~60-240 ms with the worker (the report arriving
-// and being drawn), ~500 ms with the check on the page; tasks ~200-730 ms either way, most of it
-// the browser painting and editing the 4.9 MB textarea; a key handled after ~180-340 ms (the
-// same without the worker: the textarea's frames, not the check). Bounds with room for a
-// loaded machine.
+// Measured on 2 shared cores (README): from the paste on, the longest task ~100-300 ms and the
+// longest script ~60-200 ms (the paste handed to the app; the report arriving and being drawn),
+// where the paste into the text area itself used to block the page for 2.5-4 s. Bounds with
+// room for a loaded machine.
+const LONGEST_TASK_MS = 600;
 const LONGEST_SCRIPT_MS = 300;
-const LONGEST_TASK_MS = 1000;
-const KEY_MS = 1000;
 const SIZE = 4.9e6;
+/** `LONG_TEXT_BYTES` and `SHOWN_CHARS` of the app. */
+const LONG_TEXT_BYTES = 256 * 1024;
+const SHOWN_CHARS = 20_000;
 
 let server, browser;
 before(async () => {
@@ -52,7 +56,27 @@ async function cli(text) {
   }
 }
 
-test('a 4.9 MB paste is checked off the main thread: no long task, typing stays live', async (t) => {
+const summaryOf = (page) => page.$eval('#summary', (el) => ({ ...el.dataset }));
+const checked = (page) => page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '', null, { timeout: 180_000 });
+/** The first SHOWN_CHARS characters (code points, as Rust counts them). */
+const startOf = (text) => [...text.slice(0, 2 * SHOWN_CHARS)].slice(0, SHOWN_CHARS).join('');
+
+function assertCounts(summary, expected, what) {
+  assert.equal(Number(summary.errors), expected.errors, `${what}: errors`);
+  assert.equal(Number(summary.warnings), expected.warnings, `${what}: warnings`);
+  assert.equal(Number(summary.infos), expected.infos, `${what}: infos`);
+}
+
+/** The paste area shows the start of `text`, read only, under the note. */
+async function assertShowsStart(page, text, what) {
+  const area = await page.$eval('#report-input', (el) => ({ value: el.value, readOnly: el.readOnly }));
+  assert.ok(area.readOnly, `${what}: the start shown is read only`);
+  assert.equal(area.value, startOf(text), `${what}: the paste area shows the start of the text`);
+  const note = await page.$eval('#long-text-note', (el) => el.textContent);
+  assert.match(note, /^文本较长（\d+\.\d MB），为保持页面流畅，这里只显示开头部分；检查的是全文。显示全文并编辑$/, what);
+}
+
+test('a 4.9 MB paste shows its start, is checked whole off the main thread, and no task is long', async (t) => {
   const one = (await fixtures()).find((f) => f.name.startsWith('000_')).text.trimEnd() + '\n';
   const big = one.repeat(Math.floor(SIZE / Buffer.byteLength(one)));
   assert.ok(Buffer.byteLength(big) > 4.8e6 && Buffer.byteLength(big) < 5 * 1024 * 1024);
@@ -60,6 +84,9 @@ test('a 4.9 MB paste is checked off the main thread: no long task, typing stays 
 
   const context = await browser.newContext();
   const page = await openApp(context, server.url);
+  // The text to paste, in the page before the recording starts (handing 4.9 MB to the page
+  // is Playwright's work, not the paste's).
+  await page.evaluate((text) => { window.clipboardText = text; }, big);
   // Let the start-up settle (the worker loads its wasm), then record the page's long tasks.
   await page.waitForTimeout(1500);
   await page.evaluate(() => {
@@ -75,63 +102,158 @@ test('a 4.9 MB paste is checked off the main thread: no long task, typing stays 
         for (const script of entry.scripts) window.scripts.push([window.phase, script.invoker, Math.round(script.duration)]);
       }
     }).observe({ type: 'long-animation-frame' });
-    // Frames make Chromium report the rendering work (the textarea's layout) as tasks too.
+    // Frames make Chromium report the rendering work (the paste area's layout) as tasks too.
     const frame = () => requestAnimationFrame(frame);
     frame();
   });
   const started = Date.now();
-  // A paste, as page.fill does it: the value, then `input`. The browser lays out the 4.9 MB
-  // textarea (seconds, whatever the app does: printed, not bounded); the check starts 300 ms
-  // after the input and runs in the worker.
-  await page.evaluate((text) => {
+  // The paste as the browser fires it. The app takes it over (a synthetic event would insert
+  // nothing by itself, so the text reaching the page proves that the app took it); the check
+  // starts at once and runs in the worker.
+  const paste = await page.evaluate(() => {
     const area = document.querySelector('#report-input');
     area.focus();
-    area.value = text;
-    area.setSelectionRange(text.length, text.length);
-    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    const data = new DataTransfer();
+    data.setData('text/plain', window.clipboardText);
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    const start = performance.now();
+    area.dispatchEvent(event);
+    const handled = performance.now() - start;
     requestAnimationFrame(() => setTimeout(() => { window.phase = 'check'; }));
-  }, big);
-  const checking = await page.waitForSelector('#summary.checking', { timeout: 10_000 }).then(() => true, () => false);
-  // While it is checked, a key typed: how long until the page handles it (the worker leaves
-  // the page free), and until the frame that shows it (the browser edits a 4.9 MB textarea).
-  await page.evaluate(() => {
-    const area = document.querySelector('#report-input');
-    area.addEventListener('keydown', (event) => {
-      area.addEventListener('input', () => {
-        window.keyHandled = performance.now() - event.timeStamp;
-        requestAnimationFrame(() => { window.keyShown = performance.now() - event.timeStamp; });
-      }, { once: true });
-    }, { once: true });
+    return { prevented: event.defaultPrevented, handled: Math.round(handled) };
   });
-  await page.keyboard.press('x');
-  await page.waitForFunction(() => window.keyShown !== undefined);
-  const stillChecking = await page.$('#summary.checking').then((el) => el !== null);
-  const [keyHandled, keyShown] = await page.evaluate(() => [window.keyHandled, window.keyShown].map(Math.round));
-  await page.keyboard.press('Backspace');
-  // Typing restarts the debounce: wait until the text checked is the pasted one.
-  await page.waitForTimeout(1000);
-  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '', null, { timeout: 180_000 });
+  const checking = await page.waitForSelector('#summary.checking', { timeout: 10_000 }).then(() => true, () => false);
+  await checked(page);
   const elapsed = Date.now() - started;
-  await page.waitForTimeout(500);
-  const summary = await page.$eval('#summary', (el) => ({ ...el.dataset }));
+  // The debounced check (same text: no second report) and keeping the text in localStorage.
+  await page.waitForTimeout(1000);
+  const summary = await summaryOf(page);
   const tasks = await page.evaluate(() => window.longTasks);
   const scripts = await page.evaluate(() => window.scripts);
-  const longest = (phase) => Math.max(0, ...tasks.filter(([p]) => p === phase).map(([, ms]) => ms));
-  const longestScript = Math.max(0, ...scripts.filter(([p]) => p === 'check').map(([, , ms]) => ms));
-  const figures = `${(Buffer.byteLength(big) / 1e6).toFixed(2)} MB: shown checked after ${elapsed} ms; `
-    + `longest main-thread task while checking ${longest('check')} ms, while the browser lays out the paste ${longest('paste')} ms `
-    + `(all: ${JSON.stringify(tasks)}); longest main-thread script while checking ${longestScript} ms `
-    + `(${JSON.stringify(scripts.filter(([p, , ms]) => p === 'check' && ms >= 20))}); a key typed during the check (still checking: ${stillChecking}) `
-    + `handled after ${keyHandled} ms, shown after ${keyShown} ms; 正在检查 shown: ${checking}`;
+  const longestTask = Math.max(0, ...tasks.map(([, ms]) => ms));
+  const longestScript = Math.max(0, ...scripts.map(([, , ms]) => ms));
+  const figures = `${(Buffer.byteLength(big) / 1e6).toFixed(2)} MB pasted: the paste event handled in ${paste.handled} ms, `
+    + `shown checked after ${elapsed} ms; from the paste on, the longest main-thread task ${longestTask} ms `
+    + `(all: ${JSON.stringify(tasks)}), the longest script ${longestScript} ms `
+    + `(${JSON.stringify(scripts.filter(([, , ms]) => ms >= 20))}); 正在检查 shown: ${checking}`;
   t.diagnostic(figures);
   console.log(`# ${figures}`);
-  assert.equal(Number(summary.errors), expected.errors, 'errors');
-  assert.equal(Number(summary.warnings), expected.warnings, 'warnings');
-  assert.equal(Number(summary.infos), expected.infos, 'infos');
-  assert.equal(await page.inputValue('#report-input'), big);
+  assertCounts(summary, expected, 'pasted');
+  assert.ok(paste.prevented, 'the app takes over the long paste');
+  await assertShowsStart(page, big, 'pasted');
   assert.ok(checking, 'the summary says 正在检查 while the worker checks');
-  assert.ok(longestScript < LONGEST_SCRIPT_MS, `longest main-thread script while checking: ${longestScript} ms`);
-  assert.ok(longest('check') < LONGEST_TASK_MS, `longest main-thread task while checking: ${longest('check')} ms`);
-  assert.ok(keyHandled < KEY_MS, `a key typed during the check was handled after ${keyHandled} ms`);
+  assert.ok(longestTask < LONGEST_TASK_MS, `longest main-thread task from the paste on: ${longestTask} ms`);
+  assert.ok(longestScript < LONGEST_SCRIPT_MS, `longest main-thread script from the paste on: ${longestScript} ms`);
+
+  // Pasting into the start shown would lose the rest: refused, with a message.
+  const refused = await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '另一份年报');
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    document.querySelector('#report-input').dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  assert.ok(refused);
+  await page.waitForSelector('.input .notice:has-text("请先「清除」")');
+
+  // Nothing is lost: a reload checks the text kept in localStorage, shown by its start again.
+  await page.reload();
+  await page.waitForSelector('#long-text-note');
+  await checked(page);
+  assertCounts(await summaryOf(page), expected, 'after a reload');
+  await assertShowsStart(page, big, 'after a reload');
+
+  // 「显示全文并编辑」: all of it in the paste area, editable (slow, as asked for).
+  const shownAt = Date.now();
+  await page.click('#show-whole-text');
+  await page.waitForSelector('#report-input:not([readonly])');
+  assert.equal(await page.inputValue('#report-input'), big);
+  const wholeShown = Date.now() - shownAt;
+  assert.equal(await page.$('#long-text-note'), null);
+  // Typing there keeps the whole text in the paste area.
+  await page.focus('#report-input');
+  await page.keyboard.press('End');
+  await page.keyboard.type('x');
+  await page.waitForTimeout(500);
+  assert.equal(await page.$('#long-text-note'), null, 'typing in the whole text keeps it whole');
+  assert.equal(await page.$eval('#report-input', (el) => el.readOnly), false);
+  console.log(`# 显示全文并编辑: the whole text in the paste area after ${wholeShown} ms`);
+
+  // 清除 empties it, and a normal text is edited as ever.
+  await page.click('.input-actions button.secondary');
+  await page.waitForSelector('#summary.empty');
+  assert.equal(await page.inputValue('#report-input'), '');
+  await context.close();
+});
+
+test('a long .txt file opened shows its start; a finding far past it shows its line in 原文', async () => {
+  const broken = (await fixtures()).find((f) => f.name.startsWith('003_')).text;
+  // A page of notes before the report: its tables start on line 12 000, 400 KB in.
+  const text = '本页为转载说明，与年度报告无关。\n'.repeat(12_000) + broken;
+  assert.ok(Buffer.byteLength(text) > LONG_TEXT_BYTES);
+  const expected = await cli(text);
+  assert.ok(expected.summary.errors > 0);
+  const far = expected.findings.map((f) => f.line).filter((line) => line > 12_000);
+  assert.ok(far.length > 0, 'findings past the start shown');
+
+  const context = await browser.newContext();
+  const page = await openApp(context, server.url);
+  await page.setInputFiles('#file-input', { name: '年报.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.waitForSelector('#long-text-note');
+  await checked(page);
+  assertCounts(await summaryOf(page), expected.summary, 'opened');
+  await assertShowsStart(page, text, 'opened');
+  const rules = await page.$$eval('.finding', (els) => els.map((el) => el.dataset.rule).sort());
+  assert.deepEqual(rules, expected.findings.map((f) => f.rule).sort());
+
+  // Selecting a finding shows its line in 原文, however far past the start shown it is.
+  const index = expected.findings.findIndex((f) => f.line > 12_000);
+  const line = expected.findings[index].line;
+  await page.click(`.finding[data-index="${index}"] button`);
+  const current = await page.waitForSelector(`.source-lines li#line-${line}.current`);
+  assert.ok(await current.isVisible());
+  const lineText = text.split('\n')[line - 1].trimEnd();
+  assert.equal((await current.$eval('.line-text', (el) => el.textContent)).trimEnd(), lineText || ' ');
+  await context.close();
+});
+
+test('with the real clipboard: a normal paste goes into the paste area as ever, a long one replaces the selection', async () => {
+  const one = (await fixtures()).find((f) => f.name.startsWith('000_')).text;
+  const long = one.repeat(Math.ceil((LONG_TEXT_BYTES + 1) / Buffer.byteLength(one)));
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await openApp(context, server.url);
+  const pasteFromClipboard = async (text, { selectAll = false } = {}) => {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await page.focus('#report-input');
+    if (selectAll) await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+V');
+  };
+  // A report of normal size: the browser pastes it into the text area, and it is checked.
+  await page.type('#report-input', '前言\n');
+  await pasteFromClipboard(one);
+  await checked(page);
+  assert.equal(await page.inputValue('#report-input'), `前言\n${one}`);
+  assert.equal(await page.$('#long-text-note'), null);
+  assertCounts(await summaryOf(page), (await cli(`前言\n${one}`)).summary, 'a normal paste');
+
+  // A long one in place of the selection (select all, paste): its start shown.
+  await pasteFromClipboard(long, { selectAll: true });
+  await page.waitForSelector('#long-text-note');
+  await checked(page);
+  await assertShowsStart(page, long, 'a long paste');
+  assertCounts(await summaryOf(page), (await cli(long)).summary, 'a long paste');
+  await page.click('#show-whole-text');
+  await page.waitForSelector('#report-input:not([readonly])');
+  assert.equal(await page.inputValue('#report-input'), long);
+
+  // Over the 5 MB limit: kept, not checked, and the user is told.
+  const tooLarge = one.repeat(Math.ceil((5 * 1024 * 1024 + 1) / Buffer.byteLength(one)));
+  await pasteFromClipboard(tooLarge, { selectAll: true });
+  await page.waitForSelector('.input .notice:has-text("超过 5 MB 的上限")');
+  await assertShowsStart(page, tooLarge, 'over the limit');
+  assert.equal(await page.$eval('#summary', (el) => el.dataset.errors ?? ''), '');
+  const size = await page.$eval('.input-size', (el) => el.textContent);
+  assert.equal(size, `共 ${[...tooLarge].length} 字，上面显示开头 ${SHOWN_CHARS} 字`);
   await context.close();
 });
