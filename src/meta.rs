@@ -4,7 +4,9 @@
 use crate::locate::Section;
 use crate::model::AgencyKind;
 use crate::read::Source;
-use crate::scan::{blanks, digits, find_all, find_first, one_of, run_until, year_nian};
+use crate::scan::{
+    blanks, digits, find_all, find_all_starting, find_first, one_of, run_until, year_nian,
+};
 use crate::template::{Template, MARKERS_2019, MARKERS_2021, MARKERS_OLD};
 use crate::tokens::han_only;
 
@@ -355,9 +357,10 @@ pub struct Title<'a> {
 pub fn title(source: &Source) -> Option<Title<'_>> {
     let head_end = source.text.floor_char_boundary(3000);
     let head = &source.text[..head_end];
-    let (year_at, _, (year, after)) = find_first(head, |text| {
+    let (year_at, _, (year, after)) = find_all_starting(head, b"2", |text| {
         year_of_report(text, &['\n'], &["年度报告", "年报", "工作报告"])
-    })?;
+    })
+    .next()?;
     let line = source.line_of(year_at);
     let (line_start, _) = source.line_range(line);
     Some(Title {
@@ -521,6 +524,16 @@ fn opening_year(text: &str) -> Option<(OpeningYear, &str)> {
     ))
 }
 
+/// Where `(` and `（` are in `text`. A table note starts with one; this runs over all the
+/// tables, so it searches bytes: `(`, and 0x88, the last byte of `（` (EF BC 88).
+fn open_parens(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'(', 0x88, bytes).filter_map(move |i| match bytes[i] {
+        b'(' => Some(i),
+        _ => (i >= 2 && bytes[i - 2..i] == [0xEF, 0xBC]).then(|| i - 2),
+    })
+}
+
 /// `（指2019年` or `(指 2019 年`, as in table headings: the year.
 fn table_note(text: &str) -> Option<(i32, &str)> {
     let rest = text.strip_prefix(['（', '('])?;
@@ -606,7 +619,9 @@ pub fn stated_years(
     let mut sentence_start = 0;
     let mut in_book_title = false;
     let mut clause: Option<(usize, usize)> = None;
-    for (start, end, found_year) in find_all(opening, opening_year) {
+    // A year read starts with `2` (`20xx`) or `涵` (`涵盖`).
+    let years = find_all_starting(opening, &[b'2', "涵".as_bytes()[0]], opening_year);
+    for (start, end, found_year) in years {
         let passed = &opening[scanned..start];
         let mut from = scanned;
         if let Some(at) = passed.rfind(SENTENCE_ENDS) {
@@ -664,7 +679,12 @@ pub fn stated_years(
     let heading = |n: u8| sections.iter().find(|s| s.number == n).map(|s| s.start);
     if let (Some(start), Some(end)) = (heading(2), heading(5)) {
         if start < end {
-            for (note_start, note_match_end, year) in find_all(&text[start..end], table_note) {
+            let region = &text[start..end];
+            let notes = open_parens(region).filter_map(|at| {
+                let (year, after) = table_note(&region[at..])?;
+                Some((at, region.len() - after.len(), year))
+            });
+            for (note_start, note_match_end, year) in notes {
                 let at = start + note_start;
                 // The column label before the note, back to the previous cell or note, within
                 // 36 bytes and the line.

@@ -129,7 +129,8 @@ fn tokenize_line<'a>(
     fields: &mut Vec<(usize, &'a str)>,
     out: &mut Vec<Token>,
 ) {
-    let trimmed = text.trim();
+    // Normalised text has no whitespace but ASCII: trimming looks at bytes.
+    let trimmed = text.trim_ascii();
     let gap = |kind| Token {
         kind: Kind::Gap(kind),
         start: base,
@@ -161,12 +162,19 @@ fn tokenize_line<'a>(
     }
     fields.push((field_start, &text[field_start..]));
     // `| a | b |`: the empty field before a leading pipe is not a cell.
-    if text.trim_start().starts_with('|') && fields.len() > 1 && fields[0].1.trim().is_empty() {
+    if text.trim_ascii_start().starts_with('|')
+        && fields.len() > 1
+        && fields[0].1.trim_ascii().is_empty()
+    {
         fields.remove(0);
     }
     // A trailing pipe ends the last cell; a trailing tab may stand for a blank last cell.
     let mut trailing_tab = None;
-    if fields.len() > 1 && fields.last().is_some_and(|(_, f)| f.trim().is_empty()) {
+    if fields.len() > 1
+        && fields
+            .last()
+            .is_some_and(|(_, f)| f.trim_ascii().is_empty())
+    {
         let (offset, field) = fields.pop().unwrap_or_default();
         if text[..offset].ends_with('\t') {
             trailing_tab = Some(Token {
@@ -178,7 +186,7 @@ fn tokenize_line<'a>(
         }
     }
     for &(offset, field) in fields.iter() {
-        if field.trim().is_empty() {
+        if field.trim_ascii().is_empty() {
             out.push(Token {
                 kind: Kind::Gap(GapKind::Field),
                 start: base + offset,
@@ -334,13 +342,27 @@ fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             continue;
         }
         text_start.get_or_insert(i);
-        // Inside text only whitespace or a digit can end the run.
-        i += 1 + bytes[i + 1..]
-            .iter()
-            .position(|&b| ENDS_TEXT[b as usize])
-            .unwrap_or(bytes.len() - i - 1);
+        i = text_run_end(bytes, i + 1);
     }
     flush_text(&mut text_start, field.len(), out);
+}
+
+/// Where the run of label text going on at `from` ends: at whitespace, a digit or the end.
+fn text_run_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    // Labels are Chinese: skip eight bytes at a time while none is below 0x40, as all the
+    // bytes that end a run are.
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        if word.wrapping_sub(0x4040_4040_4040_4040) & !word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&b| ENDS_TEXT[b as usize])
+        .unwrap_or(bytes.len() - i)
 }
 
 /// The bytes that end a run of label text: ASCII whitespace and digits.
@@ -530,6 +552,27 @@ mod tests {
                 push_han(&text, &mut String::new()),
                 expected.chars().count()
             );
+        }
+    }
+
+    #[test]
+    fn a_text_run_ends_at_the_first_space_or_digit() {
+        let naive = |bytes: &[u8], from: usize| {
+            (from..bytes.len())
+                .find(|&i| bytes[i].is_ascii_whitespace() || bytes[i].is_ascii_digit())
+                .unwrap_or(bytes.len())
+        };
+        let label = "其他行政管理事务（含行政许可）".repeat(3);
+        for stop in ["", " ", "7", "\t", "(", "A", "，", "0"] {
+            for at in (0..label.len()).step_by(3) {
+                let text = format!("{}{stop}{}", &label[..at], &label[at..]);
+                for from in 0..text.len().min(40) {
+                    assert_eq!(
+                        text_run_end(text.as_bytes(), from),
+                        naive(text.as_bytes(), from)
+                    );
+                }
+            }
         }
     }
 
