@@ -29,6 +29,22 @@ pub fn digits(text: &str, min: usize, max: usize) -> Option<(u32, &str)> {
     Some((value, &text[count..]))
 }
 
+/// Skips from `from` eight bytes at a time while none of them is below 0x40 (which all ASCII
+/// digits, spaces and most signs are): where to look for those bytes one by one. Chinese
+/// text is all bytes from 0x80 up, so this passes over it quickly.
+pub fn skip_to_low_bytes(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        // Sets a byte's top bit where it is below 0x40 (exact for "any byte is").
+        if word.wrapping_sub(0x4040_4040_4040_4040) & !word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// A year of this century in four ASCII digits (`20[0-9]{2}`), and the text after it.
 pub fn year_20xx(text: &str) -> Option<(i32, &str)> {
     let (year, rest) = digits(text, 4, 4)?;
@@ -145,6 +161,26 @@ mod tests {
                 .map(|(s, e, _)| (s, e))
                 .collect();
             assert_eq!(from_bytes, everywhere, "{text}");
+        }
+    }
+
+    #[test]
+    fn skipping_stops_before_any_low_byte() {
+        let text = "政府信息公开申请".repeat(4);
+        for low in ["", "0", " ", "?", "\n"] {
+            for at in (0..=text.len()).step_by(3) {
+                let with = format!("{}{low}{}", &text[..at], &text[at..]);
+                let bytes = with.as_bytes();
+                let first_low = bytes.iter().position(|&b| b < 0x40).unwrap_or(bytes.len());
+                for from in 0..=first_low {
+                    let to = skip_to_low_bytes(bytes, from);
+                    assert!(to >= from && to <= first_low, "{with:?} {from}");
+                    assert!(
+                        to + 8 > bytes.len() || to + 8 > first_low,
+                        "{with:?} {from}"
+                    );
+                }
+            }
         }
     }
 

@@ -349,16 +349,8 @@ fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
 
 /// Where the run of label text going on at `from` ends: at whitespace, a digit or the end.
 fn text_run_end(bytes: &[u8], from: usize) -> usize {
-    let mut i = from;
-    // Labels are Chinese: skip eight bytes at a time while none is below 0x40, as all the
-    // bytes that end a run are.
-    while let Some(eight) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-        if word.wrapping_sub(0x4040_4040_4040_4040) & !word & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        i += 8;
-    }
+    // All the bytes that end a run are below 0x40.
+    let i = crate::scan::skip_to_low_bytes(bytes, from);
     i + bytes[i..]
         .iter()
         .position(|&b| ENDS_TEXT[b as usize])
