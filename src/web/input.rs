@@ -107,7 +107,7 @@ fn byte_offset(text: &str, units: usize) -> usize {
 }
 
 /// The text area's value before and after its selection (what a paste replaces).
-fn around_selection(area: &web_sys::HtmlTextAreaElement) -> (String, String) {
+pub(super) fn around_selection(area: &web_sys::HtmlTextAreaElement) -> (String, String) {
     let value = area.value();
     let at = |units: Option<u32>| byte_offset(&value, units.unwrap_or(0) as usize);
     let start = at(area.selection_start().ok().flatten());
@@ -116,7 +116,7 @@ fn around_selection(area: &web_sys::HtmlTextAreaElement) -> (String, String) {
 }
 
 /// Line ends as a text area makes them on paste.
-fn text_area_lines(text: String) -> String {
+pub(super) fn text_area_lines(text: String) -> String {
     if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {

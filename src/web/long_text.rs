@@ -19,7 +19,7 @@ pub fn start_of(text: &str) -> &str {
 }
 
 /// A size in MB of 1024 × 1024 bytes, as the 5 MB limit counts them.
-fn megabytes(bytes: usize) -> String {
+pub fn megabytes(bytes: usize) -> String {
     format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 

@@ -5,8 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::input::{read_report_file, use_text_area};
-use super::state::Action;
+use super::input::{around_selection, read_report_file, text_area_lines, use_text_area};
+use super::long_text::{megabytes, start_of};
+use super::state::{Action, LONG_TEXT_BYTES};
+use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
 pub struct PreviousProps {
@@ -30,15 +32,56 @@ fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     });
 }
 
+/// Said when something is pasted into the start of a long report of last year.
+const PASTE_INTO_START: &str =
+    "这里只显示了上年年报的开头，不能在其中粘贴：请先「移除上年年报」再粘贴。";
+
 #[function_component]
 pub fn Previous(props: &PreviousProps) -> Html {
-    let area = use_text_area(props.text.clone());
+    // A long report of last year is shown by its start, read only, as the main paste area
+    // does: laying out megabytes in a text area freezes the page.
+    let start_only = props.text.len() > LONG_TEXT_BYTES;
+    let shown = use_memo(props.text.clone(), |text| {
+        if text.len() > LONG_TEXT_BYTES {
+            Rc::from(start_of(text))
+        } else {
+            text.clone()
+        }
+    });
+    let area = use_text_area((*shown).clone());
 
     let on_input = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: InputEvent| {
             if let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
                 dispatch.emit(Action::SetPrevious(area.value()));
+            }
+        })
+    };
+    let on_paste = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            if start_only {
+                event.prevent_default();
+                dispatch.emit(Action::Notice(Some(PASTE_INTO_START.to_string())));
+                return;
+            }
+            let plain = event
+                .clipboard_data()
+                .and_then(|data| data.get_data("text/plain").ok())
+                .unwrap_or_default();
+            let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            if plain.len() > LONG_TEXT_BYTES {
+                event.prevent_default();
+                let (before, after) = around_selection(&area);
+                let pasted = text_area_lines(plain);
+                dispatch.emit(Action::SetPrevious(format!("{before}{pasted}{after}")));
+                dispatch.emit(Action::Check);
             }
         })
     };
@@ -73,7 +116,13 @@ pub fn Previous(props: &PreviousProps) -> Html {
             <label for="previous-input" class="input-label">
                 { "粘贴或打开同一机关上一年度的年报，与之核对：上年结转是否等于上年的结转下年度、现行有效件数与项目数量是否接续、总体情况与存在的问题是否与上年雷同、表三总数是否大幅变化" }
             </label>
-            <textarea id="previous-input" ref={area} oninput={on_input} spellcheck="false"
+            if start_only {
+                <p class="long-text" id="previous-long-text-note">
+                    { format!("上年年报较长（{}），为保持页面流畅，这里只显示开头部分；核对用的是全文。", megabytes(props.text.len())) }
+                </p>
+            }
+            <textarea id="previous-input" ref={area} oninput={on_input} onpaste={on_paste} spellcheck="false"
+                readonly={start_only} aria-describedby={start_only.then_some("previous-long-text-note")}
                 placeholder="在此粘贴上一年度的年度报告……" rows="6" />
             <div class="input-actions">
                 <input id="previous-file-input" type="file" accept=".txt,text/plain,.docx" class="visually-hidden" onchange={on_file} />

@@ -418,6 +418,97 @@ async fn the_paste_area_takes_long_pastes_and_shows_the_start() {
     assert_eq!(input.value(), start_of(&other));
 }
 
+/// The 上年年报 area takes a long paste as the main one does (the text, in place of the
+/// selection, goes to the state), and shows a long report of last year by its start, read
+/// only, with a note; pasting into that start is refused with a word why.
+#[wasm_bindgen_test]
+async fn the_previous_area_shows_a_long_report_by_its_start() {
+    use super::long_text::start_of;
+    use super::previous::{Previous, PreviousProps};
+    use super::state::LONG_TEXT_BYTES;
+    use std::cell::RefCell;
+
+    let long = CLEAN.repeat(LONG_TEXT_BYTES / CLEAN.len() + 1);
+    let actions: Rc<RefCell<Vec<String>>> = Rc::default();
+    let dispatch = {
+        let actions = actions.clone();
+        Callback::from(move |action: Action| {
+            actions.borrow_mut().push(match action {
+                Action::SetPrevious(text) => format!("SetPrevious {}", text.len()),
+                Action::Check => "Check".to_string(),
+                Action::Notice(Some(notice)) => format!("Notice {notice}"),
+                _ => "other".to_string(),
+            });
+        })
+    };
+    let props = |text: &str| PreviousProps {
+        text: Rc::from(text),
+        dispatch: dispatch.clone(),
+    };
+    let paste = |area: &web_sys::HtmlTextAreaElement, text: &str| {
+        let data = web_sys::DataTransfer::new().unwrap();
+        data.set_data("text/plain", text).unwrap();
+        let init = web_sys::ClipboardEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_clipboard_data(Some(&data));
+        let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+        area.dispatch_event(&event).unwrap();
+        event.default_prevented()
+    };
+    let area = |root: &web_sys::Element| {
+        root.query_selector("#previous-input")
+            .unwrap()
+            .unwrap()
+            .dyn_into::<web_sys::HtmlTextAreaElement>()
+            .unwrap()
+    };
+
+    let root = mount();
+    let mut app =
+        yew::Renderer::<Previous>::with_root_and_props(root.clone(), props("上年。")).render();
+    yew::scheduler::flush().await;
+    let input = area(&root);
+    assert!(!input.read_only());
+    assert!(!paste(&input, "小段文字"), "a short paste is the browser's");
+    assert!(actions.borrow().is_empty());
+    input.set_selection_range(3, 3).unwrap();
+    assert!(paste(&input, &long));
+    let expected = "上年。".len() + long.len();
+    assert_eq!(
+        *actions.borrow(),
+        [format!("SetPrevious {expected}"), "Check".to_string()]
+    );
+    actions.borrow_mut().clear();
+
+    app.update(props(&long));
+    yew::scheduler::flush().await;
+    let input = area(&root);
+    assert!(input.read_only());
+    assert_eq!(input.value(), start_of(&long));
+    let note = root
+        .query_selector("#previous-long-text-note")
+        .unwrap()
+        .unwrap();
+    assert!(note
+        .text_content()
+        .unwrap()
+        .starts_with("上年年报较长（0.3 MB），为保持页面流畅，这里只显示开头部分"));
+    assert!(paste(&input, "小段文字"));
+    assert!(actions.borrow()[0].starts_with("Notice 这里只显示了上年年报的开头"));
+
+    // Removed or replaced by a short one: the whole text again, editable.
+    app.update(props("上年。"));
+    yew::scheduler::flush().await;
+    let input = area(&root);
+    assert!(!input.read_only());
+    assert_eq!(input.value(), "上年。");
+    assert!(root
+        .query_selector("#previous-long-text-note")
+        .unwrap()
+        .is_none());
+}
+
 /// What the worker sends (`check_in_worker`, a JS value) reads back as the same report, big
 /// integers included; the reducer takes the result of the check it is waiting for and drops a
 /// late one for an older text.
