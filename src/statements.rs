@@ -1105,6 +1105,32 @@ mod tests {
     }
 
     #[test]
+    fn words_are_found_where_str_finds_them() {
+        let texts = [
+            "",
+            "申",
+            "收到申请23件，申请申请",
+            "2021年结转2021年",
+            "a%b%%",
+            "申请",
+        ];
+        let words = ["申请", "申请申请", "2021年", "%", "%%", "a", "请23", "件，"];
+        for text in texts {
+            for word in words {
+                let expected: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.get(i..).is_some_and(|rest| rest.starts_with(word)))
+                    .collect();
+                assert_eq!(
+                    find_all(text, word).collect::<Vec<_>>(),
+                    expected,
+                    "{text} {word}"
+                );
+                assert_eq!(has(text, word), text.contains(word), "{text} {word}");
+            }
+        }
+    }
+
+    #[test]
     fn tables_and_numbered_items_are_kept_apart() {
         let text = "本年度共收到申请\n一、本年新收政府信息公开申请数量 21 件";
         let source = Source::new(text);
