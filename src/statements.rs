@@ -232,8 +232,9 @@ fn has(text: &str, word: &str) -> bool {
     word.is_empty() || find_all(text, word).next().is_some()
 }
 
-/// Where a non-empty `word` starts in `text`, first to last. Its third byte is searched for:
-/// for a Chinese word that ends its first character, and lead bytes are in every character.
+/// Where a non-empty `word` starts in `text`, first to last. Its third byte (for a Chinese
+/// word, the last byte of its first character) is searched for: a lead byte would be found
+/// in almost every character.
 fn find_all<'a>(text: &'a str, word: &'a str) -> impl DoubleEndedIterator<Item = usize> + 'a {
     let (text, word) = (text.as_bytes(), word.as_bytes());
     let key = word.len().min(3).saturating_sub(1);
