@@ -325,6 +325,17 @@ test('embed.html answers its parent on an allowed origin, and nobody else', asyn
     const page = await context.newPage();
     const sample = all.find((f) => f.name.startsWith('003_'));
     await page.addInitScript((text) => { window.sampleText = text; }, sample.text);
+    // In every frame: the longest value ever written into a text area.
+    await page.addInitScript(() => {
+      const value = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+      Object.defineProperty(HTMLTextAreaElement.prototype, 'value', {
+        ...value,
+        set(text) {
+          window.longestValueSet = Math.max(window.longestValueSet ?? 0, String(text).length);
+          value.set.call(this, text);
+        },
+      });
+    });
     const cli = cliReport(sample.name);
     const embedUrl = (origins) => `${server.url}embed.html?origins=${encodeURIComponent(origins)}`;
     const hostUrl = (frame, extra = {}) => `${portal.url}host.html?${new URLSearchParams({ frame, ...extra })}`;
@@ -356,6 +367,19 @@ test('embed.html answers its parent on an allowed origin, and nobody else', asyn
     await page.evaluate((o) => document.getElementById('frame').contentWindow.postMessage({ type: 'nianbao:check', text: 42 }, o), origin(server.url));
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate(() => messages.length), before);
+    // A long text (600 KB) is checked whole but never written into the text area: the app
+    // takes it as a paste and shows only its start (laying out megabytes freezes the page).
+    const long = sample.text.repeat(Math.ceil(600_000 / Buffer.byteLength(sample.text)));
+    await page.evaluate(([o, text]) => document.getElementById('frame').contentWindow.postMessage({ type: 'nianbao:check', text, id: 8 }, o), [origin(server.url), long]);
+    await page.waitForFunction(() => messages.some((m) => m.data.id === 8), null, { timeout: 20000 });
+    const longResult = (await page.evaluate(() => messages)).find((m) => m.data.id === 8);
+    assert.equal(longResult.data.type, 'nianbao:result');
+    await frame.waitForSelector('#long-text-note');
+    await frame.waitForFunction((n) => document.querySelector('#summary')?.dataset.errors === String(n), longResult.data.result.summary.errors);
+    assert.ok(await frame.$eval('#report-input', (area) => area.readOnly));
+    assert.ok(long.startsWith(await frame.inputValue('#report-input')));
+    const longest = await frame.evaluate(() => window.longestValueSet);
+    assert.ok(longest < long.length / 10, `the text area was given ${longest} characters`);
 
     // Not allowed: the list names someone else. The frame works, but says nothing to this page.
     await page.goto(hostUrl(embedUrl(origin(server.url)), { send: '1' }));

@@ -30,11 +30,24 @@ function tellParent(message) {
 const queue = [];
 let running = false;
 
-function handle(event) {
-  const { text, options, id } = event.data;
-  const input = document.getElementById('report-input');
+/** Shows `text` in the widget's paste area, in place of what is there. */
+function show(input, text) {
+  // First as a paste of all of it: the app takes a long text itself and shows only its start,
+  // so the browser never lays out megabytes in the text area. A short one it leaves to us.
+  if (!input.readOnly) {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    input.setSelectionRange(0, input.value.length);
+    const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    if (!input.dispatchEvent(paste)) return;
+  }
   input.value = text;
   input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+function handle(event) {
+  const { text, options, id } = event.data;
+  show(document.getElementById('report-input'), text);
   let reply;
   try {
     reply = { type: 'nianbao:result', result: window.nianbao.check(text, options) };
