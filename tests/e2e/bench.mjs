@@ -65,10 +65,21 @@ try {
   const page = await context.newPage();
   await page.goto(server.url);
   await page.waitForFunction(() => window.nianbao);
+  const all = await fixtures();
+  // The first check after load runs the wasm's baseline code (Chromium compiles the optimised
+  // code in the background): timed on its own, then every fixture is checked a few times
+  // before the medians, so that they measure the optimised code and not the order of fixtures.
+  const cold = await page.evaluate((t) => {
+    const start = performance.now();
+    window.nianbao.check(t);
+    return performance.now() - start;
+  }, all[0].text);
+  await page.evaluate((texts) => {
+    for (let i = 0; i < 5; i++) for (const t of texts) window.nianbao.check(t);
+  }, all.map((f) => f.text));
   const perFixture = [];
-  for (const { name, text } of await fixtures()) {
+  for (const { name, text } of all) {
     const times = await page.evaluate((t) => {
-      window.nianbao.check(t);
       const out = [];
       for (let i = 0; i < 20; i++) {
         const start = performance.now();
@@ -95,6 +106,7 @@ try {
     const budget = f.bytes <= 25_000 ? `≤ ${BUDGET.browserMs20KB} ms` : '';
     row(`browser check ${f.name} (${(f.bytes / 1024).toFixed(1)} KB)`, `${f.ms.toFixed(2)} ms${ratio}`, budget, budget ? f.ms <= BUDGET.browserMs20KB : undefined);
   }
+  row(`first check after load, ${all[0].name} (no budget)`, `${cold.toFixed(2)} ms`);
   row('first load to interactive, CPU 4× slower', `${interactive.toFixed(0)} ms`, `≤ ${BUDGET.interactiveMs} ms`, interactive <= BUDGET.interactiveMs);
   row('wasm, gzipped', `${wasmGzKB.toFixed(0)} KB (${(wasm.length / 1024).toFixed(0)} KB raw)`, `≤ ${BUDGET.wasmGzKB} KB`, wasmGzKB <= BUDGET.wasmGzKB);
   row('wasm as sent (base64 in a script), gzipped', `${sentGzKB.toFixed(0)} KB`);
