@@ -106,8 +106,34 @@ fn byte_offset(text: &str, units: usize) -> usize {
     text.len()
 }
 
+/// A paste into the start shown of a long text is refused (it would lose the rest), and
+/// `why` is said.
+pub(super) fn refuse_paste(
+    event: &web_sys::ClipboardEvent,
+    dispatch: &Callback<Action>,
+    why: &str,
+) {
+    event.prevent_default();
+    dispatch.emit(Action::Notice(Some(why.to_string())));
+}
+
+/// A paste of a plain text over [`LONG_TEXT_BYTES`] is taken from the browser, which would
+/// freeze the page laying it out: the text area's text with it in place of the selection,
+/// for the state. A shorter one is left to the browser (`None`).
+pub(super) fn take_long_paste(event: &web_sys::ClipboardEvent) -> Option<String> {
+    let plain = event.clipboard_data()?.get_data("text/plain").ok()?;
+    let area = event.target_dyn_into::<web_sys::HtmlTextAreaElement>()?;
+    if plain.len() <= LONG_TEXT_BYTES {
+        return None;
+    }
+    event.prevent_default();
+    let (before, after) = around_selection(&area);
+    let pasted = text_area_lines(plain);
+    Some(format!("{before}{pasted}{after}"))
+}
+
 /// The text area's value before and after its selection (what a paste replaces).
-pub(super) fn around_selection(area: &web_sys::HtmlTextAreaElement) -> (String, String) {
+fn around_selection(area: &web_sys::HtmlTextAreaElement) -> (String, String) {
     let value = area.value();
     let at = |units: Option<u32>| byte_offset(&value, units.unwrap_or(0) as usize);
     let start = at(area.selection_start().ok().flatten());
@@ -116,7 +142,7 @@ pub(super) fn around_selection(area: &web_sys::HtmlTextAreaElement) -> (String, 
 }
 
 /// Line ends as a text area makes them on paste.
-pub(super) fn text_area_lines(text: String) -> String {
+fn text_area_lines(text: String) -> String {
     if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -194,8 +220,7 @@ pub fn Input(props: &InputProps) -> Html {
                 return;
             };
             if start_only {
-                event.prevent_default();
-                dispatch.emit(Action::Notice(Some(PASTE_INTO_START.to_string())));
+                refuse_paste(event, &dispatch, PASTE_INTO_START);
                 return;
             }
             let Some(data) = event.clipboard_data() else {
@@ -216,12 +241,8 @@ pub fn Input(props: &InputProps) -> Html {
                 dispatch.emit(Action::Check);
                 return;
             }
-            let plain = data.get_data("text/plain").unwrap_or_default();
-            if plain.len() > LONG_TEXT_BYTES {
-                event.prevent_default();
-                let (before, after) = around_selection(&area);
-                let pasted = text_area_lines(plain);
-                dispatch.emit(Action::PasteText(format!("{before}{pasted}{after}")));
+            if let Some(text) = take_long_paste(event) {
+                dispatch.emit(Action::PasteText(text));
                 dispatch.emit(Action::Check);
             }
         })

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::input::{around_selection, read_report_file, text_area_lines, use_text_area};
+use super::input::{read_report_file, refuse_paste, take_long_paste, use_text_area};
 use super::long_text::{megabytes, start_of};
 use super::state::{Action, LONG_TEXT_BYTES};
 use wasm_bindgen::JsCast;
@@ -65,22 +65,9 @@ pub fn Previous(props: &PreviousProps) -> Html {
                 return;
             };
             if start_only {
-                event.prevent_default();
-                dispatch.emit(Action::Notice(Some(PASTE_INTO_START.to_string())));
-                return;
-            }
-            let plain = event
-                .clipboard_data()
-                .and_then(|data| data.get_data("text/plain").ok())
-                .unwrap_or_default();
-            let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() else {
-                return;
-            };
-            if plain.len() > LONG_TEXT_BYTES {
-                event.prevent_default();
-                let (before, after) = around_selection(&area);
-                let pasted = text_area_lines(plain);
-                dispatch.emit(Action::SetPrevious(format!("{before}{pasted}{after}")));
+                refuse_paste(event, &dispatch, PASTE_INTO_START);
+            } else if let Some(text) = take_long_paste(event) {
+                dispatch.emit(Action::SetPrevious(text));
                 dispatch.emit(Action::Check);
             }
         })

@@ -37,6 +37,38 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+fn text_area(root: &web_sys::Element, selector: &str) -> web_sys::HtmlTextAreaElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap()
+}
+
+/// A dispatch that records each action, as `describe` puts it.
+fn recorder(
+    describe: fn(Action) -> String,
+) -> (Rc<std::cell::RefCell<Vec<String>>>, Callback<Action>) {
+    let actions: Rc<std::cell::RefCell<Vec<String>>> = Rc::default();
+    let record = actions.clone();
+    let dispatch = Callback::from(move |action| record.borrow_mut().push(describe(action)));
+    (actions, dispatch)
+}
+
+/// A paste event of `text` as text/plain, as the clipboard gives it; whether the app took it
+/// from the browser (`preventDefault`).
+fn paste_text(area: &web_sys::HtmlTextAreaElement, text: &str) -> bool {
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.set_data("text/plain", text).unwrap();
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_clipboard_data(Some(&data));
+    let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    area.dispatch_event(&event).unwrap();
+    event.default_prevented()
+}
+
 #[wasm_bindgen_test]
 async fn summary_carries_the_counts_for_tests_and_portals() {
     let root = mount();
@@ -305,23 +337,16 @@ async fn the_paste_area_takes_long_pastes_and_shows_the_start() {
     use super::input::{Input, InputProps};
     use super::long_text::{start_of, SHOWN_CHARS};
     use super::state::LONG_TEXT_BYTES;
-    use std::cell::RefCell;
 
     let long = CLEAN.repeat(LONG_TEXT_BYTES / CLEAN.len() + 1);
-    let actions: Rc<RefCell<Vec<String>>> = Rc::default();
-    let dispatch = {
-        let actions = actions.clone();
-        Callback::from(move |action: Action| {
-            actions.borrow_mut().push(match action {
-                Action::PasteText(text) => format!("PasteText {}", text.len()),
-                Action::SetText(text) => format!("SetText {}", text.len()),
-                Action::ShowWholeText => "ShowWholeText".to_string(),
-                Action::Check => "Check".to_string(),
-                Action::Notice(Some(notice)) => format!("Notice {notice}"),
-                _ => "other".to_string(),
-            });
-        })
-    };
+    let (actions, dispatch) = recorder(|action| match action {
+        Action::PasteText(text) => format!("PasteText {}", text.len()),
+        Action::SetText(text) => format!("SetText {}", text.len()),
+        Action::ShowWholeText => "ShowWholeText".to_string(),
+        Action::Check => "Check".to_string(),
+        Action::Notice(Some(notice)) => format!("Notice {notice}"),
+        _ => "other".to_string(),
+    });
     let props = |text: &str, start_only: bool| InputProps {
         text: Rc::from(text),
         notice: None,
@@ -329,24 +354,7 @@ async fn the_paste_area_takes_long_pastes_and_shows_the_start() {
         keep_text: false,
         start_only,
     };
-    let paste = |area: &web_sys::HtmlTextAreaElement, text: &str| {
-        let data = web_sys::DataTransfer::new().unwrap();
-        data.set_data("text/plain", text).unwrap();
-        let init = web_sys::ClipboardEventInit::new();
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        init.set_clipboard_data(Some(&data));
-        let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
-        area.dispatch_event(&event).unwrap();
-        event.default_prevented()
-    };
-    let area = |root: &web_sys::Element| {
-        root.query_selector("#report-input")
-            .unwrap()
-            .unwrap()
-            .dyn_into::<web_sys::HtmlTextAreaElement>()
-            .unwrap()
-    };
+    let area = |root: &web_sys::Element| text_area(root, "#report-input");
 
     let root = mount();
     let mut app =
@@ -356,11 +364,14 @@ async fn the_paste_area_takes_long_pastes_and_shows_the_start() {
     let input = area(&root);
     assert!(!input.read_only());
     assert!(root.query_selector("#long-text-note").unwrap().is_none());
-    assert!(!paste(&input, "小段文字"), "a short paste is the browser's");
+    assert!(
+        !paste_text(&input, "小段文字"),
+        "a short paste is the browser's"
+    );
     assert!(actions.borrow().is_empty());
     // "前言。|后记。": the long text goes between (offsets count UTF-16 units).
     input.set_selection_range(3, 3).unwrap();
-    assert!(paste(&input, &long));
+    assert!(paste_text(&input, &long));
     let expected = "前言。".len() + long.len() + "后记。".len();
     assert_eq!(
         *actions.borrow(),
@@ -380,7 +391,7 @@ async fn the_paste_area_takes_long_pastes_and_shows_the_start() {
         .unwrap()
         .starts_with("文本较长（0.3 MB），为保持页面流畅，这里只显示开头部分；检查的是全文。"));
     // Pasting into the start shown would lose the rest: refused, with a word why.
-    assert!(paste(&input, "小段文字"));
+    assert!(paste_text(&input, "小段文字"));
     assert!(actions.borrow()[0].starts_with("Notice 这里只显示了长文本的开头"));
     actions.borrow_mut().clear();
     root.query_selector("#show-whole-text")
@@ -426,43 +437,19 @@ async fn the_previous_area_shows_a_long_report_by_its_start() {
     use super::long_text::start_of;
     use super::previous::{Previous, PreviousProps};
     use super::state::LONG_TEXT_BYTES;
-    use std::cell::RefCell;
 
     let long = CLEAN.repeat(LONG_TEXT_BYTES / CLEAN.len() + 1);
-    let actions: Rc<RefCell<Vec<String>>> = Rc::default();
-    let dispatch = {
-        let actions = actions.clone();
-        Callback::from(move |action: Action| {
-            actions.borrow_mut().push(match action {
-                Action::SetPrevious(text) => format!("SetPrevious {}", text.len()),
-                Action::Check => "Check".to_string(),
-                Action::Notice(Some(notice)) => format!("Notice {notice}"),
-                _ => "other".to_string(),
-            });
-        })
-    };
+    let (actions, dispatch) = recorder(|action| match action {
+        Action::SetPrevious(text) => format!("SetPrevious {}", text.len()),
+        Action::Check => "Check".to_string(),
+        Action::Notice(Some(notice)) => format!("Notice {notice}"),
+        _ => "other".to_string(),
+    });
     let props = |text: &str| PreviousProps {
         text: Rc::from(text),
         dispatch: dispatch.clone(),
     };
-    let paste = |area: &web_sys::HtmlTextAreaElement, text: &str| {
-        let data = web_sys::DataTransfer::new().unwrap();
-        data.set_data("text/plain", text).unwrap();
-        let init = web_sys::ClipboardEventInit::new();
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        init.set_clipboard_data(Some(&data));
-        let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
-        area.dispatch_event(&event).unwrap();
-        event.default_prevented()
-    };
-    let area = |root: &web_sys::Element| {
-        root.query_selector("#previous-input")
-            .unwrap()
-            .unwrap()
-            .dyn_into::<web_sys::HtmlTextAreaElement>()
-            .unwrap()
-    };
+    let area = |root: &web_sys::Element| text_area(root, "#previous-input");
 
     let root = mount();
     let mut app =
@@ -470,10 +457,13 @@ async fn the_previous_area_shows_a_long_report_by_its_start() {
     yew::scheduler::flush().await;
     let input = area(&root);
     assert!(!input.read_only());
-    assert!(!paste(&input, "小段文字"), "a short paste is the browser's");
+    assert!(
+        !paste_text(&input, "小段文字"),
+        "a short paste is the browser's"
+    );
     assert!(actions.borrow().is_empty());
     input.set_selection_range(3, 3).unwrap();
-    assert!(paste(&input, &long));
+    assert!(paste_text(&input, &long));
     let expected = "上年。".len() + long.len();
     assert_eq!(
         *actions.borrow(),
@@ -494,7 +484,7 @@ async fn the_previous_area_shows_a_long_report_by_its_start() {
         .text_content()
         .unwrap()
         .starts_with("上年年报较长（0.3 MB），为保持页面流畅，这里只显示开头部分"));
-    assert!(paste(&input, "小段文字"));
+    assert!(paste_text(&input, "小段文字"));
     assert!(actions.borrow()[0].starts_with("Notice 这里只显示了上年年报的开头"));
 
     // Removed or replaced by a short one: the whole text again, editable.
