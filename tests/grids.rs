@@ -12,64 +12,12 @@ use serde_json::{json, Value};
 
 mod common;
 
-use common::{Draw, Rng, Scale, Tpl, REQ_COLS, REVIEW_COLS, REVIEW_GROUPS};
+use common::{Cells, Draw, Rng, Scale, TableSet, Tpl, REQ_COLS, REVIEW_COLS, REVIEW_GROUPS};
 use nianbao::document::{Document, DocumentBuilder, RowSpan};
 
 // --------------------------------------------------------------------------- table sets
 
-type Cells = Vec<Vec<Option<f64>>>;
-
-#[derive(Clone, Debug)]
-struct TableSet {
-    name: String,
-    template: Tpl,
-    year: i32,
-    agency: String,
-    active: Cells,
-    requests: Cells,
-    review: Cells,
-}
-
 impl TableSet {
-    fn from_truth(name: &str, truth: &Value) -> TableSet {
-        let template = match truth["template"].as_str() {
-            Some("2019") => Tpl::Y2019,
-            _ => Tpl::Y2021,
-        };
-        let t = &truth["tables"];
-        let cell = |table: &str, row: &str, col: &str| t[table][row][col].as_f64();
-        TableSet {
-            name: format!("fixture {name}"),
-            template,
-            year: truth["report_year"].as_i64().unwrap() as i32,
-            agency: truth["agency"].as_str().unwrap_or("某县人民政府").into(),
-            active: template
-                .active_rows()
-                .iter()
-                .map(|(b, key, _)| b.cols.iter().map(|c| cell("active", key, c.0)).collect())
-                .collect(),
-            requests: template
-                .request_rows()
-                .iter()
-                .map(|r| {
-                    REQ_COLS
-                        .iter()
-                        .map(|c| cell("requests", r.key, c))
-                        .collect()
-                })
-                .collect(),
-            review: REVIEW_GROUPS
-                .iter()
-                .map(|(g, _)| {
-                    REVIEW_COLS
-                        .iter()
-                        .map(|c| cell("review_litigation", g, c))
-                        .collect()
-                })
-                .collect(),
-        }
-    }
-
     fn generated(seed: u64) -> TableSet {
         let mut rng = Rng::new(seed);
         let template = if rng.chance(50) {
@@ -85,24 +33,7 @@ impl TableSet {
             agencies: &["云阳县人民政府", "沭阳县发展和改革局", "某某县交通运输局"],
         };
         let valid = common::generate(&mut rng, template, &draw);
-        let ints = |rows: Vec<Vec<i64>>| -> Cells {
-            rows.into_iter()
-                .map(|r| r.into_iter().map(|v| Some(v as f64)).collect())
-                .collect()
-        };
-        let mut set = TableSet {
-            name: format!("generated {seed}"),
-            template,
-            year: valid.year,
-            agency: valid.agency.into(),
-            active: valid
-                .active
-                .iter()
-                .map(|r| r.iter().map(|&v| Some(v)).collect())
-                .collect(),
-            requests: ints(valid.requests.iter().map(|r| r.to_vec()).collect()),
-            review: ints(valid.review.iter().map(|r| r.to_vec()).collect()),
-        };
+        let mut set = TableSet::from_valid(format!("generated {seed}"), &valid);
         // Some sets leave cells blank: whole legal-person columns, or a few anywhere.
         match rng.below(6) {
             0 => set.requests.iter_mut().for_each(|r| r[1..6].fill(None)),

@@ -19,7 +19,7 @@ use serde_json::{json, Map, Value};
 mod common;
 
 use common::ColKind::{self, Amount, Count, Signed};
-use common::{is_result_row, Draw, Rng, Scale, Tpl};
+use common::{is_result_row, Draw, Rng, Scale, TableSet, Tpl};
 use common::{REQ_COLS, REQ_TOTAL, RESULTS_GROUP, REVIEW_COLS, REVIEW_GROUPS, REVIEW_TOTAL};
 
 // --------------------------------------------------------------------------- misread variants
@@ -72,80 +72,7 @@ fn in_results_group(key: &str) -> bool {
 
 // --------------------------------------------------------------------------- table sets
 
-type Cells = Vec<Vec<Option<f64>>>;
-
-/// The three tables of one report, in template order; `None` is a blank cell.
-#[derive(Clone, Debug)]
-struct TableSet {
-    name: String,
-    template: Tpl,
-    year: i32,
-    agency: String,
-    active: Cells,
-    requests: Cells,
-    review: Cells,
-}
-
 impl TableSet {
-    fn from_truth(name: &str, truth: &Value) -> TableSet {
-        let template = match truth["template"].as_str() {
-            Some("2019") => Tpl::Y2019,
-            Some("2021") => Tpl::Y2021,
-            other => panic!("{name}: template {other:?}"),
-        };
-        let tables = &truth["tables"];
-        let cell = |table: &str, row: &str, col: &str| -> Option<f64> {
-            let value = tables[table]
-                .get(row)
-                .and_then(|r| r.get(col))
-                .unwrap_or_else(|| panic!("{name}: no cell {table}.{row}.{col}"));
-            if value.is_null() {
-                None
-            } else {
-                Some(value.as_f64().expect("a number or null"))
-            }
-        };
-        TableSet {
-            name: format!("fixture {name}"),
-            template,
-            year: truth["report_year"].as_i64().expect("report_year") as i32,
-            agency: truth["agency"]
-                .as_str()
-                .unwrap_or("某县人民政府")
-                .to_string(),
-            active: template
-                .active_rows()
-                .iter()
-                .map(|(block, key, _)| {
-                    block
-                        .cols
-                        .iter()
-                        .map(|c| cell("active", key, c.0))
-                        .collect()
-                })
-                .collect(),
-            requests: template
-                .request_rows()
-                .iter()
-                .map(|row| {
-                    REQ_COLS
-                        .iter()
-                        .map(|c| cell("requests", row.key, c))
-                        .collect()
-                })
-                .collect(),
-            review: REVIEW_GROUPS
-                .iter()
-                .map(|(key, _)| {
-                    REVIEW_COLS
-                        .iter()
-                        .map(|c| cell("review_litigation", key, c))
-                        .collect()
-                })
-                .collect(),
-        }
-    }
-
     /// The `tables` object of the contract.
     fn to_json(&self) -> Value {
         fn num(v: Option<f64>) -> Value {
@@ -285,24 +212,7 @@ fn generate(seed: u64) -> TableSet {
         Tpl::Y2021
     };
     let valid = common::generate(&mut rng, template, &DRAW);
-    let to_cells = |rows: Vec<Vec<i64>>| -> Cells {
-        rows.into_iter()
-            .map(|r| r.into_iter().map(|v| Some(v as f64)).collect())
-            .collect()
-    };
-    let mut set = TableSet {
-        name: format!("generated {seed}"),
-        template,
-        year: valid.year,
-        agency: valid.agency.to_string(),
-        active: valid
-            .active
-            .iter()
-            .map(|r| r.iter().map(|&v| Some(v)).collect())
-            .collect(),
-        requests: to_cells(valid.requests.iter().map(|r| r.to_vec()).collect()),
-        review: to_cells(valid.review.iter().map(|r| r.to_vec()).collect()),
-    };
+    let mut set = TableSet::from_valid(format!("generated {seed}"), &valid);
     add_blanks(&mut rng, &mut set);
     set
 }

@@ -358,6 +358,110 @@ impl ValidSet {
     }
 }
 
+// --------------------------------------------------------------------------- table sets
+
+pub type Cells = Vec<Vec<Option<f64>>>;
+
+/// The three tables of one report, in template order; `None` is a blank cell.
+#[derive(Clone, Debug)]
+pub struct TableSet {
+    pub name: String,
+    pub template: Tpl,
+    pub year: i32,
+    pub agency: String,
+    pub active: Cells,
+    pub requests: Cells,
+    pub review: Cells,
+}
+
+impl TableSet {
+    /// The tables of a truth file. A table the truth leaves out (null: the text does not
+    /// decide it) is all blank; a table given must give every cell.
+    pub fn from_truth(name: &str, truth: &serde_json::Value) -> TableSet {
+        let template = match truth["template"].as_str() {
+            Some("2019") => Tpl::Y2019,
+            Some("2021") => Tpl::Y2021,
+            other => panic!("{name}: template {other:?}"),
+        };
+        let tables = &truth["tables"];
+        let cell = |table: &str, row: &str, col: &str| -> Option<f64> {
+            if tables[table].is_null() {
+                return None;
+            }
+            let value = tables[table]
+                .get(row)
+                .and_then(|r| r.get(col))
+                .unwrap_or_else(|| panic!("{name}: no cell {table}.{row}.{col}"));
+            if value.is_null() {
+                None
+            } else {
+                Some(value.as_f64().expect("a number or null"))
+            }
+        };
+        TableSet {
+            name: format!("fixture {name}"),
+            template,
+            year: truth["report_year"].as_i64().expect("report_year") as i32,
+            agency: truth["agency"]
+                .as_str()
+                .unwrap_or("某县人民政府")
+                .to_string(),
+            active: template
+                .active_rows()
+                .iter()
+                .map(|(block, key, _)| {
+                    block
+                        .cols
+                        .iter()
+                        .map(|c| cell("active", key, c.0))
+                        .collect()
+                })
+                .collect(),
+            requests: template
+                .request_rows()
+                .iter()
+                .map(|row| {
+                    REQ_COLS
+                        .iter()
+                        .map(|c| cell("requests", row.key, c))
+                        .collect()
+                })
+                .collect(),
+            review: REVIEW_GROUPS
+                .iter()
+                .map(|(key, _)| {
+                    REVIEW_COLS
+                        .iter()
+                        .map(|c| cell("review_litigation", key, c))
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// A valid set as a table set, every cell filled.
+    pub fn from_valid(name: String, valid: &ValidSet) -> TableSet {
+        let to_cells = |rows: Vec<Vec<i64>>| -> Cells {
+            rows.into_iter()
+                .map(|r| r.into_iter().map(|v| Some(v as f64)).collect())
+                .collect()
+        };
+        TableSet {
+            name,
+            template: valid.template,
+            year: valid.year,
+            agency: valid.agency.to_string(),
+            active: valid
+                .active
+                .iter()
+                .map(|r| r.iter().map(|&v| Some(v)).collect())
+                .collect(),
+            requests: to_cells(valid.requests.iter().map(|r| r.to_vec()).collect()),
+            review: to_cells(valid.review.iter().map(|r| r.to_vec()).collect()),
+        }
+    }
+}
+
 /// How a test draws its table sets. The tests draw differently, and each seed must keep
 /// giving the tables it gave, so whatever a test does not draw costs no draw.
 pub struct Draw {
