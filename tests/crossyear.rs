@@ -10,6 +10,9 @@ use nianbao::number::Number;
 use nianbao::read::Source;
 use nianbao::{Finding, Options, Report, Severity};
 
+mod common;
+use common::REQ_COLS;
+
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures");
 
 /// Last year's sections 一 and 五: written for these tests, unlike any fixture's.
@@ -110,15 +113,7 @@ fn previous_for(current: &Report, base: &str) -> String {
         current.tables.requests.as_ref().unwrap(),
         last.tables.requests.as_ref().unwrap(),
     );
-    for col in [
-        "natural",
-        "commercial",
-        "research",
-        "social",
-        "legal",
-        "other",
-        "total",
-    ] {
+    for col in REQ_COLS {
         let (Some(carried), Some(total), Some(before)) = (
             int(now, "carried_over", col),
             int(then, "total", col),
