@@ -28,15 +28,11 @@ fn fixture(name: &str) -> String {
 /// The fixtures whose cells are printed apart (平潭's run together, so they cannot be
 /// edited one by one), with their expected rules as the truth files list them.
 fn fixtures() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(FIXTURES)
-        .unwrap()
-        .filter_map(|e| {
-            let name = e.unwrap().file_name().to_string_lossy().to_string();
-            name.strip_suffix(".txt").map(str::to_string)
-        })
+    let names: Vec<String> = common::fixtures()
+        .into_iter()
+        .map(|(name, _, _)| name)
         .filter(|name| !name.contains("平潭"))
         .collect();
-    names.sort();
     assert!(names.len() >= 7, "the shared fixtures: {names:?}");
     names
 }
