@@ -196,16 +196,10 @@ fn row_label(table: &Table, row: &str) -> &'static str {
 /// `crossyear.active_in_force` (2021 template): 现行有效件数 = last year's 现行有效件数 +
 /// 本年制发件数 − 本年废止件数, for 规章 and 规范性文件.
 pub fn active_in_force(current: &Report, previous: &Report) -> Vec<Finding> {
-    let (Some(now), Some(last)) = (
-        current.tables.active.as_ref(),
-        previous.tables.active.as_ref(),
-    ) else {
+    // Both on the 2021 template: the columns exist on both sides.
+    let Some((now, last)) = active_tables(current, previous, "in_force") else {
         return Vec::new();
     };
-    // Both on the 2021 template: the columns exist on both sides.
-    if !has_col(now, "in_force") || !has_col(last, "in_force") {
-        return Vec::new();
-    }
     let mut findings = Vec::new();
     let mut compared = 0;
     for row in DOC_ROWS {
@@ -255,6 +249,17 @@ pub fn active_in_force(current: &Report, previous: &Report) -> Vec<Finding> {
     findings
 }
 
+/// This year's and last year's 表二, when both templates have the column `col`.
+fn active_tables<'a>(
+    current: &'a Report,
+    previous: &'a Report,
+    col: &str,
+) -> Option<(&'a Table, &'a Table)> {
+    let now = current.tables.active.as_ref()?;
+    let last = previous.tables.active.as_ref()?;
+    (has_col(now, col) && has_col(last, col)).then_some((now, last))
+}
+
 /// Whether the table's template has this column in any row.
 fn has_col(table: &Table, col: &str) -> bool {
     table
@@ -270,15 +275,9 @@ fn has_col(table: &Table, col: &str) -> bool {
 /// the change during the report year: so last year's count plus last year's change is the
 /// count at the end of last year, which is this year's 上一年项目数量.
 pub fn active_projects(current: &Report, previous: &Report) -> Vec<Finding> {
-    let (Some(now), Some(last)) = (
-        current.tables.active.as_ref(),
-        previous.tables.active.as_ref(),
-    ) else {
+    let Some((now, last)) = active_tables(current, previous, "prev_items") else {
         return Vec::new();
     };
-    if !has_col(now, "prev_items") || !has_col(last, "prev_items") {
-        return Vec::new();
-    }
     let mut findings = Vec::new();
     let mut compared = 0;
     for row in now.spec.rows {
