@@ -233,16 +233,8 @@ fn add_blanks(rng: &mut Rng, set: &mut TableSet) {
             set.review[group] = vec![None; 5];
         }
         3 | 4 => {
-            for _ in 0..rng.range(1, 4) {
-                let table = match rng.below(3) {
-                    0 => &mut set.active,
-                    1 => &mut set.requests,
-                    _ => &mut set.review,
-                };
-                let row = rng.below(table.len());
-                let col = rng.below(table[row].len());
-                table[row][col] = None;
-            }
+            let count = rng.range(1, 4);
+            set.blank_random_cells(rng, count);
         }
         _ => {}
     }

@@ -439,6 +439,20 @@ impl TableSet {
         }
     }
 
+    /// Blanks `count` cells, anywhere in the three tables.
+    pub fn blank_random_cells(&mut self, rng: &mut Rng, count: i64) {
+        for _ in 0..count {
+            let table = match rng.below(3) {
+                0 => &mut self.active,
+                1 => &mut self.requests,
+                _ => &mut self.review,
+            };
+            let row = rng.below(table.len());
+            let col = rng.below(table[row].len());
+            table[row][col] = None;
+        }
+    }
+
     /// A valid set as a table set, every cell filled.
     pub fn from_valid(name: String, valid: &ValidSet) -> TableSet {
         let to_cells = |rows: Vec<Vec<i64>>| -> Cells {
