@@ -975,15 +975,7 @@ fn a_report_with_numbered_headings_finds_its_sections() {
     let style = STYLES[0];
     let (before, after) = fixture_prose(&text);
     let mut xml = document_xml(&report_parts(before, after, tables(&values, style)), style);
-    let headings = [
-        "一、总体情况",
-        "二、主动公开政府信息情况",
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况",
-        "六、其他需要报告的事项",
-    ];
-    for heading in headings {
+    for heading in common::HEADINGS {
         let typed = format!("<w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:rFonts w:hint=\"eastAsia\"/></w:rPr><w:t xml:space=\"preserve\">{heading}</w:t>");
         assert_eq!(xml.matches(&typed).count(), 1, "{heading}");
         let title = heading.split_once('、').unwrap().1;

@@ -12,7 +12,9 @@ use serde_json::{json, Value};
 
 mod common;
 
-use common::{Cells, Draw, Rng, Scale, TableSet, Tpl, REQ_COLS, REVIEW_COLS, REVIEW_GROUPS};
+use common::{
+    Cells, Draw, Rng, Scale, TableSet, Tpl, HEADINGS, REQ_COLS, REVIEW_COLS, REVIEW_GROUPS,
+};
 use nianbao::document::{Document, DocumentBuilder, RowSpan};
 
 // --------------------------------------------------------------------------- table sets
@@ -503,15 +505,6 @@ fn review_table(set: &TableSet, style: &Style) -> TRows {
 }
 
 // --------------------------------------------------------------------------- documents
-
-const HEADINGS: [&str; 6] = [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-];
 
 /// A whole report around `set`'s tables in `style`: from a fixture's own text (its table
 /// lines replaced by the tables), or a short made-up report.

@@ -19,7 +19,7 @@ use serde_json::{json, Map, Value};
 mod common;
 
 use common::ColKind::{self, Amount, Count, Signed};
-use common::{is_result_row, Draw, Rng, Scale, TableSet, Tpl};
+use common::{is_result_row, Draw, Rng, Scale, TableSet, Tpl, HEADINGS};
 use common::{REQ_COLS, REQ_TOTAL, RESULTS_GROUP, REVIEW_COLS, REVIEW_GROUPS, REVIEW_TOTAL};
 
 // --------------------------------------------------------------------------- misread variants
@@ -1299,15 +1299,6 @@ fn pdf_wrap(text: &str, width: usize) -> Vec<String> {
     lines.push(chars[start..].iter().collect());
     lines
 }
-
-const HEADINGS: [&str; 6] = [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-];
 
 /// The whole report: title, preface, six sections with prose and the three tables.
 fn render_report(set: &TableSet, layout: Layout, seed: u64) -> String {
