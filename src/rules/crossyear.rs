@@ -517,6 +517,15 @@ mod tests {
         (current, previous)
     }
 
+    /// Reports with only 表三.
+    fn requests_pair(now: Table, last: Table) -> (Report, Report) {
+        let requests = |table| Tables {
+            requests: Some(table),
+            ..Tables::default()
+        };
+        pair(requests(now), requests(last))
+    }
+
     fn rules(findings: &[Finding]) -> Vec<&'static str> {
         findings.iter().map(|f| f.rule).collect()
     }
@@ -532,16 +541,7 @@ mod tests {
         // Blank on one side: not compared.
         set(&mut now, "carried_over", "other", None);
         set(&mut last, "carry_forward", "other", Some(9));
-        let (current, previous) = pair(
-            Tables {
-                requests: Some(now),
-                ..Tables::default()
-            },
-            Tables {
-                requests: Some(last),
-                ..Tables::default()
-            },
-        );
+        let (current, previous) = requests_pair(now, last);
         let found = carry_over(&current, &previous);
         assert_eq!(rules(&found), ["crossyear.carry_over"]);
         assert_eq!(
@@ -559,16 +559,7 @@ mod tests {
         for col in REQUEST_COLS {
             set(&mut now, "carried_over", col.key, None);
         }
-        let (current, previous) = pair(
-            Tables {
-                requests: Some(now.clone()),
-                ..Tables::default()
-            },
-            Tables {
-                requests: Some(requests(&REQUESTS_2021)),
-                ..Tables::default()
-            },
-        );
+        let (current, previous) = requests_pair(now.clone(), requests(&REQUESTS_2021));
         assert_eq!(
             rules(&carry_over(&current, &previous)),
             ["crossyear.not_compared"]
@@ -804,16 +795,7 @@ mod tests {
                 ("total", 40),
             ],
         );
-        let (current, previous) = pair(
-            Tables {
-                requests: Some(now),
-                ..Tables::default()
-            },
-            Tables {
-                requests: Some(last),
-                ..Tables::default()
-            },
-        );
+        let (current, previous) = requests_pair(now, last);
         let found = jump(&current, &previous);
         let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(
