@@ -1,28 +1,20 @@
 // The whole page in Chromium: every fixture pasted gives what the CLI gives; selecting a
 // finding highlights its cells; the CSV export holds every finding; nothing goes over the
 // network after the page's own files; pasted markup stays text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, fixtures, cliReport, openApp, enter } from './harness.mjs';
+import { servedApp, fixtures, cliReport, openApp, enter } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const count = (report, severity) => report.findings.filter((f) => f.severity === severity).length;
 const rules = (report) => [...new Set(report.findings.map((f) => f.rule))].sort();
 
 test('every fixture pasted shows the counts and rules of nianbao check', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   for (const { name, text } of await fixtures()) {
     const cli = cliReport(name);
     await enter(page, text);
@@ -41,8 +33,8 @@ test('every fixture pasted shows the counts and rules of nianbao check', async (
 });
 
 test('selecting a finding highlights all of its cells', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   const broken = (await fixtures()).find((f) => f.name.startsWith('003_'));
   await enter(page, broken.text);
   const cli = cliReport(broken.name);
@@ -64,8 +56,8 @@ test('selecting a finding highlights all of its cells', async () => {
 });
 
 test('the CSV export holds every finding', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await openApp(context, app.server.url);
   const report = (await fixtures()).find((f) => f.name.startsWith('平潭'));
   await enter(page, report.text);
   const cli = cliReport(report.name);
@@ -79,13 +71,13 @@ test('the CSV export holds every finding', async () => {
 });
 
 test('no network request after the page has loaded its own files', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await app.browser.newContext({ acceptDownloads: true });
   // The page's own requests; the service worker's (it precaches the app's files for offline
   // use, embed.test.mjs) are kept apart: they may come at any time, and only from the same folder.
   const requests = [];
   const precache = [];
   context.on('request', (r) => (r.serviceWorker() ? precache : requests).push(r.url()));
-  const page = await openApp(context, server.url);
+  const page = await openApp(context, app.server.url);
   await page.waitForFunction(() => typeof window.nianbao?.check === 'function');
   const loaded = requests.length;
   for (const { text } of (await fixtures()).slice(0, 3)) await enter(page, text);
@@ -93,14 +85,14 @@ test('no network request after the page has loaded its own files', async () => {
   await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
   await page.reload();
   await page.waitForSelector('#report-input');
-  assert.ok(requests.every((u) => u.startsWith(server.url)), `only the app's own files: ${requests}`);
-  assert.ok(precache.every((u) => u.startsWith(server.url)), `the service worker's: ${precache}`);
-  assert.equal(requests.slice(loaded, requests.length).filter((u) => !u.startsWith(server.url)).length, 0);
+  assert.ok(requests.every((u) => u.startsWith(app.server.url)), `only the app's own files: ${requests}`);
+  assert.ok(precache.every((u) => u.startsWith(app.server.url)), `the service worker's: ${precache}`);
+  assert.equal(requests.slice(loaded, requests.length).filter((u) => !u.startsWith(app.server.url)).length, 0);
   // The wasm comes embedded in a script of the app's own folder, not fetched.
   assert.ok(requests.slice(0, loaded).some((u) => /\/wasm-[0-9a-f]+\.js$/.test(u)), `${requests}`);
   // After the first load nothing was requested until the reload, but the checking worker's
   // script and the two it imports (it starts with the app, and may load after the page).
-  const reloadStart = requests.findIndex((u, i) => i >= loaded && (u === server.url || u.endsWith('index.html')));
+  const reloadStart = requests.findIndex((u, i) => i >= loaded && (u === app.server.url || u.endsWith('index.html')));
   const between = requests.slice(loaded, reloadStart);
   const workerFiles = /\/(worker|wasm|nianbao)-[0-9a-f]{1,16}\.js$/;
   assert.ok(reloadStart >= loaded && between.every((u) => workerFiles.test(u)), `requests between load and reload: ${between}`);
@@ -109,8 +101,8 @@ test('no network request after the page has loaded its own files', async () => {
 });
 
 test('pasted markup appears as text and never runs', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   let dialogs = 0;
   page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
   const hostile = '<img src=x onerror=alert(1)>\n<script>alert(2)</script>\n一、总体情况 <b>粗体</b>';
@@ -125,8 +117,8 @@ test('pasted markup appears as text and never runs', async () => {
 });
 
 test('the text survives a reload and 清除 wipes it', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   const { text } = (await fixtures())[0];
   await enter(page, text);
   await page.waitForTimeout(500); // the debounced save
@@ -141,9 +133,9 @@ test('the text survives a reload and 清除 wipes it', async () => {
 });
 
 test('a real paste is checked with no button pressed', async () => {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.slice(0, -1) });
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url.slice(0, -1) });
+  const page = await openApp(context, app.server.url);
   const report = (await fixtures()).find((f) => f.name.startsWith('淮安'));
   await page.evaluate((t) => navigator.clipboard.writeText(t), report.text);
   await page.focus('#report-input');
@@ -159,8 +151,8 @@ test('a real paste is checked with no button pressed', async () => {
 });
 
 test('a file opened from disk is read locally; a binary file gets a clear message', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   const { text } = (await fixtures()).find((f) => f.name.startsWith('004_'));
   await page.setInputFiles('#file-input', { name: '年报.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors === '0');
@@ -180,8 +172,8 @@ test('a file opened from disk is read locally; a binary file gets a clear messag
 });
 
 test('usable by keyboard: Tab to a finding, Enter selects it', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   const broken = (await fixtures()).find((f) => f.name.startsWith('003_'));
   await enter(page, broken.text);
   await page.focus('.finding[data-index="0"] button');

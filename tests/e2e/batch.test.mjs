@@ -8,12 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { serve, launch, fixtures, fixturesDir, cliReport, openApp, root, dist } from './harness.mjs';
+import { servedApp, fixtures, fixturesDir, cliReport, openApp, root, dist } from './harness.mjs';
 
-let server, browser, dir, names;
+const app = servedApp();
+let dir, names;
 before(async () => {
-  server = await serve();
-  browser = await launch();
   // The fixtures and one file that is not text, side by side, as a supervisor's folder.
   dir = await mkdtemp(path.join(tmpdir(), 'nianbao-batch-'));
   names = [];
@@ -26,8 +25,6 @@ before(async () => {
   names.sort();
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -94,8 +91,8 @@ async function assertExport(page) {
 }
 
 test('choosing all the fixtures at once gives one row per file with the counts of the CLI', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await openApp(context, app.server.url);
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
   await chooseAll(page);
@@ -116,7 +113,7 @@ test('the one-file copy from file:// (no worker) checks a batch on the page alik
   const copy = path.join(dir, 'offline', '年报校验-离线版.html');
   await mkdir(path.dirname(copy), { recursive: true });
   await copyFile(path.join(dist, 'nianbao-offline.html'), copy);
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await app.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
@@ -130,8 +127,8 @@ test('the one-file copy from file:// (no worker) checks a batch on the page alik
 });
 
 test('详情 opens a report in the single-report view, and the way back keeps the table', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   await chooseAll(page);
   const broken = names.findIndex((n) => n.startsWith('003_'));
   const cli = cliReport(names[broken]);
@@ -162,8 +159,8 @@ test('详情 opens a report in the single-report view, and the way back keeps th
 });
 
 test('one file chosen still opens in the paste area, without a batch', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   const name = names.find((n) => n.startsWith('000_'));
   await page.setInputFiles('#file-input', path.join(dir, name));
   await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '');
@@ -173,8 +170,8 @@ test('one file chosen still opens in the paste area, without a batch', async () 
 });
 
 test('dropping several files on the paste area opens the batch view too', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   const dropped = [];
   for (const name of names.filter((n) => !n.startsWith('zz-')).slice(0, 3)) {
     dropped.push({ name, text: await readFile(path.join(dir, name), 'utf8') });

@@ -7,17 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, fixtures, root, openApp, enter } from './harness.mjs';
+import { servedApp, fixtures, root, openApp, enter } from './harness.mjs';
 
-let server, browser, dir;
+const app = servedApp();
+let dir;
 before(async () => {
-  server = await serve();
-  browser = await launch();
   dir = await mkdtemp(path.join(os.tmpdir(), 'nianbao-crossyear-'));
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -47,8 +44,8 @@ test('last year\'s report pasted in 上年年报 gives the cross-year findings o
   const carryOver = cli.findings.filter((f) => f.rule === 'crossyear.carry_over');
   assert.deepEqual(carryOver.map((f) => f.cells[0].col), ['other', 'total']);
 
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await openApp(context, app.server.url);
   await enter(page, text);
   assert.equal(await page.locator('.finding[data-rule^="crossyear."]').count(), 0);
 

@@ -2,22 +2,14 @@
 // and one zipped here with vertical merges are read locally, their text put in the paste
 // area and checked as the CLI checks them; a PDF, an old .doc and a broken .docx get plain
 // advice and the text already there stays. `SCREENSHOTS=DIR npm test` saves the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { serve, launch, root, openApp } from './harness.mjs';
+import { servedApp, root, openApp } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const libreoffice = path.join(root, 'tests/data/libreoffice.docx');
@@ -86,8 +78,8 @@ const p = (text) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
 const tc = (text, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr>${p(text)}</w:tc>`;
 
 test('a .docx written by LibreOffice is read in the page and checked as the CLI checks it', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await openApp(context, app.server.url);
   const buffer = await readFile(libreoffice);
   await page.setInputFiles('#file-input', { name: '平潭综合实验区2021年报.docx', mimeType: DOCX_TYPE, buffer });
   await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors === '0');
@@ -119,8 +111,8 @@ test('a .docx written by LibreOffice is read in the page and checked as the CLI 
 });
 
 test('a .docx zipped without compression, with merged cells, is read the same way', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   const xml = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${p('标题')}<w:tbl><w:tr>${tc('（三）不予公开', '<w:vMerge w:val="restart"/>')}${tc('1．属于国家秘密')}${tc('0')}</w:tr><w:tr>${tc('', '<w:vMerge/>')}${tc('2．其他法律行政法规禁止公开')}${tc('１')}</w:tr></w:tbl>${p('完')}</w:body></w:document>`;
   const buffer = zipStored([['word/document.xml', xml]]);
   await page.setInputFiles('#file-input', { name: 'merged.docx', mimeType: DOCX_TYPE, buffer });
@@ -132,8 +124,8 @@ test('a .docx zipped without compression, with merged cells, is read the same wa
 });
 
 test('a PDF, an old .doc and a broken .docx get plain advice; the text stays', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   await page.fill('#report-input', '已有的文字');
   const files = [
     ['年报.pdf', 'application/pdf', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj'), /年报\.pdf.*PDF 阅读器中全选/],

@@ -5,6 +5,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,6 +44,21 @@ export function launch() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
+}
+
+/** For a test file: `dir` served and a browser launched before its tests, both closed after
+ * them; the returned object holds them as `server` and `browser`. */
+export function servedApp(dir = dist) {
+  const app = {};
+  before(async () => {
+    app.server = await serve(dir);
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }
 
 /** The fixtures as { name, text } (decoded as the CLI would: they are UTF-8). */

@@ -2,23 +2,15 @@
 // (`<td>1</td><td>2</td>` is `12`): the app reads the clipboard's text/html with the browser's
 // DOMParser, and the tables on the page are exactly the fixture's truth. The CLI reads the
 // same page as an .html file alike. Editing the text afterwards checks the text alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, fixtures, fixturesDir, root, openApp } from './harness.mjs';
+import { servedApp, fixtures, fixturesDir, root, openApp } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -92,8 +84,8 @@ const summaryOf = (page) => page.$eval('#summary', (el) => ({ ...el.dataset }));
 
 test('pasted HTML tables are read from their cells, not from run-together text', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nianbao-paste-'));
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   const tabbed = (await fixtures()).filter(({ text }) => text.split('\n').filter((l) => l.includes('\t')).length > 20);
   assert.ok(tabbed.length >= 3, `fixtures with tab tables: ${tabbed.map((f) => f.name)}`);
   for (const { name, text } of tabbed) {
@@ -149,8 +141,8 @@ test('pasted HTML tables are read from their cells, not from run-together text',
 });
 
 test('a paste without tables is an ordinary paste', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   await paste(page, { html: '<p>一、总体情况</p>', plain: '一、总体情况' });
   // Nothing taken over: a synthetic paste inserts nothing by itself.
   assert.equal(await page.inputValue('#report-input'), '');

@@ -9,13 +9,13 @@
 // A long .txt file opened goes the same way, and a finding on a line far past the start shown
 // still shows its line in 原文.
 // NIANBAO_DIST=<dir> measures another build (the figures are printed before the assertions).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, fixtures, root, openApp, dist } from './harness.mjs';
+import { servedApp, fixtures, root, openApp, dist } from './harness.mjs';
 
 // Measured on 2 shared cores (README): from the paste on, the longest task ~100-300 ms and the
 // longest script ~60-200 ms (the paste handed to the app; the report arriving and being drawn),
@@ -28,15 +28,7 @@ const SIZE = 4.9e6;
 const LONG_TEXT_BYTES = 256 * 1024;
 const SHOWN_CHARS = 20_000;
 
-let server, browser;
-before(async () => {
-  server = await serve(process.env.NIANBAO_DIST ? path.resolve(process.env.NIANBAO_DIST) : dist);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp(process.env.NIANBAO_DIST ? path.resolve(process.env.NIANBAO_DIST) : dist);
 
 /** `nianbao check --format json` on `text`. */
 async function cli(text) {
@@ -61,6 +53,24 @@ const checked = (page) => page.waitForFunction(() => document.querySelector('#su
 /** The first SHOWN_CHARS characters (code points, as Rust counts them). */
 const startOf = (text) => [...text.slice(0, 2 * SHOWN_CHARS)].slice(0, SHOWN_CHARS).join('');
 
+/** Sets `window.nextCheck`: a promise of the next check's result shown (the summary goes
+ * through 正在检查 and back to counts), rejected after 60 s without one. */
+const expectCheck = (page) => page.evaluate(() => {
+  window.nextCheck = new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('no check shown within 60 s')), 60_000);
+    let checking = false;
+    const observer = new MutationObserver(() => {
+      const summary = document.querySelector('#summary');
+      if (summary?.classList.contains('checking')) checking = true;
+      else if (checking && summary?.dataset.errors) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+});
+
 function assertCounts(summary, expected, what) {
   assert.equal(Number(summary.errors), expected.errors, `${what}: errors`);
   assert.equal(Number(summary.warnings), expected.warnings, `${what}: warnings`);
@@ -82,8 +92,8 @@ test('a 4.9 MB paste shows its start, is checked whole off the main thread, and 
   assert.ok(Buffer.byteLength(big) > 4.8e6 && Buffer.byteLength(big) < 5 * 1024 * 1024);
   const expected = (await cli(big)).summary;
 
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   // The text to paste, in the page before the recording starts (handing 4.9 MB to the page
   // is Playwright's work, not the paste's).
   await page.evaluate((text) => { window.clipboardText = text; }, big);
@@ -196,8 +206,8 @@ test('a long .txt file opened shows its start; a finding far past it shows its l
   const far = expected.findings.map((f) => f.line).filter((line) => line > 12_000);
   assert.ok(far.length > 0, 'findings past the start shown');
 
-  const context = await browser.newContext();
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.server.url);
   await page.setInputFiles('#file-input', { name: '年报.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await page.waitForSelector('#long-text-note');
   await checked(page);
@@ -220,19 +230,22 @@ test('a long .txt file opened shows its start; a finding far past it shows its l
 test('with the real clipboard: a normal paste goes into the paste area as ever, a long one replaces the selection', async () => {
   const one = (await fixtures()).find((f) => f.name.startsWith('000_')).text;
   const long = one.repeat(Math.ceil((LONG_TEXT_BYTES + 1) / Buffer.byteLength(one)));
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await openApp(context, server.url);
+  const context = await app.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
+  const page = await openApp(context, app.server.url);
   const pasteFromClipboard = async (text, { selectAll = false } = {}) => {
     await page.evaluate((t) => navigator.clipboard.writeText(t), text);
     await page.focus('#report-input');
     if (selectAll) await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+V');
   };
-  // A report of normal size: the browser pastes it into the text area, and it is checked.
+  // A report of normal size: the browser pastes it into the text area, and it is checked
+  // (after the check of what was typed before it, which may still be shown for a moment).
   await page.type('#report-input', '前言\n');
-  await pasteFromClipboard(one);
   await checked(page);
+  await expectCheck(page);
+  await pasteFromClipboard(one);
+  await page.evaluate(() => window.nextCheck);
   assert.equal(await page.inputValue('#report-input'), `前言\n${one}`);
   assert.equal(await page.$('#long-text-note'), null);
   assertCounts(await summaryOf(page), (await cli(`前言\n${one}`)).summary, 'a normal paste');
