@@ -12,9 +12,7 @@ use serde_json::{json, Value};
 
 mod common;
 
-use common::{
-    Cells, Draw, Rng, Scale, TableSet, Tpl, HEADINGS, REQ_COLS, REVIEW_COLS, REVIEW_GROUPS,
-};
+use common::{Cells, Draw, Rng, Scale, TableSet, Tpl, HEADINGS, REVIEW_GROUPS};
 use nianbao::document::{Document, DocumentBuilder, RowSpan};
 
 // --------------------------------------------------------------------------- table sets
@@ -74,41 +72,6 @@ impl TableSet {
             rules.push("active.inconsistent");
         }
         rules
-    }
-
-    /// The `tables` object of the contract.
-    fn to_json(&self) -> Value {
-        let num = |v: &Option<f64>| match v {
-            Some(v) if v.fract() == 0.0 => json!(*v as i64),
-            Some(v) => json!(v),
-            None => Value::Null,
-        };
-        let mut active = serde_json::Map::new();
-        for ((block, key, _), cells) in self.template.active_rows().iter().zip(&self.active) {
-            let row = block
-                .cols
-                .iter()
-                .zip(cells)
-                .map(|(c, v)| (c.0.to_string(), num(v)));
-            active.insert(key.to_string(), Value::Object(row.collect()));
-        }
-        let mut requests = serde_json::Map::new();
-        for (row, cells) in self.template.request_rows().iter().zip(&self.requests) {
-            let cols = REQ_COLS
-                .iter()
-                .zip(cells)
-                .map(|(c, v)| (c.to_string(), num(v)));
-            requests.insert(row.key.to_string(), Value::Object(cols.collect()));
-        }
-        let mut review = serde_json::Map::new();
-        for ((g, _), cells) in REVIEW_GROUPS.iter().zip(&self.review) {
-            let cols = REVIEW_COLS
-                .iter()
-                .zip(cells)
-                .map(|(c, v)| (c.to_string(), num(v)));
-            review.insert(g.to_string(), Value::Object(cols.collect()));
-        }
-        json!({"active": active, "requests": requests, "review_litigation": review})
     }
 }
 

@@ -14,13 +14,13 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 mod common;
 
 use common::ColKind::{self, Amount, Count, Signed};
 use common::{is_result_row, Draw, Rng, Scale, TableSet, Tpl, HEADINGS};
-use common::{REQ_COLS, REQ_TOTAL, RESULTS_GROUP, REVIEW_COLS, REVIEW_GROUPS, REVIEW_TOTAL};
+use common::{REQ_COLS, REQ_TOTAL, RESULTS_GROUP, REVIEW_GROUPS, REVIEW_TOTAL};
 
 // --------------------------------------------------------------------------- misread variants
 //
@@ -73,44 +73,6 @@ fn in_results_group(key: &str) -> bool {
 // --------------------------------------------------------------------------- table sets
 
 impl TableSet {
-    /// The `tables` object of the contract.
-    fn to_json(&self) -> Value {
-        fn num(v: Option<f64>) -> Value {
-            match v {
-                Some(v) if v.fract() == 0.0 => json!(v as i64),
-                Some(v) => json!(v),
-                None => Value::Null,
-            }
-        }
-        let mut active = Map::new();
-        for ((block, key, _), cells) in self.template.active_rows().iter().zip(&self.active) {
-            let row: Map<String, Value> = block
-                .cols
-                .iter()
-                .zip(cells)
-                .map(|(c, &v)| (c.0.to_string(), num(v)))
-                .collect();
-            active.insert(key.to_string(), Value::Object(row));
-        }
-        let mut requests = Map::new();
-        for (row, cells) in self.template.request_rows().iter().zip(&self.requests) {
-            let cols = REQ_COLS
-                .iter()
-                .zip(cells)
-                .map(|(c, &v)| (c.to_string(), num(v)));
-            requests.insert(row.key.to_string(), Value::Object(cols.collect()));
-        }
-        let mut review = Map::new();
-        for ((key, _), cells) in REVIEW_GROUPS.iter().zip(&self.review) {
-            let cols = REVIEW_COLS
-                .iter()
-                .zip(cells)
-                .map(|(c, &v)| (c.to_string(), num(v)));
-            review.insert(key.to_string(), Value::Object(cols.collect()));
-        }
-        json!({"active": active, "requests": requests, "review_litigation": review})
-    }
-
     fn all_cells(&self) -> impl Iterator<Item = &Option<f64>> {
         self.active
             .iter()

@@ -449,6 +449,47 @@ impl TableSet {
         }
     }
 
+    /// The `tables` object of the contract.
+    pub fn to_json(&self) -> serde_json::Value {
+        fn num(v: Option<f64>) -> serde_json::Value {
+            match v {
+                Some(v) if v.fract() == 0.0 => serde_json::json!(v as i64),
+                Some(v) => serde_json::json!(v),
+                None => serde_json::Value::Null,
+            }
+        }
+        let mut active = serde_json::Map::new();
+        for ((block, key, _), cells) in self.template.active_rows().iter().zip(&self.active) {
+            let row: serde_json::Map<String, serde_json::Value> = block
+                .cols
+                .iter()
+                .zip(cells)
+                .map(|(c, &v)| (c.0.to_string(), num(v)))
+                .collect();
+            active.insert(key.to_string(), serde_json::Value::Object(row));
+        }
+        let mut requests = serde_json::Map::new();
+        for (row, cells) in self.template.request_rows().iter().zip(&self.requests) {
+            let cols = REQ_COLS
+                .iter()
+                .zip(cells)
+                .map(|(c, &v)| (c.to_string(), num(v)));
+            requests.insert(
+                row.key.to_string(),
+                serde_json::Value::Object(cols.collect()),
+            );
+        }
+        let mut review = serde_json::Map::new();
+        for ((key, _), cells) in REVIEW_GROUPS.iter().zip(&self.review) {
+            let cols = REVIEW_COLS
+                .iter()
+                .zip(cells)
+                .map(|(c, &v)| (c.to_string(), num(v)));
+            review.insert(key.to_string(), serde_json::Value::Object(cols.collect()));
+        }
+        serde_json::json!({"active": active, "requests": requests, "review_litigation": review})
+    }
+
     /// Blanks `count` cells, anywhere in the three tables.
     pub fn blank_random_cells(&mut self, rng: &mut Rng, count: i64) {
         for _ in 0..count {
