@@ -43,7 +43,7 @@ impl PartialEq for Checked {
     }
 }
 
-/// A text longer than this is shown in the paste area only by its start (`LongText`), unless
+/// A text longer than this is shown in the paste area only by its start (`long_text.rs`), unless
 /// the user asks for all of it: Chromium takes about 1.5 ms per KB to lay out a text area on
 /// paste and about 1 ms per KB on every key typed (measured on 2 cores: 256 KB ~0.45 s and
 /// ~0.27 s, 4.9 MB ~4 s each), while a report is 10–50 KB.
@@ -138,7 +138,7 @@ impl Batch {
         crate::output::summary::csv(&rows)
     }
 
-    /// The text to check now, if nothing is being checked.
+    /// Picks the next file read to check, if none is being checked.
     fn next_check(&mut self) {
         if self.checking.is_none() {
             self.checking = self
@@ -273,26 +273,14 @@ impl Reducible for State {
                 after,
             } => {
                 let (text, grids) = paste::insert(&before, document, &after);
-                next.text = Rc::from(text);
-                next.notice = None;
-                next.whole_text_shown = false;
-                next.grids = Some(PastedGrids {
-                    text: next.text.clone(),
-                    grids: Rc::new(grids),
-                });
+                next.set_text_with_grids(text, grids);
             }
             Action::SetPrevious(text) => {
                 next.previous = Rc::from(text);
                 next.notice = None;
             }
             Action::SetDocument(document) => {
-                next.text = Rc::from(document.text);
-                next.notice = None;
-                next.whole_text_shown = false;
-                next.grids = Some(PastedGrids {
-                    text: next.text.clone(),
-                    grids: Rc::new(document.grids),
-                });
+                next.set_text_with_grids(document.text, document.grids);
             }
             // Over the limit: the text stays where it is, unchecked, and the user is told.
             Action::Check
@@ -498,6 +486,18 @@ impl State {
             grids: grids.map(|g| g.grids.clone()),
             previous: self.previous.clone(),
         }
+    }
+
+    /// A text from a document with tables (pasted HTML, a .docx): its tables are read from
+    /// `grids` while the text stays this one. A long one is shown by its start.
+    fn set_text_with_grids(&mut self, text: String, grids: Vec<Grid>) {
+        self.text = Rc::from(text);
+        self.notice = None;
+        self.whole_text_shown = false;
+        self.grids = Some(PastedGrids {
+            text: self.text.clone(),
+            grids: Rc::new(grids),
+        });
     }
 
     /// A new text: the grids of a paste stay only while it is still that paste.
