@@ -5,9 +5,9 @@
 //! are one less, its agency is this year's, and its sections 一 and 五 say something else.
 //! Then one thing at a time is broken.
 
+use nianbao::model::Number;
 use nianbao::model::{CellSource, Table};
-use nianbao::number::Number;
-use nianbao::read::Source;
+use nianbao::text::Source;
 use nianbao::{Finding, Options, Report, Severity};
 
 mod common;
@@ -22,7 +22,7 @@ const LAST_YEAR_FIVE: &str = "\n存在的问题：一是部分栏目更新不够
 /// A fixture's text, normalised (so that the cells' byte ranges index it).
 fn fixture(name: &str) -> String {
     let bytes = std::fs::read(format!("{FIXTURES}/{name}.txt")).expect("a shared fixture");
-    Source::new(&nianbao::read::decode(&bytes).unwrap()).text
+    Source::new(&nianbao::input::decode(&bytes).unwrap()).text
 }
 
 /// The fixtures whose cells are printed apart (平潭's run together, so they cannot be
@@ -38,7 +38,7 @@ fn fixtures() -> Vec<String> {
 }
 
 fn check(text: &str) -> Report {
-    nianbao::check(text, &Options::default())
+    nianbao::check_text(text, &Options::default())
 }
 
 fn int(table: &Table, row: &str, col: &str) -> Option<i64> {
@@ -202,7 +202,7 @@ fn a_matching_pair_gives_no_crossyear_finding_and_leaves_the_fixtures_own_findin
             );
         }
 
-        let paired = nianbao::check_with_previous(&text, &previous, &Options::default());
+        let paired = common::check_pair(&text, &previous, &Options::default());
         assert_eq!(rules(&crossyear(&paired.findings)), [""; 0], "{name}");
         // The fixture's own findings are unchanged, spans and all.
         assert_eq!(paired.findings, alone.findings, "{name}");
@@ -232,8 +232,7 @@ fn a_broken_column_of_last_years_carry_forward_is_named() {
             };
             let mut edits = Edits::default();
             edits.cell(then, "carry_forward", col, value + 1);
-            let paired =
-                nianbao::check_with_previous(&text, &edits.apply(&previous), &Options::default());
+            let paired = common::check_pair(&text, &edits.apply(&previous), &Options::default());
             let found = crossyear(&paired.findings);
             assert_eq!(rules(&found), ["crossyear.carry_over"], "{name} {col}");
             let finding = found[0];
@@ -287,8 +286,7 @@ fn last_years_in_force_and_project_counts_are_carried() {
         let value = int(then, row, col).unwrap();
         let mut edits = Edits::default();
         edits.cell(then, row, col, value + 3);
-        let paired =
-            nianbao::check_with_previous(&text, &edits.apply(&previous), &Options::default());
+        let paired = common::check_pair(&text, &edits.apply(&previous), &Options::default());
         let found = crossyear(&paired.findings);
         assert_eq!(rules(&found), [rule], "{name}");
         assert_eq!(found[0].cells[0].row, row, "{name}");
@@ -305,7 +303,7 @@ fn last_years_text_copied_is_same_text() {
         let current = check(&text);
         // Last year's report with this year's sections 一 and 五 (years moved back).
         let previous = shift_years(&text, -1);
-        let paired = nianbao::check_with_previous(&text, &previous, &Options::default());
+        let paired = common::check_pair(&text, &previous, &Options::default());
         let found = crossyear(&paired.findings);
         let same: Vec<_> = found
             .iter()
@@ -343,7 +341,7 @@ fn a_fivefold_jump_in_new_requests_is_noted() {
         "total",
         now / 6,
     );
-    let paired = nianbao::check_with_previous(&text, &edits.apply(&previous), &Options::default());
+    let paired = common::check_pair(&text, &edits.apply(&previous), &Options::default());
     let found = crossyear(&paired.findings);
     assert_eq!(rules(&found), ["crossyear.jump"]);
     assert_eq!(found[0].severity, Severity::Info);
@@ -379,7 +377,7 @@ fn a_2020_report_on_the_2019_template_before_a_2021_report() {
             .map(|f| f.rule)
             .collect()
     };
-    let paired = nianbao::check_with_previous(&text, &previous, &Options::default());
+    let paired = common::check_pair(&text, &previous, &Options::default());
     let found = crossyear(&paired.findings);
     assert_eq!(not_jumps(&paired.findings), ["crossyear.template_changed"]);
     assert!(found.iter().any(|f| f.rule == "crossyear.jump"
@@ -391,7 +389,7 @@ fn a_2020_report_on_the_2019_template_before_a_2021_report() {
     let then = last.tables.requests.as_ref().unwrap();
     let mut edits = Edits::default();
     edits.cell(then, "carry_forward", "natural", 35);
-    let paired = nianbao::check_with_previous(&text, &edits.apply(&previous), &Options::default());
+    let paired = common::check_pair(&text, &edits.apply(&previous), &Options::default());
     assert_eq!(
         not_jumps(&paired.findings),
         ["crossyear.template_changed", "crossyear.carry_over"]
@@ -418,7 +416,7 @@ fn another_year_or_agency_is_said() {
         1,
     );
     let older = shift_years(&edits.apply(&previous), -1);
-    let paired = nianbao::check_with_previous(&text, &older, &Options::default());
+    let paired = common::check_pair(&text, &older, &Options::default());
     let found = crossyear(&paired.findings);
     assert_eq!(rules(&found), ["crossyear.not_consecutive"]);
     assert!(
@@ -429,20 +427,20 @@ fn another_year_or_agency_is_said() {
 
     // Another agency: said, and the checks still run.
     let other = previous.replace("淮安市人民政府", "宿迁市人民政府");
-    let paired = nianbao::check_with_previous(&text, &other, &Options::default());
+    let paired = common::check_pair(&text, &other, &Options::default());
     let found = crossyear(&paired.findings);
     assert_eq!(rules(&found), ["crossyear.other_agency"]);
     assert!(found[0].message.contains("宿迁市人民政府"));
 
     // Not a report: said once, nothing else compared.
-    let paired = nianbao::check_with_previous(&text, "这不是年报", &Options::default());
+    let paired = common::check_pair(&text, "这不是年报", &Options::default());
     let found = crossyear(&paired.findings);
     assert_eq!(
         rules(&found),
         ["crossyear.not_consecutive", "crossyear.not_compared"]
     );
     // An empty previous report is no previous report.
-    let paired = nianbao::check_with_previous(&text, " \n", &Options::default());
+    let paired = common::check_pair(&text, " \n", &Options::default());
     assert_eq!(paired.findings, current.findings);
 }
 
@@ -546,7 +544,7 @@ fn huge_or_garbage_last_year_reports_neither_hang_nor_panic() {
         &text[two.start..]
     );
     let started = std::time::Instant::now();
-    let paired = nianbao::check_with_previous(&text, &huge, &Options::default());
+    let paired = common::check_pair(&text, &huge, &Options::default());
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     assert!(paired.findings.iter().all(|f| !f.message.is_empty()));
     // Garbage: control characters, lone digits, half a table.
@@ -557,7 +555,7 @@ fn huge_or_garbage_last_year_reports_neither_hang_nor_panic() {
         half,
         "四、结转下年度继续办理",
     ] {
-        let paired = nianbao::check_with_previous(&text, garbage, &Options::default());
+        let paired = common::check_pair(&text, garbage, &Options::default());
         let ours: Vec<_> = paired
             .findings
             .iter()

@@ -27,7 +27,7 @@ fn fixture(prefix: &str) -> String {
     let path = entries
         .first()
         .unwrap_or_else(|| panic!("no fixture {prefix}*"));
-    nianbao::read::decode(&std::fs::read(path).unwrap()).expect("fixture decodes")
+    nianbao::input::decode(&std::fs::read(path).unwrap()).expect("fixture decodes")
 }
 
 /// `text` with `from` replaced by `to`, exactly once.
@@ -37,7 +37,7 @@ fn replace_once(text: &str, from: &str, to: &str) -> String {
 }
 
 fn findings(text: &str, options: &Options, rule: &str) -> Vec<nianbao::Finding> {
-    nianbao::check(text, options)
+    nianbao::check_text(text, options)
         .findings
         .into_iter()
         .filter(|f| f.rule == rule)
@@ -60,7 +60,7 @@ fn a_county_government_may_publish_in_february_a_department_may_not() {
     assert_eq!(findings(&government, &options, "date.deadline"), []);
 
     let department = signed("某某县财政局", "2021年2月19日");
-    let report = nianbao::check(&department, &options);
+    let report = nianbao::check_text(&department, &options);
     assert_eq!(report.agency.as_deref(), Some("某某县财政局"));
     let late: Vec<_> = report
         .findings

@@ -11,7 +11,7 @@ use std::io::Write as _;
 
 use serde_json::{Map, Value};
 
-use nianbao::docx::{read_docx, DocxError};
+use nianbao::input::docx::{read_docx, DocxError};
 
 mod common;
 
@@ -561,14 +561,14 @@ fn tables(values: &Values, style: Style) -> [Table; 3] {
 }
 
 /// Each grid of the document equals the table it was written from, cell for cell.
-fn assert_grids(doc: &nianbao::document::Document, written: &[Table], what: &str) {
+fn assert_grids(doc: &nianbao::input::document::Document, written: &[Table], what: &str) {
     assert_eq!(doc.grids.len(), written.len(), "{what}: number of grids");
     for (i, (grid, table)) in doc.grids.iter().zip(written).enumerate() {
         let want: Vec<Cell> = table
             .cells
             .iter()
             .map(|c| Cell {
-                text: nianbao::read::normalize(&c.text.replace('\n', " ")),
+                text: nianbao::text::normalize(&c.text.replace('\n', " ")),
                 ..c.clone()
             })
             .collect();
@@ -597,8 +597,8 @@ fn assert_grids(doc: &nianbao::document::Document, written: &[Table], what: &str
     }
 }
 
-fn check_json(doc: &nianbao::document::Document) -> Value {
-    let report = nianbao::check_document(doc, &nianbao::Options::default());
+fn check_json(doc: &nianbao::input::document::Document) -> Value {
+    let report = nianbao::check(doc, None, &nianbao::Options::default());
     serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap()
 }
 
@@ -775,7 +775,7 @@ fn the_text_of_a_docx_is_what_word_shows() {
     let doc = read_docx(&docx(&document_xml(&parts, style))).unwrap();
     // The paragraphs, the tab kept, then the text box once (not its fallback copy).
     let want = "标题 A&B <1>\n甲\t乙\n（一）予以公开\n（本页无正文）\n";
-    assert_eq!(doc.text, nianbao::read::normalize(want));
+    assert_eq!(doc.text, nianbao::text::normalize(want));
     assert!(doc.grids.is_empty());
 }
 
@@ -841,7 +841,7 @@ fn unreadable_files_say_what_to_do() {
 fn a_zip_bomb_is_refused() {
     // 65 MB of one repeated paragraph deflates to well under 1 MB.
     let paragraph = "<w:p><w:r><w:t>0000000000</w:t></w:r></w:p>";
-    let count = nianbao::docx::MAX_XML_BYTES / paragraph.len() + 10;
+    let count = nianbao::input::docx::MAX_XML_BYTES / paragraph.len() + 10;
     let xml = format!(
         "<w:document><w:body>{}</w:body></w:document>",
         paragraph.repeat(count)
@@ -886,7 +886,7 @@ fn a_docx_written_by_libreoffice_reads_back_exactly() {
     };
     let [_, requests, review] = tables(&values, style);
     assert_eq!(doc.grids.len(), 3);
-    let active = nianbao::document::Document {
+    let active = nianbao::input::document::Document {
         text: doc.text.clone(),
         grids: doc.grids[..1].to_vec(),
     };
@@ -906,7 +906,7 @@ fn a_docx_written_by_libreoffice_reads_back_exactly() {
             "规章"
         ]
     );
-    let rest = nianbao::document::Document {
+    let rest = nianbao::input::document::Document {
         text: doc.text.clone(),
         grids: doc.grids[1..].to_vec(),
     };
@@ -954,7 +954,7 @@ fn automatic_numbering_is_part_of_the_text() {
     ))
     .unwrap();
     let want = "一、总体情况\n（一）主动公开方面\n1.第一点\n2.第二点\n（二）依申请公开方面\n要点\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n五、自第五项起\n未编号\n";
-    assert_eq!(doc.text, nianbao::read::normalize(want));
+    assert_eq!(doc.text, nianbao::text::normalize(want));
     // Without numbering.xml the numbers are not there to read.
     let bare = read_docx(&docx(&xml)).unwrap();
     assert!(bare.text.starts_with("总体情况\n"));
@@ -1030,7 +1030,7 @@ mod mutated {
     }
 
     /// What must hold of any document read: cells inside the text, on their row's line.
-    fn sound(doc: &nianbao::document::Document) -> Result<(), TestCaseError> {
+    fn sound(doc: &nianbao::input::document::Document) -> Result<(), TestCaseError> {
         for grid in &doc.grids {
             for cell in &grid.cells {
                 prop_assert!(cell.start <= cell.end && cell.end <= doc.text.len());
@@ -1039,7 +1039,7 @@ mod mutated {
                 prop_assert!(grid.row_starts[cell.row] <= cell.start);
             }
         }
-        let report = nianbao::check_document(doc, &nianbao::Options::default());
+        let report = nianbao::check(doc, None, &nianbao::Options::default());
         let _ = nianbao::output::json::to_string(None, &report);
         Ok(())
     }

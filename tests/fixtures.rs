@@ -11,7 +11,7 @@ use serde_json::Value;
 const UNEXPECTED_UNLESS_LISTED: &[&str] = &["date.", "section.", "structure.period", "narrative."];
 
 fn check_json(text: &str) -> Value {
-    let report = nianbao::check(text, &nianbao::Options::default());
+    let report = nianbao::check_text(text, &nianbao::Options::default());
     serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap()
 }
 
@@ -137,15 +137,15 @@ fn finding_spans_point_at_their_numbers_in_utf16() {
         for prefix in ["", "😀"] {
             let text = format!("{prefix}{text}");
             let units: Vec<u16> = text.encode_utf16().collect();
-            let report = nianbao::check(&text, &nianbao::Options::default());
+            let report = nianbao::check_text(&text, &nianbao::Options::default());
             for finding in &report.findings {
                 let Some((start, end)) = finding.span else {
                     continue;
                 };
                 let slice = String::from_utf16(&units[start..end]).unwrap();
-                let normal = nianbao::read::normalize(&slice).replace(',', "");
+                let normal = nianbao::text::normalize(&slice).replace(',', "");
                 assert!(
-                    nianbao::number::parse(&normal).is_some(),
+                    nianbao::model::number::parse(&normal).is_some(),
                     "{name}: {} points at {slice:?}",
                     finding.rule
                 );

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 mod common;
 
 use common::{Cells, Draw, Rng, Scale, TableSet, Tpl, HEADINGS, REVIEW_GROUPS};
-use nianbao::document::{Document, DocumentBuilder, RowSpan};
+use nianbao::input::document::{Document, DocumentBuilder, RowSpan};
 
 // --------------------------------------------------------------------------- table sets
 
@@ -481,7 +481,7 @@ fn report_blocks(set: &TableSet, style: &Style, fixture_text: Option<&str>) -> V
     match fixture_text {
         Some(text) => {
             // The fixture's tables, by the lines the text reader found them on.
-            let report = nianbao::check(text, &nianbao::Options::default());
+            let report = nianbao::check_text(text, &nianbao::Options::default());
             let ranges: Vec<(usize, usize)> = ["active", "requests", "review_litigation"]
                 .iter()
                 .map(|key| {
@@ -580,7 +580,7 @@ fn differences(expected: &Value, actual: &Value) -> Vec<String> {
 /// Problems with the check of `document`: cells not as in `set`, cells not read from a grid
 /// cell, error and warning rules other than `expected`.
 fn problems(set: &TableSet, document: &Document, expected: &[&str]) -> Vec<String> {
-    let report = nianbao::check_document(document, &nianbao::Options::default());
+    let report = nianbao::check(document, None, &nianbao::Options::default());
     let json: Value =
         serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap();
     let mut problems = differences(&set.to_json(), &json["tables"]);
@@ -794,7 +794,7 @@ fn cells_that_run_together_as_text_are_read_apart() {
                     found.join("\n  ")
                 ));
             }
-            let text = nianbao::check(&document.text, &nianbao::Options::default());
+            let text = nianbao::check_text(&document.text, &nianbao::Options::default());
             let json: Value =
                 serde_json::from_str(&nianbao::output::json::to_string(None, &text)).unwrap();
             if differences(&set.to_json(), &json["tables"]).is_empty() {
@@ -813,7 +813,7 @@ fn cells_that_run_together_as_text_are_read_apart() {
 
 /// The rules of a check of `document`, and its `tables` as JSON.
 fn rules_and_tables(document: &Document) -> (Vec<String>, Value) {
-    let report = nianbao::check_document(document, &nianbao::Options::default());
+    let report = nianbao::check(document, None, &nianbao::Options::default());
     let json: Value =
         serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap();
     let rules = json["findings"]
@@ -843,7 +843,7 @@ fn layout_grids_leave_the_text_reading_alone() {
         let document = b.finish();
         let (rules, tables) = rules_and_tables(&document);
         // The grid reads as no table: the text reader reads the same text alike.
-        let plain = nianbao::check(&document.text, &nianbao::Options::default());
+        let plain = nianbao::check_text(&document.text, &nianbao::Options::default());
         let plain_json: Value =
             serde_json::from_str(&nianbao::output::json::to_string(None, &plain)).unwrap();
         assert_eq!(tables, plain_json["tables"], "{name}");
@@ -884,7 +884,7 @@ fn grid_rows_and_cells_that_cannot_be_read_give_findings() {
     assert!(tables["requests"]["granted"]["natural"].is_null());
     // A cell that is not a number: that cell, by name.
     let document = requests_grid(&[("partial", vec!["约5", "0", "0", "0", "0", "0", "5"])]);
-    let report = nianbao::check_document(&document, &nianbao::Options::default());
+    let report = nianbao::check(&document, None, &nianbao::Options::default());
     let finding = report
         .findings
         .iter()
@@ -896,7 +896,7 @@ fn grid_rows_and_cells_that_cannot_be_read_give_findings() {
     let table = report.tables.requests.as_ref().unwrap();
     assert_eq!(
         table.value("partial", "total"),
-        Some(nianbao::number::Number::Int(5))
+        Some(nianbao::model::Number::Int(5))
     );
     // A row that names no template row, among 表三's: its numbers are not dropped silently.
     let document = requests_grid(&[("denied.query", vec!["合计", "3"])]);
@@ -1030,8 +1030,7 @@ fn html_page(blocks: &[Block], page: Page) -> Vec<u8> {
 }
 
 fn read_page(bytes: &[u8]) -> Document {
-    nianbao::html::document(&nianbao::html::decode(bytes).expect("the page decodes"))
-        .expect("the page parses")
+    nianbao::native::open("page.html", bytes).expect("the page parses")
 }
 
 #[test]
@@ -1177,15 +1176,15 @@ fn any_grid_is_read_without_panic() {
             b.paragraph("四、政府信息公开行政复议、行政诉讼情况");
         }
         let mut document = b.finish();
-        let _ = nianbao::check_document(&document, &nianbao::Options::default());
+        let _ = nianbao::check(&document, None, &nianbao::Options::default());
         // Built for another text: ranges past its end or inside a character.
         document.text = document.text.chars().rev().take(40).collect();
         let options = nianbao::Options::default();
         let json = |r: &nianbao::Report| nianbao::output::json::to_string(None, r);
         // Such grids are not read: the text alone is.
         assert_eq!(
-            json(&nianbao::check_document(&document, &options)),
-            json(&nianbao::check(&document.text, &options))
+            json(&nianbao::check(&document, None, &options)),
+            json(&nianbao::check_text(&document.text, &options))
         );
     }
 }
@@ -1266,7 +1265,7 @@ fn huge_grids_are_read_in_linear_time() {
     assert_eq!(document.grids.len(), 1);
     assert!(document.text.len() < 2_000_000, "{}", document.text.len());
     let started = std::time::Instant::now();
-    let report = nianbao::check_document(&document, &nianbao::Options::default());
+    let report = nianbao::check(&document, None, &nianbao::Options::default());
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
     assert!(report.tables.requests.is_none());
 }

@@ -206,7 +206,7 @@ enum Injection {
 }
 
 fn check(text: &str) -> nianbao::Report {
-    nianbao::check(text, &Options::default())
+    nianbao::check_text(text, &Options::default())
 }
 
 fn grid<'a>(report: &'a mut Report, table: &str) -> &'a mut Grid {
@@ -300,7 +300,7 @@ fn inject_cells(report: &mut Report, rng: &mut Rng, name: &str, tallies: &mut [T
 /// The same injections into every number cell of 表三 and 表四 of a clean fixture, made in
 /// its text: the number replaced, `/` for a blank, two numbers exchanged.
 fn inject_fixture(name: &str, raw: &str, rng: &mut Rng, tallies: &mut [Tally; 4]) {
-    let text = nianbao::read::Source::new(raw).text;
+    let text = nianbao::text::Source::new(raw).text;
     let report = check(&text);
     let mut cells = Vec::new();
     for table in [&report.tables.requests, &report.tables.review_litigation] {

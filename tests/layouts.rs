@@ -1451,7 +1451,7 @@ fn check_all_layouts(
         if only.is_some() {
             println!("{} / {layout:?} / seed {seed}:\n{text}", set.name);
         }
-        let report = nianbao::check(&text, &nianbao::Options::default());
+        let report = nianbao::check_text(&text, &nianbao::Options::default());
         let json: Value = serde_json::from_str(&nianbao::output::json::to_string(None, &report))
             .expect("the checker's JSON parses");
         let mut problems = differences(&expected, &json["tables"]);
@@ -1730,11 +1730,11 @@ fn crossyear_pairs_in_random_layouts_agree_and_a_broken_carry_forward_is_named()
         let what = format!("seed {seed}: {layout_last:?} → {layout_this:?}");
 
         // Both read back exactly (tests above), so the findings follow from the sets.
-        let report = nianbao::check_with_previous(&text_this, &text_last, &Default::default());
+        let report = common::check_pair(&text_this, &text_last, &Default::default());
         for text in [&text_last, &text_this] {
             let json: Value = serde_json::from_str(&nianbao::output::json::to_string(
                 None,
-                &nianbao::check(text, &Default::default()),
+                &nianbao::check_text(text, &Default::default()),
             ))
             .unwrap();
             let set = if text == &text_last { &last } else { &this };
@@ -1801,7 +1801,7 @@ fn crossyear_pairs_in_random_layouts_agree_and_a_broken_carry_forward_is_named()
             let mut off = last.clone();
             off.requests[forward][c] = off.requests[forward][c].map(|v| v + 1.0);
             let text_off = render_report(&off, layout_last, seed);
-            let report = nianbao::check_with_previous(&text_this, &text_off, &Default::default());
+            let report = common::check_pair(&text_this, &text_off, &Default::default());
             let carry: Vec<_> = report
                 .findings
                 .iter()

@@ -2,15 +2,15 @@
 //! its tables is read (hand-checked lists below), true statements give no finding, the two
 //! known false ones do, and every statement whose number is changed is caught.
 
-use nianbao::statements::{DocumentCount, Quantity, Statement};
-use nianbao::{check, Options, Template};
+use nianbao::model::{DocumentCount, Quantity, Statement};
+use nianbao::{check_text, Options, Template};
 
 fn fixture(name: &str) -> String {
     let path = format!(
         "{}/../shared/fixtures/{name}.txt",
         env!("CARGO_MANIFEST_DIR")
     );
-    nianbao::read::decode(&std::fs::read(path).expect("../shared/fixtures beside the repo"))
+    nianbao::input::decode(&std::fs::read(path).expect("../shared/fixtures beside the repo"))
         .expect("fixture decodes")
 }
 
@@ -70,7 +70,7 @@ fn shown(statements: &[Statement]) -> Vec<String> {
 }
 
 fn mismatches(text: &str) -> Vec<(Option<usize>, String)> {
-    check(text, &Options::default())
+    check_text(text, &Options::default())
         .findings
         .into_iter()
         .filter(|f| f.rule == "narrative.mismatch")
@@ -81,7 +81,7 @@ fn mismatches(text: &str) -> Vec<(Option<usize>, String)> {
 #[test]
 fn every_statement_of_the_fixtures_is_read() {
     for (name, stated) in STATED {
-        let report = check(&fixture(name), &Options::default());
+        let report = check_text(&fixture(name), &Options::default());
         assert_eq!(shown(&report.statements), *stated, "{name}");
     }
 }
@@ -109,7 +109,7 @@ fn only_the_two_false_statements_are_reported() {
 /// Replaces the number of one statement (its byte range in the normalised text; the
 /// fixtures' digits are ASCII, so the range is the same in the original).
 fn with_number(text: &str, statement: &Statement, number: &str) -> String {
-    let source = nianbao::read::Source::new(text);
+    let source = nianbao::text::Source::new(text);
     assert_eq!(
         &source.text[statement.start..statement.end],
         statement.printed
@@ -134,7 +134,7 @@ fn every_changed_statement_is_caught() {
     let mut changed = 0;
     for (name, _) in STATED {
         let text = fixture(name);
-        let report = check(&text, &Options::default());
+        let report = check_text(&text, &Options::default());
         let before = mismatches(&text);
         for statement in &report.statements {
             // The 2019 form has no 现行有效 column: such statements are read, not compared.

@@ -33,7 +33,7 @@ const RADICALS: [(char, char); 24] = [
 ];
 
 fn check_json(text: &str) -> Value {
-    let report = nianbao::check(text, &nianbao::Options::default());
+    let report = nianbao::check_text(text, &nianbao::Options::default());
     serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap()
 }
 
@@ -46,7 +46,7 @@ fn fixtures_copied_with_kangxi_radicals_read_as_the_original() {
         if path.extension().is_none_or(|e| e != "txt") {
             continue;
         }
-        let text = nianbao::read::decode(&std::fs::read(&path).unwrap()).unwrap();
+        let text = nianbao::input::decode(&std::fs::read(&path).unwrap()).unwrap();
         let copied: String = text
             .chars()
             .map(|c| {

@@ -3,13 +3,15 @@
 //! every finding's line and span lie inside the text, and 表三's cells are numbers or blank.
 //! `PROPTEST_CASES` raises the number of cases (default 64 per property).
 
+mod common;
+
 use proptest::prelude::*;
 
-use nianbao::{check, check_bytes, output, Options, Report};
+use nianbao::{check_text, output, Options, Report};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/../shared/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    nianbao::read::decode(&std::fs::read(path).unwrap()).unwrap()
+    nianbao::input::decode(&std::fs::read(path).unwrap()).unwrap()
 }
 
 fn fixtures() -> Vec<String> {
@@ -126,20 +128,20 @@ proptest! {
 
     #[test]
     fn any_text(text in any::<String>()) {
-        sound(&text, &check(&text, &Options::default()))?;
+        sound(&text, &check_text(&text, &Options::default()))?;
     }
 
     #[test]
     fn any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        if let Ok(report) = check_bytes(&bytes, &Options::default()) {
-            let text = nianbao::read::decode(&bytes).unwrap();
+        if let Ok(report) = common::check_bytes(&bytes, &Options::default()) {
+            let text = nianbao::input::decode(&bytes).unwrap();
             sound(&text, &report)?;
         }
     }
 
     #[test]
     fn report_like_text(text in reportish()) {
-        sound(&text, &check(&text, &Options::default()))?;
+        sound(&text, &check_text(&text, &Options::default()))?;
     }
 
     #[test]
@@ -167,6 +169,6 @@ proptest! {
                 _ => text = format!("{}{}", &text[cut..], &text[..cut]),
             }
         }
-        sound(&text, &check(&text, &Options::default()))?;
+        sound(&text, &check_text(&text, &Options::default()))?;
     }
 }

@@ -2,10 +2,12 @@
 //! binary bytes, a report without tables, a 10 MB paste, phrases repeated over megabytes, and
 //! randomly mutated reports.
 
+mod common;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use nianbao::{check, check_bytes, Options, ReadError, Report, Severity};
+use nianbao::{check_text, Options, ReadError, Report, Severity};
 
 /// Far above the real figure (milliseconds in release); only here to catch a hang.
 const HANG: Duration = Duration::from_secs(30);
@@ -18,12 +20,12 @@ fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/fixtures")
         .join(name);
-    nianbao::read::decode(&std::fs::read(path).unwrap()).unwrap()
+    nianbao::input::decode(&std::fs::read(path).unwrap()).unwrap()
 }
 
 #[test]
 fn empty_text_says_what_is_missing() {
-    let report = check("", &Options::default());
+    let report = check_text("", &Options::default());
     let found = rules(&report);
     assert!(found.contains(&"structure.unknown_template"), "{found:?}");
     assert_eq!(
@@ -45,7 +47,7 @@ fn garbage_is_not_a_report() {
         "- 4 -\n第 3 页 共 6 页\n|---|---|\n||||\n",
         "总计 1 2 3 总计 4 5 6 予以公开 7 8 9",
     ] {
-        let report = check(text, &Options::default());
+        let report = check_text(text, &Options::default());
         assert!(
             report
                 .findings
@@ -62,17 +64,17 @@ fn binary_bytes_are_refused_with_a_message() {
     let png = [
         0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D,
     ];
-    let err = check_bytes(&png, &Options::default()).unwrap_err();
+    let err = common::check_bytes(&png, &Options::default()).unwrap_err();
     assert_eq!(err, ReadError::Binary);
     assert!(err.to_string().contains("不是文本"));
     let invalid: Vec<u8> = (0..=255u8).cycle().take(4096).filter(|&b| b != 0).collect();
-    assert!(check_bytes(&invalid, &Options::default()).is_err());
+    assert!(common::check_bytes(&invalid, &Options::default()).is_err());
 }
 
 #[test]
 fn report_without_tables_says_so() {
     let text = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度共收到申请26件。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n无。";
-    let report = check(text, &Options::default());
+    let report = check_text(text, &Options::default());
     let found = rules(&report);
     assert!(found.contains(&"structure.unknown_template"), "{found:?}");
     assert!(!found.contains(&"structure.section_missing"), "{found:?}");
@@ -81,7 +83,7 @@ fn report_without_tables_says_so() {
 #[test]
 fn template_without_tables_gives_table_missing() {
     let text = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n";
-    let report = check(text, &Options::default());
+    let report = check_text(text, &Options::default());
     let missing = rules(&report)
         .iter()
         .filter(|r| **r == "structure.table_missing")
@@ -105,7 +107,7 @@ fn ten_megabyte_pastes_finish() {
         ("digits", digits),
     ] {
         let started = Instant::now();
-        let result = check(&text, &Options::default());
+        let result = check_text(&text, &Options::default());
         let took = started.elapsed();
         eprintln!(
             "{name}: {} MB in {took:?}, {} findings",
@@ -148,7 +150,7 @@ fn phrases_repeated_over_megabytes_finish() {
         ),
     ] {
         let started = Instant::now();
-        let result = check(&text, &Options::default());
+        let result = check_text(&text, &Options::default());
         let took = started.elapsed();
         eprintln!(
             "{name}: {} MB in {took:?}, {} stated years",
@@ -242,7 +244,7 @@ fn mutated_reports_never_panic() {
             }
         }
         let text: String = chars.into_iter().collect();
-        let report = check(&text, &Options::default());
+        let report = check_text(&text, &Options::default());
         let json = nianbao::output::json::to_string(Some("x"), &report);
         assert!(
             serde_json::from_str::<serde_json::Value>(&json).is_ok(),

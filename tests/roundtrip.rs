@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use nianbao::{check, output, Options, Report};
+use nianbao::{check_text, output, Options, Report};
 
 fn round_trip(name: &str, text: &str) {
-    let report = check(text, &Options::default());
+    let report = check_text(text, &Options::default());
     let encoded = serde_json::to_string(&report).expect("serialize");
     let decoded: Report = serde_json::from_str(&encoded).expect("deserialize");
     assert_eq!(

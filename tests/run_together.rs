@@ -330,7 +330,7 @@ struct Outcome {
 }
 
 fn check(set: &ValidSet, rendered: &Rendered) -> Outcome {
-    let report = nianbao::check(&rendered.text, &nianbao::Options::default());
+    let report = nianbao::check_text(&rendered.text, &nianbao::Options::default());
     let json: Value = serde_json::from_str(&nianbao::output::json::to_string(None, &report))
         .expect("the checker's JSON parses");
     let mut outcome = Outcome::default();

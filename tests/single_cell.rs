@@ -4,7 +4,7 @@
 mod common;
 
 use nianbao::model::{CellRef, CellSource, Table};
-use nianbao::read::Source;
+use nianbao::text::Source;
 use nianbao::{Options, Severity};
 
 /// The clean fixtures whose cells are printed apart (平潭's run together: tests/run_together.rs).
@@ -39,7 +39,7 @@ fn every_single_cell_change_is_caught_on_its_row_or_column() {
     let mut missed = Vec::new();
     for (name, raw) in clean_fixtures() {
         let text = Source::new(&raw).text;
-        let report = nianbao::check(&text, &Options::default());
+        let report = nianbao::check_text(&text, &Options::default());
         assert_eq!(report.summary().errors, 0, "{name} is clean");
         let tables = [&report.tables.requests, &report.tables.review_litigation];
         for table in tables.into_iter().map(|t| t.as_ref().expect("table read")) {
@@ -51,7 +51,7 @@ fn every_single_cell_change_is_caught_on_its_row_or_column() {
             for (cell, value, start, end) in cells {
                 for delta in [1, -1] {
                     let changed = format!("{}{}{}", &text[..start], value + delta, &text[end..]);
-                    let after = nianbao::check(&changed, &Options::default());
+                    let after = nianbao::check_text(&changed, &Options::default());
                     let got = match cell.table {
                         "requests" => after.tables.requests.as_ref(),
                         _ => after.tables.review_litigation.as_ref(),

@@ -9,8 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use nianbao::document::Document;
 use nianbao::output::summary::{self, SummaryRow};
+use nianbao::Document;
 use nianbao::Options;
 
 /// The endings (lower case, without the dot) of the files checked inside a folder. Files
@@ -156,7 +156,7 @@ fn summarize(input: &Input, options: &Options, previous: Option<&Document>) -> S
     };
     // One report that trips a bug must not cost the rest of the batch.
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        super::check(&document, previous, options)
+        nianbao::check(&document, previous, options)
     })) {
         Ok(report) => SummaryRow::checked(&input.file, &report),
         Err(_) => {

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::model::{AgencyKind, Options};
 use crate::output::json::JsonReport;
+use crate::Document;
 
 #[derive(Default, Deserialize)]
 struct JsOptions {
@@ -43,10 +44,8 @@ fn options_from(value: &JsValue) -> Result<(Options, Option<String>), JsValue> {
 #[wasm_bindgen]
 pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let (options, previous) = options_from(&options)?;
-    let report = match previous {
-        Some(previous) => crate::check_with_previous(text, &previous, &options),
-        None => crate::check(text, &options),
-    };
+    let previous = previous.map(Document::from_text);
+    let report = crate::check(&Document::from_text(text), previous.as_ref(), &options);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(
         &JsonReport {
@@ -65,11 +64,8 @@ pub fn check_html(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let (options, previous) = options_from(&options)?;
     let document = super::paste::document_of_html(html)
         .ok_or_else(|| JsValue::from_str("无法解析这段 HTML"))?;
-    let previous = crate::document::Document {
-        text: previous.unwrap_or_default(),
-        grids: Vec::new(),
-    };
-    let report = crate::check_document_with_previous(&document, &previous, &options);
+    let previous = previous.map(Document::from_text);
+    let report = crate::check(&document, previous.as_ref(), &options);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let value = serde::Serialize::serialize(
         &JsonReport {

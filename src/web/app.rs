@@ -87,7 +87,7 @@ pub fn App(props: &AppProps) -> Html {
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(DEBOUNCE).await;
                 if *generation.borrow() == mine {
-                    if keep_text && text.len() <= crate::read::MAX_BYTES {
+                    if keep_text && text.len() <= crate::input::MAX_BYTES {
                         if text.is_empty() {
                             browser::forget_text();
                         } else {
@@ -111,7 +111,7 @@ pub fn App(props: &AppProps) -> Html {
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(DEBOUNCE).await;
                 if *generation.borrow() == mine {
-                    if keep_text && previous.len() <= crate::read::MAX_BYTES {
+                    if keep_text && previous.len() <= crate::input::MAX_BYTES {
                         browser::save_previous(&previous);
                     }
                     dispatcher.dispatch(Action::Check);

@@ -4,7 +4,8 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::read::Encoding;
+use crate::input::decode::Encoding;
+use crate::input::open::Platform;
 
 const STORAGE_KEY: &str = "nianbao.text";
 /// Last year's report, for the cross-year checks.
@@ -72,20 +73,25 @@ pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Decodes a file's bytes as the CLI does, with the browser's own decoders for UTF-16 and
-/// GB18030/GBK: keeping encoding_rs's tables out of the wasm keeps the page small.
-pub fn decode(bytes: &[u8]) -> Result<String, crate::ReadError> {
-    crate::read::decode_with(bytes, |encoding, bytes| {
-        let label = match encoding {
-            Encoding::Utf16Le => "utf-16le",
-            Encoding::Utf16Be => "utf-16be",
-            Encoding::Gb18030 => "gb18030",
-        };
-        let options = web_sys::TextDecoderOptions::new();
-        options.set_fatal(true);
-        let decoder = web_sys::TextDecoder::new_with_label_and_options(label, &options).ok()?;
-        decoder.decode_with_u8_array(bytes).ok()
-    })
+/// What the browser brings to opening a file: its own decoders for UTF-16 and GB18030/GBK
+/// (keeping encoding_rs's tables out of the wasm keeps the page small) and its `DOMParser`.
+pub const PLATFORM: Platform = Platform {
+    decoder: &decode_encoding,
+    parse_html: &super::paste::parse_html,
+};
+
+/// The browser's `TextDecoder` for the encodings other than UTF-8; `None` for bytes that are
+/// not valid in that encoding.
+fn decode_encoding(encoding: Encoding, bytes: &[u8]) -> Option<String> {
+    let label = match encoding {
+        Encoding::Utf16Le => "utf-16le",
+        Encoding::Utf16Be => "utf-16be",
+        Encoding::Gb18030 => "gb18030",
+    };
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options(label, &options).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
 }
 
 pub fn scroll_into_view(element: &web_sys::Element) {

@@ -10,8 +10,7 @@ use super::browser;
 use super::long_text::{self, LongTextNote};
 use super::paste;
 use super::state::{Action, LONG_TEXT_BYTES};
-use crate::document::Document;
-use crate::files::FileKind;
+use crate::input::Document;
 use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
@@ -36,17 +35,7 @@ pub async fn read_report_file(file: web_sys::File) -> Result<Document, String> {
     let bytes = browser::read_file(file)
         .await
         .map_err(|_| "无法读取这个文件".to_string())?;
-    match crate::files::kind(&name, &bytes) {
-        FileKind::Text => browser::decode(&bytes)
-            .map(|text| Document {
-                text,
-                grids: Vec::new(),
-            })
-            .map_err(|e| e.to_string()),
-        FileKind::Docx => crate::docx::read_docx(&bytes).map_err(|e| e.to_string()),
-        FileKind::Pdf => Err(crate::docx::PDF_ADVICE.to_string()),
-        FileKind::OldWord => Err(crate::docx::DOC_ADVICE.to_string()),
-    }
+    crate::input::open(&name, &bytes, &browser::PLATFORM).map_err(|e| e.to_string())
 }
 
 /// Reads a chosen or dropped file locally and puts its text in the paste area.

@@ -1,13 +1,13 @@
 //! Pasting a copied table as HTML: the clipboard's `text/html` (from a browser, Word or WPS)
-//! is parsed by the browser's own `DOMParser` and laid out by the rules of [`crate::dom`],
+//! is parsed by the browser's own `DOMParser` and laid out by the rules of [`crate::input::dom`],
 //! so the tables are read from their cells instead of from text whose cells ran together.
 
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 
-use crate::document::{Document, Grid};
-use crate::dom::{self, Node};
+use crate::input::dom::{self, Node};
+use crate::input::{html, Document, Grid};
 use crate::model::Report;
 
 fn convert(node: &web_sys::Node, depth: usize) -> Option<Node> {
@@ -35,15 +35,19 @@ fn convert(node: &web_sys::Node, depth: usize) -> Option<Node> {
     }
 }
 
-/// The document of a page's HTML, parsed by the browser.
-pub fn document_of_html(html: &str) -> Option<Document> {
+/// The tree of a page's body, parsed by the browser (the web app's HTML parser).
+pub fn parse_html(html: &str) -> Option<Node> {
     // An inert document: its scripts do not run and nothing is loaded.
     let parser = web_sys::DomParser::new().ok()?;
     let page = parser
         .parse_from_string(html, web_sys::SupportedType::TextHtml)
         .ok()?;
-    let body = page.body()?;
-    Some(dom::document(&convert(&body, 0)?))
+    convert(&page.body()?.into(), 0)
+}
+
+/// The document of a page's HTML, parsed by the browser.
+pub fn document_of_html(page: &str) -> Option<Document> {
+    html::document(page, &parse_html).ok()
 }
 
 /// The document of pasted HTML when it has a table; `None` otherwise (a plain paste).
@@ -64,7 +68,7 @@ pub fn insert(before: &str, document: Document, after: &str) -> (String, Vec<Gri
     }
     // Offsets count in the normalised text; a line end before the document keeps the two
     // parts from normalising differently where they meet.
-    let shift = crate::read::normalize(&text).len();
+    let shift = crate::text::normalize(&text).len();
     text.push_str(&document.text);
     if !after.is_empty() && !after.starts_with('\n') && !document.text.ends_with('\n') {
         text.push('\n');

@@ -3,14 +3,12 @@
 use yew::prelude::*;
 
 use super::state::Checked;
-use crate::locate::SECTION_TITLES;
+use crate::text::numerals::section_heading;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionOutlineProps {
     pub checked: Checked,
 }
-
-const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
 
 #[function_component]
 pub fn SectionOutline(props: &SectionOutlineProps) -> Html {
@@ -21,7 +19,7 @@ pub fn SectionOutline(props: &SectionOutlineProps) -> Html {
             <ol>
                 { for (1..=6u8).map(|n| {
                     let found = sections.iter().find(|s| s.number == n);
-                    let title = format!("{}、{}", NUMERALS[n as usize - 1], SECTION_TITLES[n as usize - 1]);
+                    let title = section_heading(n);
                     match found {
                         Some(s) => html! {
                             <li class="found"><span aria-hidden="true">{ "✔ " }</span>{ title }

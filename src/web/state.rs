@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::paste::{self, PastedGrids};
-use crate::document::{Document, Grid};
+use crate::input::{Document, Grid};
 use crate::model::{Options, Report};
 use crate::output::summary::SummaryRow;
 
@@ -284,17 +284,17 @@ impl Reducible for State {
             }
             // Over the limit: the text stays where it is, unchecked, and the user is told.
             Action::Check
-                if next.text.len() > crate::read::MAX_BYTES
-                    || next.previous.len() > crate::read::MAX_BYTES =>
+                if next.text.len() > crate::input::MAX_BYTES
+                    || next.previous.len() > crate::input::MAX_BYTES =>
             {
                 next.checked = None;
                 next.pending = None;
                 next.selected = None;
                 next.hovered = None;
-                next.notice = Some(if next.text.len() > crate::read::MAX_BYTES {
-                    crate::read::TOO_LARGE.to_string()
+                next.notice = Some(if next.text.len() > crate::input::MAX_BYTES {
+                    crate::input::TOO_LARGE.to_string()
                 } else {
-                    format!("上年年报：{}", crate::read::TOO_LARGE)
+                    format!("上年年报：{}", crate::input::TOO_LARGE)
                 });
             }
             Action::Check if next.text.trim().is_empty() => {
@@ -459,21 +459,12 @@ impl Request {
 /// Checks the text, with the cell grids of its pasted tables when it has them, against last
 /// year's report when `previous` is not empty.
 pub fn check(text: &str, grids: Option<&Vec<Grid>>, previous: &str) -> Report {
-    let options = Options::default();
-    match grids {
-        Some(grids) => {
-            let document = Document {
-                text: text.to_string(),
-                grids: grids.clone(),
-            };
-            let previous = Document {
-                text: previous.to_string(),
-                grids: Vec::new(),
-            };
-            crate::check_document_with_previous(&document, &previous, &options)
-        }
-        None => crate::check_with_previous(text, previous, &options),
-    }
+    let document = Document {
+        text: text.to_string(),
+        grids: grids.cloned().unwrap_or_default(),
+    };
+    let previous = Document::from_text(previous);
+    crate::check(&document, Some(&previous), &Options::default())
 }
 
 impl State {

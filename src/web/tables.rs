@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::findings::severity_mark;
 use super::state::Checked;
+use crate::model::template::{Template, REVIEW_LITIGATION};
 use crate::model::{CellRef, CellSource, Report, Severity, Table};
-use crate::template::{Template, REVIEW_LITIGATION};
 
 /// For each cell, the findings (by index) that concern it.
 type CellFindings = HashMap<(&'static str, &'static str, &'static str), Vec<usize>>;
@@ -195,7 +195,7 @@ fn requests_table(ctx: &Ctx, template: Template) -> Html {
     let results = spec
         .rows
         .iter()
-        .filter(|r| crate::template::is_result_row(r.key))
+        .filter(|r| crate::model::template::is_result_row(r.key))
         .count()
         + 1;
     let groups = [

@@ -18,7 +18,7 @@ const BROKEN: &str = include_str!("../../../shared/fixtures/003_2bb5014562e5e799
 
 fn checked(text: &str) -> Checked {
     Checked {
-        report: Rc::new(crate::check(text, &Default::default())),
+        report: Rc::new(crate::check_text(text, &Default::default())),
         text: Rc::from(text),
         previous: Rc::from(""),
         with_grids: false,
@@ -231,7 +231,7 @@ async fn mounted_checkers_keep_their_own_state() {
     .unwrap();
     yew::platform::time::sleep(std::time::Duration::from_millis(800)).await;
 
-    let broken = crate::check(BROKEN, &Default::default()).summary();
+    let broken = crate::check_text(BROKEN, &Default::default()).summary();
     let errors = |root: &web_sys::Element| {
         root.query_selector("#summary")
             .unwrap()
@@ -258,15 +258,15 @@ async fn mounted_checkers_keep_their_own_state() {
 fn a_paste_over_the_limit_is_kept_and_not_checked() {
     use yew::Reducible;
 
-    let big = "收到申请23件。".repeat(crate::read::MAX_BYTES / 20 + 1);
-    assert!(big.len() > crate::read::MAX_BYTES);
+    let big = "收到申请23件。".repeat(crate::input::MAX_BYTES / 20 + 1);
+    assert!(big.len() > crate::input::MAX_BYTES);
     for paste in [Action::SetText(big.clone()), Action::PasteText(big.clone())] {
         let state = Rc::new(super::state::State::default())
             .reduce(paste)
             .reduce(Action::Check);
         assert_eq!(&*state.text, big.as_str());
         assert!(state.checked.is_none());
-        assert_eq!(state.notice.as_deref(), Some(crate::read::TOO_LARGE));
+        assert_eq!(state.notice.as_deref(), Some(crate::input::TOO_LARGE));
     }
     // Pasted (not typed): only its start is shown, and all of it on demand.
     let state = Rc::new(super::state::State::default())
@@ -295,7 +295,7 @@ fn a_long_text_is_shown_by_its_start_until_the_user_asks_for_all_of_it() {
     assert_eq!(&*checked.text, long.as_str(), "the whole text is checked");
     assert_eq!(
         checked.report.summary(),
-        crate::check(&long, &Default::default()).summary()
+        crate::check_text(&long, &Default::default()).summary()
     );
     let state = state.reduce(Action::ShowWholeText);
     assert!(!state.shows_start_only());
@@ -510,14 +510,14 @@ fn a_report_from_the_worker_is_the_report_and_a_late_one_is_dropped() {
     for text in [BROKEN, huge.as_str()] {
         let value = super::worker::check_in_worker(text, JsValue::UNDEFINED, "").unwrap();
         let report: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
-        let direct = crate::check(text, &Default::default());
+        let direct = crate::check_text(text, &Default::default());
         assert_eq!(
             crate::output::json::to_string(None, &report),
             crate::output::json::to_string(None, &direct)
         );
     }
 
-    let report = |text: &str| Box::new(crate::check(text, &Default::default()));
+    let report = |text: &str| Box::new(crate::check_text(text, &Default::default()));
     let state = Rc::new(super::state::State::new(true))
         .reduce(Action::SetText("一、总体情况".to_string()))
         .reduce(Action::Check);
@@ -600,7 +600,11 @@ fn last_years_report_is_checked_with_this_years() {
         crate::output::json::to_string(None, &report),
         crate::output::json::to_string(
             None,
-            &crate::check_with_previous(BROKEN, BROKEN, &Default::default())
+            &crate::check(
+                &crate::Document::from_text(BROKEN),
+                Some(&crate::Document::from_text(BROKEN)),
+                &Default::default()
+            )
         )
     );
 }
@@ -635,7 +639,7 @@ fn pasted_html_tables_become_grids_until_the_text_is_edited() {
     let grids = state.grids.as_ref().unwrap();
     let cell = &grids.grids[0].cells[2];
     assert_eq!(
-        &crate::read::normalize(&state.text)[cell.start..cell.end],
+        &crate::text::normalize(&state.text)[cell.start..cell.end],
         "1"
     );
     let edited = format!("{}。", state.text);
@@ -688,12 +692,12 @@ fn the_worker_checks_with_the_pasted_grids() {
         .any(|f| f.rule == "structure.unreadable_cell"));
     assert_ne!(
         json(&with_grids),
-        json(&crate::check(&document.text, &Default::default()))
+        json(&crate::check_text(&document.text, &Default::default()))
     );
 }
 
-fn text_document(text: &str) -> crate::document::Document {
-    crate::document::Document {
+fn text_document(text: &str) -> crate::Document {
+    crate::Document {
         text: text.to_string(),
         grids: Vec::new(),
     }
@@ -709,7 +713,7 @@ fn a_batch_checks_one_file_at_a_time_and_opens_each_report() {
     use yew::Reducible;
 
     const CLEAN: &str = include_str!("../../../shared/fixtures/000_74598ba982fdb439.txt");
-    let report = |text: &str| Box::new(crate::check(text, &Default::default()));
+    let report = |text: &str| Box::new(crate::check_text(text, &Default::default()));
     let names = vec![
         "a.txt".to_string(),
         "b.txt".to_string(),
@@ -765,8 +769,8 @@ fn a_batch_checks_one_file_at_a_time_and_opens_each_report() {
     assert_eq!(batch(&state).checking, None);
     assert_eq!(batch(&state).done(), 3);
     let expected = csv(&[
-        SummaryRow::checked("a.txt", &crate::check(CLEAN, &Default::default())),
-        SummaryRow::checked("b.txt", &crate::check(BROKEN, &Default::default())),
+        SummaryRow::checked("a.txt", &crate::check_text(CLEAN, &Default::default())),
+        SummaryRow::checked("b.txt", &crate::check_text(BROKEN, &Default::default())),
         SummaryRow::unreadable("c.txt", "这不是文本文件"),
     ]);
     assert_eq!(batch(&state).csv(), expected);

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::Request;
-use crate::document::Grid;
+use crate::input::Grid;
 use crate::model::Report;
 
 /// What the worker sends back.

@@ -16,7 +16,7 @@ fn main() {
             let path = e.ok()?.path();
             let name = path.file_name()?.to_str()?.to_string();
             name.ends_with(".txt").then(|| {
-                let text = nianbao::read::decode(&std::fs::read(&path).unwrap()).unwrap();
+                let text = nianbao::input::decode(&std::fs::read(&path).unwrap()).unwrap();
                 (name, text)
             })
         })
@@ -32,12 +32,12 @@ fn main() {
     );
     for (name, text) in &fixtures {
         // Warm up, then run for at least 300 ms of CPU time.
-        std::hint::black_box(nianbao::check(text, &options));
+        std::hint::black_box(nianbao::check_text(text, &options));
         let started = thread_cpu_time();
         let wall = Instant::now();
         let mut runs = 0u32;
         while thread_cpu_time() - started < Duration::from_millis(300) {
-            std::hint::black_box(nianbao::check(std::hint::black_box(text), &options));
+            std::hint::black_box(nianbao::check_text(std::hint::black_box(text), &options));
             runs += 1;
         }
         let took = thread_cpu_time() - started;

@@ -49,7 +49,7 @@ impl Rng {
 
 // --------------------------------------------------------------------------- templates
 //
-// Written out here from CONTRACT.md rather than taken from `nianbao::template`, so that the
+// Written out here from CONTRACT.md rather than taken from `nianbao::model::template`, so that the
 // tests check the contract and not the crate against itself.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -698,7 +698,7 @@ pub fn fixtures() -> Vec<(String, serde_json::Value, String)> {
         let truth: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let bytes = std::fs::read(dir.join(format!("{stem}.txt"))).unwrap();
-        let text = nianbao::read::decode(&bytes).expect("fixture decodes");
+        let text = nianbao::input::decode(&bytes).expect("fixture decodes");
         found.push((stem.to_string(), truth, text));
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
@@ -721,4 +721,25 @@ pub fn clean_fixtures() -> Vec<(String, String)> {
         })
         .map(|(name, _, text)| (name, text))
         .collect()
+}
+
+/// Checks `text` against last year's report `previous` (the cross-year checks).
+pub fn check_pair(text: &str, previous: &str, options: &nianbao::Options) -> nianbao::Report {
+    let document = nianbao::Document::from_text(text);
+    nianbao::check(
+        &document,
+        Some(&nianbao::Document::from_text(previous)),
+        options,
+    )
+}
+
+/// Decodes bytes as a file is read and checks them.
+pub fn check_bytes(
+    bytes: &[u8],
+    options: &nianbao::Options,
+) -> Result<nianbao::Report, nianbao::ReadError> {
+    Ok(nianbao::check_text(
+        &nianbao::input::decode(bytes)?,
+        options,
+    ))
 }

@@ -3,15 +3,16 @@
 //! written out as JSON and text.
 
 use libfuzzer_sys::fuzz_target;
-use nianbao::{check, check_bytes, output, Options};
+use nianbao::{check_text, input, output, Options};
 
 fuzz_target!(|data: &[u8]| {
     let options = Options::default();
-    if let Ok(report) = check_bytes(data, &options) {
+    if let Ok(text) = input::decode(data) {
+        let report = check_text(&text, &options);
         let _ = output::json::to_string(Some("fuzz.txt"), &report);
     }
     let text = String::from_utf8_lossy(data);
-    let report = check(&text, &options);
+    let report = check_text(&text, &options);
     let _ = output::json::to_string(None, &report);
     let _ = output::text::render("fuzz.txt", &text, &report);
 });

@@ -1,0 +1,326 @@
+//! Word's automatic numbering: a heading typed as 总体情况 with a list format shows as
+//! 一、总体情况, and only `word/numbering.xml` (and `word/styles.xml`, for numbering that
+//! comes with a paragraph style) says so. Without it the checker would miss the six sections.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use super::attribute;
+use crate::text::numerals;
+
+struct Level {
+    start: u32,
+    format: String,
+    /// `%1、`, `（%1）`, `%1.%2`: `%n` is level n's number.
+    text: String,
+}
+
+/// A paragraph's numbering reference, from its own `w:numPr` or its style's.
+#[derive(Clone, Default)]
+pub(super) struct NumberingRef {
+    pub num_id: Option<u32>,
+    pub level: Option<u32>,
+    pub style: Option<String>,
+}
+
+struct Style {
+    id: String,
+    based_on: Option<String>,
+    num_id: Option<u32>,
+    level: Option<u32>,
+}
+
+/// `w:num`: its id, its abstract's id, and `w:startOverride`s as (level, start).
+type Num = (u32, u32, Vec<(u32, u32)>);
+
+/// The list definitions and the counters of the lists seen so far.
+#[derive(Default)]
+pub(super) struct Numbering {
+    /// `w:abstractNum`: id and levels by `w:ilvl`.
+    abstracts: Vec<(u32, Vec<(u32, Level)>)>,
+    nums: Vec<Num>,
+    styles: Vec<Style>,
+    /// Per `w:numId`: each level's current number (`None`: not started since its parent).
+    counters: Vec<(u32, [Option<u32>; 9])>,
+}
+
+fn number(e: &quick_xml::events::BytesStart) -> Option<u32> {
+    attribute(e, "val")?.trim().parse().ok()
+}
+
+impl Numbering {
+    /// Reads what it can of `numbering.xml` and `styles.xml`; a malformed part gives what was
+    /// read before the fault (numbering is a nicety, never a reason to refuse a file).
+    pub fn read(numbering: Option<&str>, styles: Option<&str>) -> Numbering {
+        let mut out = Numbering::default();
+        if let Some(xml) = numbering {
+            out.read_numbering(xml);
+        }
+        if let Some(xml) = styles {
+            out.read_styles(xml);
+        }
+        out
+    }
+
+    fn read_numbering(&mut self, xml: &str) {
+        let mut reader = Reader::from_str(xml);
+        let mut level: Option<(u32, Level)> = None;
+        let mut override_level: Option<u32> = None;
+        while let Ok(event) = reader.read_event() {
+            let (e, empty) = match event {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(e) => {
+                    match e.local_name().as_ref() {
+                        "lvl" => {
+                            if let (Some(lvl), Some((_, levels))) =
+                                (level.take(), self.abstracts.last_mut())
+                            {
+                                levels.push(lvl);
+                            }
+                        }
+                        "lvlOverride" => override_level = None,
+                        _ => {}
+                    }
+                    continue;
+                }
+                Event::Eof => break,
+                _ => continue,
+            };
+            let value = || attribute(&e, "val").unwrap_or_default();
+            match e.local_name().as_ref() {
+                "abstractNum" => {
+                    let id = attribute(&e, "abstractNumId").and_then(|v| v.parse().ok());
+                    self.abstracts.push((id.unwrap_or(u32::MAX), Vec::new()));
+                }
+                // A level inside a w:lvlOverride replaces the abstract's: not read.
+                "lvl" if !empty && override_level.is_none() => {
+                    let ilvl = attribute(&e, "ilvl").and_then(|v| v.parse().ok());
+                    level = Some((
+                        ilvl.unwrap_or(0),
+                        Level {
+                            start: 1,
+                            format: "decimal".to_string(),
+                            text: String::new(),
+                        },
+                    ));
+                }
+                "start" => {
+                    if let (Some((_, lvl)), Some(n)) = (level.as_mut(), number(&e)) {
+                        lvl.start = n;
+                    }
+                }
+                "numFmt" => {
+                    if let Some((_, lvl)) = level.as_mut() {
+                        lvl.format = value();
+                    }
+                }
+                "lvlText" => {
+                    if let Some((_, lvl)) = level.as_mut() {
+                        lvl.text = value();
+                    }
+                }
+                "num" => {
+                    let id = attribute(&e, "numId").and_then(|v| v.parse().ok());
+                    self.nums
+                        .push((id.unwrap_or(u32::MAX), u32::MAX, Vec::new()));
+                }
+                "abstractNumId" => {
+                    if let (Some(num), Some(id)) = (self.nums.last_mut(), number(&e)) {
+                        num.1 = id;
+                    }
+                }
+                "lvlOverride" if !empty => {
+                    override_level = attribute(&e, "ilvl").and_then(|v| v.parse().ok());
+                }
+                "startOverride" => {
+                    if let (Some(num), Some(ilvl), Some(n)) =
+                        (self.nums.last_mut(), override_level, number(&e))
+                    {
+                        num.2.push((ilvl, n));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn read_styles(&mut self, xml: &str) {
+        let mut reader = Reader::from_str(xml);
+        while let Ok(event) = reader.read_event() {
+            let e = match event {
+                Event::Start(e) | Event::Empty(e) => e,
+                Event::Eof => break,
+                _ => continue,
+            };
+            match e.local_name().as_ref() {
+                "style" => self.styles.push(Style {
+                    id: attribute(&e, "styleId").unwrap_or_default(),
+                    based_on: None,
+                    num_id: None,
+                    level: None,
+                }),
+                "basedOn" => {
+                    if let Some(style) = self.styles.last_mut() {
+                        style.based_on = attribute(&e, "val");
+                    }
+                }
+                "numId" => {
+                    if let Some(style) = self.styles.last_mut() {
+                        style.num_id = number(&e);
+                    }
+                }
+                "ilvl" => {
+                    if let Some(style) = self.styles.last_mut() {
+                        style.level = number(&e);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The number Word shows before this paragraph (`一、`, `（三）`, `1.`), advancing its
+    /// list; empty for a paragraph without numbering or with a bullet.
+    pub fn label(&mut self, reference: &NumberingRef) -> String {
+        let (mut num_id, mut level) = (reference.num_id, reference.level);
+        // The style's numbering, through at most a few `w:basedOn` steps.
+        let mut style = reference.style.clone();
+        for _ in 0..8 {
+            if num_id.is_some() {
+                break;
+            }
+            let Some(found) = style
+                .as_deref()
+                .and_then(|id| self.styles.iter().find(|s| s.id == id))
+            else {
+                break;
+            };
+            num_id = found.num_id;
+            level = level.or(found.level);
+            style = found.based_on.clone();
+        }
+        let (Some(num_id), level) = (num_id, level.unwrap_or(0).min(8) as usize) else {
+            return String::new();
+        };
+        let Some((_, abstract_id, overrides)) = self.nums.iter().find(|n| n.0 == num_id) else {
+            return String::new();
+        };
+        let Some((_, levels)) = self.abstracts.iter().find(|a| a.0 == *abstract_id) else {
+            return String::new();
+        };
+        let start = |ilvl: usize| {
+            overrides
+                .iter()
+                .find(|o| o.0 as usize == ilvl)
+                .map(|o| o.1)
+                .or_else(|| {
+                    levels
+                        .iter()
+                        .find(|l| l.0 as usize == ilvl)
+                        .map(|l| l.1.start)
+                })
+                .unwrap_or(1)
+        };
+        let starts: Vec<u32> = (0..9).map(start).collect();
+        let Some((_, this)) = levels.iter().find(|l| l.0 as usize == level) else {
+            return String::new();
+        };
+        let counters = match self.counters.iter().position(|c| c.0 == num_id) {
+            Some(i) => &mut self.counters[i].1,
+            None => {
+                self.counters.push((num_id, [None; 9]));
+                &mut self.counters.last_mut().expect("just pushed").1
+            }
+        };
+        counters[level] = Some(match counters[level] {
+            Some(n) => n.saturating_add(1),
+            None => starts[level],
+        });
+        for deeper in &mut counters[level + 1..] {
+            *deeper = None;
+        }
+        if matches!(this.format.as_str(), "bullet" | "none") {
+            return String::new();
+        }
+        let counters = *counters;
+        let mut label = String::new();
+        let mut chars = this.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek().and_then(|d| d.to_digit(10))) {
+                ('%', Some(n @ 1..=9)) => {
+                    chars.next();
+                    let i = n as usize - 1;
+                    let format = levels
+                        .iter()
+                        .find(|l| l.0 as usize == i)
+                        .map_or("decimal", |l| l.1.format.as_str());
+                    let value = counters[i].unwrap_or(starts[i]);
+                    label.push_str(&format_number(value, format));
+                }
+                _ => label.push(c),
+            }
+        }
+        // Word puts a tab after the number; after 、 or ） nothing more is needed.
+        if !label.is_empty() && !label.ends_with(['、', '．', '.', '）', ')', '：', ':']) {
+            label.push(' ');
+        }
+        label
+    }
+}
+
+/// A list number in one of Word's formats (`w:numFmt`).
+fn format_number(n: u32, format: &str) -> String {
+    let enclosed = |first: u32, last: u32| {
+        (1..=last - first + 1)
+            .contains(&n)
+            .then(|| char::from_u32(first + n - 1))
+            .flatten()
+            .map(String::from)
+    };
+    let formatted = match format {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "chineseLegalSimplified" => numerals::write_small(n),
+        "ideographDigital" | "taiwaneseDigital" => Some(
+            n.to_string()
+                .chars()
+                .map(|d| numerals::DIGITS[d.to_digit(10).unwrap_or(0) as usize])
+                .collect(),
+        ),
+        "ideographTraditional" => "甲乙丙丁戊己庚辛壬癸"
+            .chars()
+            .nth(n.wrapping_sub(1) as usize)
+            .map(String::from),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => enclosed(0x2460, 0x2473),
+        "decimalEnclosedParen" => enclosed(0x2474, 0x2487),
+        "decimalEnclosedFullstop" => enclosed(0x2488, 0x249B),
+        "upperLetter" | "lowerLetter" if (1..=26).contains(&n) => {
+            let base = if format == "upperLetter" { b'A' } else { b'a' };
+            Some(char::from(base + (n - 1) as u8).to_string())
+        }
+        "decimalZero" if n < 10 => Some(format!("0{n}")),
+        _ => None,
+    };
+    formatted.unwrap_or_else(|| n.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_counting() {
+        let f = |n| format_number(n, "chineseCounting");
+        assert_eq!(
+            [f(1), f(6), f(10), f(11), f(20), f(35), f(100)],
+            ["一", "六", "十", "十一", "二十", "三十五", "100"]
+        );
+        assert_eq!(format_number(3, "ideographTraditional"), "丙");
+        assert_eq!(format_number(2, "decimalEnclosedCircle"), "②");
+        assert_eq!(format_number(0, "decimalEnclosedCircle"), "0");
+        assert_eq!(format_number(105, "ideographDigital"), "一〇五");
+    }
+}

@@ -1,0 +1,3 @@
+//! The prose around the tables.
+
+pub(crate) mod statements;

@@ -1,0 +1,324 @@
+//! `narrative.mismatch`: a number the text states about the tables disagrees with them.
+//!
+//! A statement may fit several readings of the tables (`收到申请N件` is 一, or 一+二 when the
+//! writer counts carried-over requests too). It is a mismatch only when it fits none.
+
+use crate::model::template::Template;
+use crate::model::{CellRef, Finding, Report, Severity};
+use crate::model::{DocumentCount, Quantity, Statement};
+use crate::rules::{self, sum, Sum};
+
+/// One way to read a statement off the tables: the cells it adds up, and how to name it.
+struct Reading {
+    name: String,
+    table: &'static str,
+    cells: Vec<(&'static str, &'static str)>,
+}
+
+pub fn mismatch(report: &Report) -> Vec<Finding> {
+    report
+        .statements
+        .iter()
+        .filter_map(|statement| check(report, statement))
+        .collect()
+}
+
+fn check(report: &Report, statement: &Statement) -> Option<Finding> {
+    let template = report.template?;
+    if statement.quantity == Quantity::GrantedRate {
+        return check_rate(report, statement);
+    }
+    let readings = readings(statement.quantity, template, report)?;
+    let mut values = Vec::new();
+    for reading in &readings {
+        let table = report.tables.get(reading.table)?;
+        let total = sum(reading.cells.iter().map(|(row, col)| table.cell(row, col)))?;
+        if total.blanks == 0 && total.known.approx_eq(statement.value) {
+            return None;
+        }
+        values.push(total);
+    }
+    // A stated 0 against blank cells: the blank rule already says what is wrong.
+    if statement.value.as_f64() == 0.0 && values.iter().all(|v| v.known.as_f64() == 0.0) {
+        return None;
+    }
+    let found: Vec<String> = readings
+        .iter()
+        .zip(&values)
+        .map(|(reading, value)| format!("{}{}", reading.name, show(*value)))
+        .collect();
+    Some(finding(report, statement, &readings, found.join("，")))
+}
+
+fn show(value: Sum) -> String {
+    if value.blanks > 0 && value.known.as_f64() == 0.0 {
+        "为空白".to_string()
+    } else {
+        format!("为{}", rules::show(value))
+    }
+}
+
+fn finding(report: &Report, statement: &Statement, readings: &[Reading], found: String) -> Finding {
+    let mut cells: Vec<CellRef> = Vec::new();
+    for reading in readings {
+        for &(row, col) in &reading.cells {
+            let cell = CellRef {
+                table: reading.table,
+                row,
+                col,
+            };
+            if !cells.contains(&cell) && report.tables.get(reading.table).is_some() {
+                cells.push(cell);
+            }
+        }
+    }
+    let table_name = readings
+        .first()
+        .and_then(|r| report.tables.get(r.table))
+        .map_or("表中", |t| t.spec.name);
+    Finding {
+        rule: "narrative.mismatch",
+        severity: Severity::Warning,
+        message: format!(
+            "文字说{}{}{}（“{}”），{}{}",
+            describe(statement.quantity),
+            statement.value,
+            statement.unit,
+            statement.quote,
+            table_name,
+            found
+        ),
+        cells,
+        line: Some(statement.line),
+        span: Some((statement.start, statement.end)),
+    }
+}
+
+/// What the statement counts, in the words of the message.
+fn describe(quantity: Quantity) -> &'static str {
+    match quantity {
+        Quantity::Received { .. } => "收到申请",
+        Quantity::Handled => "办理申请",
+        Quantity::Answered => "办结（答复）申请",
+        Quantity::CarriedOver => "上年结转申请",
+        Quantity::CarryForward => "结转下年度的申请",
+        Quantity::Outcome { category, .. } => match category {
+            "granted" => "予以公开",
+            "partial" => "部分公开",
+            "denied" => "不予公开",
+            "unable" => "无法提供",
+            "ignored" => "不予处理",
+            _ => "其他处理",
+        },
+        Quantity::Review => "行政复议",
+        Quantity::Litigation => "行政诉讼",
+        Quantity::LitigationDirect => "未经复议直接起诉的行政诉讼",
+        Quantity::LitigationAfterReview => "复议后起诉的行政诉讼",
+        Quantity::ReviewAndLitigation => "行政复议和行政诉讼",
+        Quantity::CaseResult { litigation, col } => match (litigation, col) {
+            (false, "upheld") => "行政复议结果维持",
+            (false, "corrected") => "行政复议结果纠正",
+            (false, "other") => "行政复议其他结果",
+            (false, _) => "行政复议尚未审结",
+            (true, "upheld") => "行政诉讼结果维持",
+            (true, "corrected") => "行政诉讼结果纠正",
+            (true, "other") => "行政诉讼其他结果",
+            (true, _) => "行政诉讼尚未审结",
+        },
+        Quantity::Documents { row, count } => match (row, count) {
+            ("regulations", DocumentCount::Issued) => "制发规章",
+            ("regulations", DocumentCount::Repealed) => "废止规章",
+            ("regulations", DocumentCount::InForce) => "现行有效规章",
+            (_, DocumentCount::Issued) => "制发规范性文件",
+            (_, DocumentCount::Repealed) => "废止规范性文件",
+            (_, DocumentCount::InForce) => "现行有效规范性文件",
+        },
+        Quantity::GrantedRate => "予以公开率",
+    }
+}
+
+fn requests(name: &str, rows: &[&'static str]) -> Reading {
+    Reading {
+        name: name.to_string(),
+        table: "requests",
+        cells: rows.iter().map(|row| (*row, "total")).collect(),
+    }
+}
+
+fn cases(name: &str, rows: &[&'static str], col: &'static str) -> Reading {
+    Reading {
+        name: name.to_string(),
+        table: "review_litigation",
+        cells: rows.iter().map(|row| (*row, col)).collect(),
+    }
+}
+
+/// The readings of a statement; `None` when the tables cannot say (a table is missing).
+fn readings(quantity: Quantity, template: Template, report: &Report) -> Option<Vec<Reading>> {
+    const NEW: &str = "「一、本年新收」总计";
+    const NEW_AND_CARRIED: &str = "「一+二」（含上年结转）";
+    const HANDLED: &str = "「（七）总计」";
+    let both_groups = ["litigation_direct", "litigation_after_review"];
+    Some(match quantity {
+        Quantity::Received { also_handled } => {
+            let mut readings = vec![
+                requests(NEW, &["new"]),
+                requests(NEW_AND_CARRIED, &["new", "carried_over"]),
+            ];
+            if also_handled {
+                readings.push(requests(HANDLED, &["total"]));
+            }
+            readings
+        }
+        Quantity::Handled => vec![
+            requests(NEW, &["new"]),
+            requests(NEW_AND_CARRIED, &["new", "carried_over"]),
+            requests(HANDLED, &["total"]),
+        ],
+        Quantity::Answered => vec![requests(HANDLED, &["total"])],
+        Quantity::CarriedOver => vec![requests("「二、上年结转」总计", &["carried_over"])],
+        Quantity::CarryForward => {
+            vec![requests(
+                "「四、结转下年度继续办理」总计",
+                &["carry_forward"],
+            )]
+        }
+        Quantity::Outcome { category, reason } => {
+            let spec = template.requests();
+            let rows: Vec<&'static str> = spec
+                .rows
+                .iter()
+                .map(|r| r.key)
+                .filter(|key| {
+                    *key == category
+                        || key
+                            .strip_prefix(category)
+                            .is_some_and(|rest| rest.starts_with('.'))
+                })
+                .collect();
+            let label = |key: &str| spec.row(key).map_or("", |(_, r)| r.label);
+            let name = if rows.len() == 1 {
+                format!("「{}」总计", label(rows[0]))
+            } else {
+                let first = label(rows[0]);
+                let group = first.split_once('）').map_or(first, |(g, _)| g);
+                format!("「{group}）」各项总计之和")
+            };
+            let mut readings = vec![requests(&name, &rows)];
+            if let Some(reason) = reason.filter(|_| rows.len() > 1) {
+                readings.push(requests(&format!("「{}」总计", label(reason)), &[reason]));
+            }
+            readings
+        }
+        Quantity::Review => vec![cases("「行政复议」总计", &["review"], "total")],
+        Quantity::Litigation => vec![
+            cases("行政诉讼两栏总计之和", &both_groups, "total"),
+            cases("「未经复议直接起诉」总计", &["litigation_direct"], "total"),
+        ],
+        Quantity::LitigationDirect => {
+            vec![cases(
+                "「未经复议直接起诉」总计",
+                &["litigation_direct"],
+                "total",
+            )]
+        }
+        Quantity::LitigationAfterReview => {
+            vec![cases(
+                "「复议后起诉」总计",
+                &["litigation_after_review"],
+                "total",
+            )]
+        }
+        Quantity::ReviewAndLitigation => vec![cases(
+            "行政复议与行政诉讼总计之和",
+            &["review", "litigation_direct", "litigation_after_review"],
+            "total",
+        )],
+        Quantity::CaseResult { litigation, col } => {
+            let label = crate::model::template::REVIEW_COLS
+                .iter()
+                .find(|c| c.key == col)
+                .map_or("", |c| c.label);
+            if litigation {
+                vec![
+                    cases(&format!("行政诉讼两栏「{label}」之和"), &both_groups, col),
+                    cases(
+                        &format!("「未经复议直接起诉」的「{label}」"),
+                        &["litigation_direct"],
+                        col,
+                    ),
+                ]
+            } else {
+                vec![cases(
+                    &format!("「行政复议」的「{label}」"),
+                    &["review"],
+                    col,
+                )]
+            }
+        }
+        Quantity::Documents { row, count } => {
+            let table = report.tables.active.as_ref()?;
+            let (_, spec) = table.spec.row(row)?;
+            let cols: &[&str] = match (template, count) {
+                (Template::Y2019, DocumentCount::Issued) => &["new_made", "new_published"],
+                // 2019's form counts neither: 对外公开总数量 includes repealed documents.
+                (Template::Y2019, _) => return None,
+                (Template::Y2021, DocumentCount::Issued) => &["issued"],
+                (Template::Y2021, DocumentCount::Repealed) => &["repealed"],
+                (Template::Y2021, DocumentCount::InForce) => &["in_force"],
+            };
+            cols.iter()
+                .filter_map(|key| spec.cols.iter().find(|c| c.key == *key))
+                .map(|col| Reading {
+                    name: format!("「{}」的「{}」", spec.label, col.label),
+                    table: "active",
+                    cells: vec![(row, col.key)],
+                })
+                .collect()
+        }
+        Quantity::GrantedRate => return None,
+    })
+}
+
+/// `予以公开率x%`: 予以公开 over the requests handled, or over those received.
+fn check_rate(report: &Report, statement: &Statement) -> Option<Finding> {
+    let table = report.tables.requests.as_ref()?;
+    let value = |rows: &[&str]| -> Option<f64> {
+        let total = sum(rows.iter().map(|row| table.cell(row, "total")))?;
+        (total.blanks == 0).then(|| total.known.as_f64())
+    };
+    let granted = value(&["granted"])?;
+    let stated = statement.value.as_f64();
+    let decimals = statement
+        .printed
+        .split_once('.')
+        .map_or(0, |(_, d)| d.len());
+    // Rounded or cut to the decimals shown.
+    let tolerance = 10f64.powi(-(decimals as i32)) + 1e-9;
+    let denominators = [
+        ("（七）总计", &["total"][..]),
+        ("一、本年新收", &["new"][..]),
+        ("一+二", &["new", "carried_over"][..]),
+    ];
+    let mut shown = Vec::new();
+    for (name, rows) in denominators {
+        let Some(denominator) = value(rows).filter(|d| *d > 0.0) else {
+            continue;
+        };
+        let rate = granted / denominator * 100.0;
+        if (rate - stated).abs() <= tolerance {
+            return None;
+        }
+        shown.push(format!("予以公开{granted}÷{name}{denominator}={rate:.1}%"));
+    }
+    if shown.is_empty() {
+        return None;
+    }
+    let readings = [requests("", &["granted", "total"])];
+    Some(finding(
+        report,
+        statement,
+        &readings,
+        format!("中{}", shown.join("，")),
+    ))
+}

@@ -1,0 +1,576 @@
+//! The token stream: report text cut into label fragments, numbers, explicit blanks and gaps.
+//!
+//! Tables are read from this stream, not from lines, so that tabs, pipes, one cell per line,
+//! runs of spaces and PDF line wraps all look alike. Separators matter only to tell a blank
+//! cell (an empty field or empty line: a [`Kind::Gap`]) from no cell at all.
+
+use crate::model::number::{self, Number};
+use crate::text::Source;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Unit {
+    None,
+    /// 万元
+    Wan,
+    /// 元
+    Yuan,
+    Percent,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GapKind {
+    /// An empty field between tabs or pipes.
+    Field,
+    /// An empty line.
+    EmptyLine,
+    /// The field after a line's last tab: a blank last cell, or only a stray tab.
+    TrailingTab,
+    /// A line of separators only (`||`, tabs): weakest evidence of a blank cell.
+    SeparatorLine,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// A run of label text (anything that is not a number or a blank marker).
+    Text,
+    Num(Number, Unit),
+    /// A cell written as `/`, `-`, `—` or `无`: explicitly blank.
+    Blank,
+    Gap(GapKind),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Token {
+    pub kind: Kind,
+    /// Byte range in the normalised text.
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Han characters only: how labels are compared once spacing, numbering and punctuation
+/// variants are gone.
+pub fn han_only(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_han(text, &mut out);
+    out
+}
+
+/// Appends the Han characters of `text` to `out`; returns how many.
+pub fn push_han(text: &str, out: &mut String) -> usize {
+    // This runs over every label and the tables' text, so it reads UTF-8 lead bytes rather
+    // than decoding characters; runs of Han characters are copied at once.
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        while at + 1 < bytes.len() && is_han_3(bytes[at], bytes[at + 1]) {
+            at += 3;
+            count += 1;
+        }
+        if at > start {
+            out.push_str(&text[start..at]);
+            continue;
+        }
+        at += match bytes[at] {
+            0x00..=0x7F => 1,
+            0x80..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+    }
+    count
+}
+
+/// [`is_han`] for a three-byte character, from its first two bytes: U+3400–U+4DBF is
+/// E3 90…E4 B6, U+4E00–U+9FFF is E4 B8…E9, U+F900–U+FAFF is EF A4…EF AB.
+fn is_han_3(lead: u8, second: u8) -> bool {
+    match lead {
+        0xE3 => second >= 0x90,
+        0xE4 => second != 0xB7,
+        0xE5..=0xE9 => true,
+        0xEF => (0xA4..=0xAB).contains(&second),
+        _ => false,
+    }
+}
+
+/// Cuts the whole text into tokens.
+pub fn tokenize(source: &Source) -> Vec<Token> {
+    tokenize_between(source, 0, source.text.len())
+}
+
+/// The tokens of the whole lines that hold bytes `from..to`.
+pub fn tokenize_between(source: &Source, from: usize, to: usize) -> Vec<Token> {
+    let first = source.line_of(from);
+    let last = source.line_of(to.saturating_sub(1).max(from));
+    let mut tokens = Vec::with_capacity((to - from) / 8);
+    let mut fields = Vec::new();
+    for (line, start, text) in source.lines().skip(first - 1).take(last + 1 - first) {
+        tokenize_line(text, start, line, &mut fields, &mut tokens);
+    }
+    tokens
+}
+
+fn tokenize_line<'a>(
+    text: &'a str,
+    base: usize,
+    line: usize,
+    fields: &mut Vec<(usize, &'a str)>,
+    out: &mut Vec<Token>,
+) {
+    // Normalised text has no whitespace but ASCII: trimming looks at bytes.
+    let trimmed = text.trim_ascii();
+    let gap = |kind| Token {
+        kind: Kind::Gap(kind),
+        start: base,
+        end: base + text.len(),
+        line,
+    };
+    if trimmed.is_empty() {
+        out.push(gap(if text.contains('\t') {
+            GapKind::SeparatorLine
+        } else {
+            GapKind::EmptyLine
+        }));
+        return;
+    }
+    if is_page_marker(trimmed) || (trimmed.contains('|') && is_markdown_rule(trimmed)) {
+        return;
+    }
+    if trimmed.chars().all(|c| c == '|' || c.is_whitespace()) {
+        out.push(gap(GapKind::SeparatorLine));
+        return;
+    }
+
+    // Fields between tabs and pipes (ASCII, so byte positions are character boundaries).
+    fields.clear();
+    let mut field_start = 0;
+    for i in memchr::memchr2_iter(b'\t', b'|', text.as_bytes()) {
+        fields.push((field_start, &text[field_start..i]));
+        field_start = i + 1;
+    }
+    fields.push((field_start, &text[field_start..]));
+    // `| a | b |`: the empty field before a leading pipe is not a cell.
+    if text.trim_ascii_start().starts_with('|')
+        && fields.len() > 1
+        && fields[0].1.trim_ascii().is_empty()
+    {
+        fields.remove(0);
+    }
+    // A trailing pipe ends the last cell; a trailing tab may stand for a blank last cell.
+    let mut trailing_tab = None;
+    if fields.len() > 1
+        && fields
+            .last()
+            .is_some_and(|(_, f)| f.trim_ascii().is_empty())
+    {
+        let (offset, field) = fields.pop().unwrap_or_default();
+        if text[..offset].ends_with('\t') {
+            trailing_tab = Some(Token {
+                kind: Kind::Gap(GapKind::TrailingTab),
+                start: base + offset,
+                end: base + offset + field.len(),
+                line,
+            });
+        }
+    }
+    for &(offset, field) in fields.iter() {
+        if field.trim_ascii().is_empty() {
+            out.push(Token {
+                kind: Kind::Gap(GapKind::Field),
+                start: base + offset,
+                end: base + offset + field.len(),
+                line,
+            });
+        } else {
+            tokenize_field(field, base + offset, line, out);
+        }
+    }
+    out.extend(trailing_tab);
+}
+
+/// `- 4 -`, `— 4 —`, `第 3 页 共 6 页`, `3/6`: page furniture that PDF copies put inside tables
+/// and section bodies (`line` trimmed).
+/// A line of several numbers (`— 5 0 1 —`, `0 5 / 1 6`) is table data, not a page number.
+pub(crate) fn is_page_marker(line: &str) -> bool {
+    if line.len() > 40 || !line.contains(['-', '—', '页', '/']) {
+        return false;
+    }
+    let one_number = |s: &str| {
+        let s = s.trim();
+        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    for dash in ['-', '—'] {
+        if let Some(inner) = line.strip_prefix(dash).and_then(|s| s.strip_suffix(dash)) {
+            return one_number(inner);
+        }
+    }
+    if let Some((a, b)) = line.split_once('/') {
+        return one_number(a) && one_number(b);
+    }
+    let compact: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '，' | ','))
+        .collect();
+    let mut rest = compact.as_str();
+    let mut pages = 0;
+    while let Some(after) = rest.strip_prefix('第').or_else(|| rest.strip_prefix('共')) {
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[digits..].strip_prefix('页') {
+            Some(tail) if digits > 0 => {
+                rest = tail;
+                pages += 1;
+            }
+            _ => return false,
+        }
+    }
+    pages > 0 && rest.is_empty()
+}
+
+/// A Markdown table's `|---|:---:|` line.
+fn is_markdown_rule(line: &str) -> bool {
+    line.contains("---")
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+const BLANK_WORDS: &[&str] = &["/", "-", "—", "——", "–", "无", "空", "\\"];
+
+fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
+    let bytes = field.as_bytes();
+    let mut i = 0;
+    let mut text_start: Option<usize> = None;
+    let flush_text = |text_start: &mut Option<usize>, end: usize, out: &mut Vec<Token>| {
+        if let Some(start) = text_start.take() {
+            if end > start {
+                out.push(Token {
+                    kind: Kind::Text,
+                    start: base + start,
+                    end: base + end,
+                    line,
+                });
+            }
+        }
+    };
+    // Normalised text has only ASCII whitespace, so scanning bytes is safe: every place we
+    // stop at is an ASCII byte and so a character boundary.
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            flush_text(&mut text_start, i, out);
+            i += 1;
+            continue;
+        }
+        let at_word_start = text_start.is_none();
+        // Blank markers start with `/`, `-`, `\` or a non-ASCII dash or character.
+        if at_word_start && matches!(b, b'/' | b'-' | b'\\' | 0x80..) {
+            let word_end = bytes[i..]
+                .iter()
+                .take(8)
+                .position(u8::is_ascii_whitespace)
+                .map_or((i + 8).min(bytes.len()), |w| i + w);
+            let word = field.get(i..word_end).unwrap_or("");
+            let whole_word = word_end == bytes.len() || bytes[word_end].is_ascii_whitespace();
+            if whole_word
+                && BLANK_WORDS.contains(&word)
+                && !spaced_label_goes_on(field, word, word_end)
+            {
+                out.push(Token {
+                    kind: Kind::Blank,
+                    start: base + i,
+                    end: base + word_end,
+                    line,
+                });
+                i = word_end;
+                continue;
+            }
+        }
+        let c = b as char;
+        let signed = at_word_start
+            && (c == '+' || c == '-')
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if c.is_ascii_digit() || signed {
+            let end = number_end(bytes, if signed { i + 1 } else { i });
+            match classify_number(field, i, end) {
+                NumberRole::Value => {
+                    flush_text(&mut text_start, i, out);
+                    let (unit, token_end) = unit_after(field, end);
+                    match number::parse(&field[i..end]) {
+                        Some(value) => out.push(Token {
+                            kind: Kind::Num(value, unit),
+                            start: base + i,
+                            end: base + token_end,
+                            line,
+                        }),
+                        // Too long to be a count: keep it as text rather than guess.
+                        None => {
+                            text_start.get_or_insert(i);
+                        }
+                    }
+                    i = token_end;
+                }
+                NumberRole::ValueThenMarker(split) => {
+                    flush_text(&mut text_start, i, out);
+                    if let Some(value) = number::parse(&field[i..split]) {
+                        out.push(Token {
+                            kind: Kind::Num(value, Unit::None),
+                            start: base + i,
+                            end: base + split,
+                            line,
+                        });
+                    }
+                    text_start = Some(split);
+                    i = end;
+                }
+                NumberRole::Text => {
+                    text_start.get_or_insert(i);
+                    i = end;
+                }
+            }
+            continue;
+        }
+        text_start.get_or_insert(i);
+        i = text_run_end(bytes, i + 1);
+    }
+    flush_text(&mut text_start, field.len(), out);
+}
+
+/// Where the run of label text going on at `from` ends: at whitespace, a digit or the end.
+fn text_run_end(bytes: &[u8], from: usize) -> usize {
+    // All the bytes that end a run are below 0x40.
+    let i = crate::text::scan::skip_to_low_bytes(bytes, from);
+    i + bytes[i..]
+        .iter()
+        .position(|&b| ENDS_TEXT[b as usize])
+        .unwrap_or(bytes.len() - i)
+}
+
+/// The bytes that end a run of label text: ASCII whitespace and digits.
+const ENDS_TEXT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_whitespace() || byte.is_ascii_digit();
+        b += 1;
+    }
+    table
+};
+
+/// `（ 四 ） 无 法 提 供`: a lone `无` followed by more spaced-out label text is a letter of
+/// that label, not a blank cell.
+fn spaced_label_goes_on(field: &str, word: &str, word_end: usize) -> bool {
+    if !matches!(word, "无" | "空") {
+        return false;
+    }
+    let next = field[word_end..].trim_start();
+    let next_word = next.split(char::is_whitespace).next().unwrap_or("");
+    next.chars().next().is_some_and(is_han) && !BLANK_WORDS.contains(&next_word)
+}
+
+/// End of the number starting at `i` (after any sign): digits, `,ddd` groups, one decimal part.
+fn number_end(bytes: &[u8], mut i: usize) -> usize {
+    let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
+    while digit(i) {
+        i += 1;
+    }
+    while bytes.get(i) == Some(&b',')
+        && digit(i + 1)
+        && digit(i + 2)
+        && digit(i + 3)
+        && !digit(i + 4)
+    {
+        i += 4;
+    }
+    if bytes.get(i) == Some(&b'.') && digit(i + 1) {
+        i += 1;
+        while digit(i) {
+            i += 1;
+        }
+    }
+    i
+}
+
+enum NumberRole {
+    Value,
+    /// Digits whose last digit numbers the following label (`2200003252.没有…`): the value
+    /// ends at the given byte.
+    ValueThenMarker(usize),
+    /// Part of a label: list numbering (`1.`, `2、`), `第20条`, dates, document numbers.
+    Text,
+}
+
+fn classify_number(field: &str, start: usize, end: usize) -> NumberRole {
+    let before = field[..start].chars().next_back();
+    let after = field[end..].chars().next();
+    let plain_digits = field[start..end].bytes().all(|b| b.is_ascii_digit());
+    if matches!(after, Some('.' | '、' | ')' | '）')) && plain_digits {
+        let rest = field[end..].chars().skip(1).find(|c| !c.is_whitespace());
+        let numbers_a_label = rest.is_some_and(|c| is_han(c) || matches!(c, '“' | '"' | '「'));
+        if numbers_a_label {
+            return if end - start > 1 {
+                NumberRole::ValueThenMarker(end - 1)
+            } else {
+                NumberRole::Text
+            };
+        }
+    }
+    if matches!(before, Some('第' | '〔' | '[' | '(' | '（' | '【')) {
+        return NumberRole::Text;
+    }
+    if matches!(
+        after,
+        Some('年' | '月' | '日' | '号' | '条' | '项' | '款' | '页' | '〕' | ']' | '期' | '时')
+    ) {
+        return NumberRole::Text;
+    }
+    NumberRole::Value
+}
+
+/// The unit after a number (`万元`, `元`, `%`, or a count word), and where the token ends.
+fn unit_after(field: &str, end: usize) -> (Unit, usize) {
+    let rest = &field[end..];
+    if rest.starts_with('%') {
+        return (Unit::Percent, end + 1);
+    }
+    let trimmed = rest.trim_start_matches(' ');
+    if trimmed.as_bytes().first().is_none_or(|&b| b < 0x80) {
+        return (Unit::None, end);
+    }
+    let skipped = rest.len() - trimmed.len();
+    for (word, unit) in [("万元", Unit::Wan), ("元", Unit::Yuan)] {
+        if trimmed.starts_with(word) {
+            return (unit, end + skipped + word.len());
+        }
+    }
+    for word in ["件", "个", "宗", "起", "项", "人次"] {
+        if let Some(tail) = rest.strip_prefix(word) {
+            if tail.chars().next().is_none_or(|c| !is_han(c)) {
+                return (Unit::None, end + word.len());
+            }
+        }
+    }
+    (Unit::None, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        let source = Source::new(text);
+        tokenize(&source)
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Text => format!("T:{}", &source.text[t.start..t.end]),
+                Kind::Num(n, Unit::None) => format!("N:{n}"),
+                Kind::Num(n, unit) => format!("N:{n}{unit:?}"),
+                Kind::Blank => "B".to_string(),
+                Kind::Gap(GapKind::Field) => "_".to_string(),
+                Kind::Gap(GapKind::EmptyLine) => "¶".to_string(),
+                Kind::Gap(GapKind::SeparatorLine) => "|".to_string(),
+                Kind::Gap(GapKind::TrailingTab) => "~".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tab_rows_keep_blank_fields() {
+        assert_eq!(
+            kinds("\t\t4\t6\t\n规章\t0\t\t0\t"),
+            ["_", "_", "N:4", "N:6", "~", "T:规章", "N:0", "_", "N:0", "~"]
+        );
+    }
+
+    #[test]
+    fn list_numbers_belong_to_labels() {
+        assert_eq!(kinds("2.其他法律 0 1"), ["T:2.其他法律", "N:0", "N:1"]);
+        assert_eq!(
+            kinds("1. 属于国家秘密\t5"),
+            ["T:1.", "T:属于国家秘密", "N:5"]
+        );
+        assert_eq!(kinds("3、其他 108"), ["T:3、其他", "N:108"]);
+        assert_eq!(kinds("2200003252.没有"), ["N:220000325", "T:2.没有"]);
+    }
+
+    #[test]
+    fn numbers_with_signs_separators_and_units() {
+        assert_eq!(
+            kinds("行政许可\t226\t+24\t11,064\t-84"),
+            ["T:行政许可", "N:226", "N:24", "N:11064", "N:-84"]
+        );
+        assert_eq!(kinds("采购 405223.75 元"), ["T:采购", "N:405223.75Yuan"]);
+        assert_eq!(kinds("22093 万元\t"), ["N:22093Wan", "~"]);
+        assert_eq!(kinds("比例 98.5%"), ["T:比例", "N:98.5Percent"]);
+    }
+
+    #[test]
+    fn dates_and_article_numbers_are_text() {
+        assert_eq!(kinds("第20条第(1)项"), ["T:第20条第(1)项"]);
+        assert_eq!(kinds("2020年"), ["T:2020年"]);
+    }
+
+    #[test]
+    fn explicit_blanks_and_separator_lines() {
+        assert_eq!(kinds("规章 / — 0"), ["T:规章", "B", "B", "N:0"]);
+        assert_eq!(kinds("规章 无 0"), ["T:规章", "B", "N:0"]);
+        assert_eq!(
+            kinds("（ 四 ） 无 法 提 供"),
+            ["T:（", "T:四", "T:）", "T:无", "T:法", "T:提", "T:供"]
+        );
+        assert_eq!(kinds("17 |\n||\n\n- 4 -\n|---|---|"), ["N:17", "|", "¶"]);
+        assert_eq!(kinds("| 规章 | 0 |  |"), ["T:规章", "N:0", "_"]);
+    }
+
+    #[test]
+    fn han_only_keeps_exactly_the_han_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}中{c}");
+            let expected: String = text.chars().filter(|&c| is_han(c)).collect();
+            assert_eq!(han_only(&text), expected, "{c:?}");
+            assert_eq!(
+                push_han(&text, &mut String::new()),
+                expected.chars().count()
+            );
+        }
+    }
+
+    #[test]
+    fn a_text_run_ends_at_the_first_space_or_digit() {
+        let naive = |bytes: &[u8], from: usize| {
+            (from..bytes.len())
+                .find(|&i| bytes[i].is_ascii_whitespace() || bytes[i].is_ascii_digit())
+                .unwrap_or(bytes.len())
+        };
+        let label = "其他行政管理事务（含行政许可）".repeat(3);
+        for stop in ["", " ", "7", "\t", "(", "A", "，", "0"] {
+            for at in (0..label.len()).step_by(3) {
+                let text = format!("{}{stop}{}", &label[..at], &label[at..]);
+                for from in 0..text.len().min(40) {
+                    assert_eq!(
+                        text_run_end(text.as_bytes(), from),
+                        naive(text.as_bytes(), from)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn page_markers() {
+        assert!(is_page_marker("- 4 -"));
+        assert!(is_page_marker("第 3 页 共 6 页"));
+        assert!(is_page_marker("3/6"));
+        assert!(!is_page_marker("-84"));
+        assert!(!is_page_marker("第二十条"));
+        assert!(!is_page_marker("— 5 0 1 —"));
+        assert!(!is_page_marker("0 5 / 1 6"));
+        assert!(is_page_marker("3 / 6"));
+    }
+}
