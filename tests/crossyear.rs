@@ -170,12 +170,12 @@ fn previous_for(current: &Report, base: &str) -> String {
 fn crossyear(findings: &[Finding]) -> Vec<&Finding> {
     findings
         .iter()
-        .filter(|f| f.rule.starts_with("crossyear."))
+        .filter(|f| f.rule.id().starts_with("crossyear."))
         .collect()
 }
 
 fn rules(findings: &[&Finding]) -> Vec<&'static str> {
-    findings.iter().map(|f| f.rule).collect()
+    findings.iter().map(|f| f.rule.id()).collect()
 }
 
 #[test]
@@ -307,7 +307,7 @@ fn last_years_text_copied_is_same_text() {
         let found = crossyear(&paired.findings);
         let same: Vec<_> = found
             .iter()
-            .filter(|f| f.rule == "crossyear.same_text")
+            .filter(|f| f.rule.id() == "crossyear.same_text")
             .collect();
         assert_eq!(same.len(), 2, "{name}: {found:?}");
         assert!(same[0]
@@ -373,14 +373,14 @@ fn a_2020_report_on_the_2019_template_before_a_2021_report() {
     let not_jumps = |findings: &[Finding]| -> Vec<&'static str> {
         crossyear(findings)
             .into_iter()
-            .filter(|f| f.rule != "crossyear.jump")
-            .map(|f| f.rule)
+            .filter(|f| f.rule.id() != "crossyear.jump")
+            .map(|f| f.rule.id())
             .collect()
     };
     let paired = common::check_pair(&text, &previous, &Options::default());
     let found = crossyear(&paired.findings);
     assert_eq!(not_jumps(&paired.findings), ["crossyear.template_changed"]);
-    assert!(found.iter().any(|f| f.rule == "crossyear.jump"
+    assert!(found.iter().any(|f| f.rule.id() == "crossyear.jump"
         && f.message
             .starts_with("表三「一、本年新收」总计：本年3119件")));
     assert_eq!(found[0].severity, Severity::Info);
@@ -559,7 +559,7 @@ fn huge_or_garbage_last_year_reports_neither_hang_nor_panic() {
         let ours: Vec<_> = paired
             .findings
             .iter()
-            .filter(|f| !f.rule.starts_with("crossyear."))
+            .filter(|f| !f.rule.id().starts_with("crossyear."))
             .collect();
         assert_eq!(ours.len(), current.findings.len(), "{garbage:?}");
     }

@@ -40,7 +40,7 @@ fn findings(text: &str, options: &Options, rule: &str) -> Vec<nianbao::Finding> 
     nianbao::check_text(text, options)
         .findings
         .into_iter()
-        .filter(|f| f.rule == rule)
+        .filter(|f| f.rule.id() == rule)
         .collect()
 }
 
@@ -65,7 +65,7 @@ fn a_county_government_may_publish_in_february_a_department_may_not() {
     let late: Vec<_> = report
         .findings
         .iter()
-        .filter(|f| f.rule == "date.deadline")
+        .filter(|f| f.rule.id() == "date.deadline")
         .collect();
     assert_eq!(late.len(), 1, "{:?}", report.findings);
     assert_eq!(late[0].severity, nianbao::Severity::Warning);

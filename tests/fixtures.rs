@@ -147,7 +147,7 @@ fn finding_spans_point_at_their_numbers_in_utf16() {
                 assert!(
                     nianbao::model::number::parse(&normal).is_some(),
                     "{name}: {} points at {slice:?}",
-                    finding.rule
+                    finding.rule.id()
                 );
                 pointed += 1;
             }

@@ -847,7 +847,7 @@ fn layout_grids_leave_the_text_reading_alone() {
         let plain_json: Value =
             serde_json::from_str(&nianbao::output::json::to_string(None, &plain)).unwrap();
         assert_eq!(tables, plain_json["tables"], "{name}");
-        let plain_rules: Vec<&str> = plain.findings.iter().map(|f| f.rule).collect();
+        let plain_rules: Vec<&str> = plain.findings.iter().map(|f| f.rule.id()).collect();
         assert_eq!(rules, plain_rules, "{name}");
     }
 }
@@ -888,7 +888,7 @@ fn grid_rows_and_cells_that_cannot_be_read_give_findings() {
     let finding = report
         .findings
         .iter()
-        .find(|f| f.rule == "structure.unreadable_cell")
+        .find(|f| f.rule.id() == "structure.unreadable_cell")
         .expect("a finding about the cell");
     assert!(finding.message.contains("约5"), "{}", finding.message);
     assert_eq!(finding.cells[0].row, "partial");

@@ -251,7 +251,8 @@ fn caught(
 ) -> bool {
     findings.iter().any(|f| {
         let about = names(f, at) || also.is_some_and(|o| names(f, o));
-        let blank_warning = matches!(injection, Injection::Blank) && f.rule.ends_with(".blank");
+        let blank_warning =
+            matches!(injection, Injection::Blank) && f.rule.id().ends_with(".blank");
         about && (f.severity == Severity::Error || blank_warning)
     })
 }
@@ -387,7 +388,7 @@ fn injected_errors_are_caught() {
         let wrong: Vec<_> = clean
             .findings
             .iter()
-            .filter(|f| f.rule == "narrative.mismatch")
+            .filter(|f| f.rule.id() == "narrative.mismatch")
             .collect();
         if !wrong.is_empty() {
             false_alarms.push(format!("seed {seed}: {wrong:?}"));
@@ -415,7 +416,7 @@ fn injected_errors_are_caught() {
                     let caught = after
                         .findings
                         .iter()
-                        .any(|f| f.rule == "narrative.mismatch" && f.line == Some(line));
+                        .any(|f| f.rule.id() == "narrative.mismatch" && f.line == Some(line));
                     narrative.count(caught, || {
                         format!("seed {seed}: {} → {}", sentence, changed[s])
                     });

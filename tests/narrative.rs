@@ -73,7 +73,7 @@ fn mismatches(text: &str) -> Vec<(Option<usize>, String)> {
     check_text(text, &Options::default())
         .findings
         .into_iter()
-        .filter(|f| f.rule == "narrative.mismatch")
+        .filter(|f| f.rule.id() == "narrative.mismatch")
         .map(|f| (f.line, f.message))
         .collect()
 }

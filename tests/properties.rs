@@ -34,14 +34,14 @@ fn sound(text: &str, report: &Report) -> Result<(), TestCaseError> {
             prop_assert!(
                 (1..=lines).contains(&line),
                 "{} on line {line} of {lines}",
-                finding.rule
+                finding.rule.id()
             );
         }
         if let Some((start, end)) = finding.span {
             prop_assert!(
                 start <= end && end <= units,
                 "{} span {start}..{end}",
-                finding.rule
+                finding.rule.id()
             );
         }
         prop_assert!(!finding.message.is_empty());

@@ -13,7 +13,7 @@ use nianbao::{check_text, Options, ReadError, Report, Severity};
 const HANG: Duration = Duration::from_secs(30);
 
 fn rules(report: &Report) -> Vec<&'static str> {
-    report.findings.iter().map(|f| f.rule).collect()
+    report.findings.iter().map(|f| f.rule.id()).collect()
 }
 
 fn fixture(name: &str) -> String {

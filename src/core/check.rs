@@ -2,7 +2,7 @@
 //! The CLI, the web app and the JS API all call [`check`].
 
 use crate::input::{Document, Grid};
-use crate::model::{KindBasis, Options, Report, Tables};
+use crate::model::{Family, KindBasis, Options, Report, Tables};
 use crate::reading::meta::template::{choose_template, TemplateEvidence};
 use crate::reading::{meta, prose::statements, sections, tables};
 use crate::rules;
@@ -118,7 +118,7 @@ fn analyse(source: &Source, grids: &[Grid], options: &Options) -> Report {
     // Reading problems come right after the structure findings they explain.
     let split = all
         .iter()
-        .position(|f| !f.rule.starts_with("structure."))
+        .position(|f| f.rule.family() != Family::Structure)
         .unwrap_or(all.len());
     all.splice(split..split, findings);
     report.findings = all;

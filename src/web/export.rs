@@ -22,7 +22,7 @@ pub fn findings_csv(report: &Report) -> String {
             (index + 1).to_string(),
             family(f).to_string(),
             f.severity.chinese().to_string(),
-            f.rule.to_string(),
+            f.rule.id().to_string(),
             f.line.map_or(String::new(), |l| l.to_string()),
             cells.join(" "),
             f.message.clone(),

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::state::{Action, Checked};
-use crate::model::{Finding, Severity};
+use crate::model::{Family, Finding, Severity};
 
 /// The families of the list, in order: (name, rule prefixes).
 const FAMILIES: [&str; 7] = [
@@ -18,22 +18,14 @@ const FAMILIES: [&str; 7] = [
 
 /// Which family a finding belongs to: by its rule, or by its cells for `value.*`.
 pub fn family(finding: &Finding) -> &'static str {
-    let table = finding.cells.first().map(|c| c.table);
-    match finding.rule.split('.').next().unwrap_or("") {
-        "structure" => "结构",
-        "requests" => "表三",
-        "review_litigation" => "表四",
-        "active" => "表二",
-        "narrative" | "section" => "文字与表格",
-        "date" => "日期",
-        // Compared with last year's report.
-        "crossyear" => "跨年核对",
-        _ => match table {
-            Some("requests") => "表三",
-            Some("review_litigation") => "表四",
-            Some("active") => "表二",
-            _ => "结构",
-        },
+    match (
+        finding.rule.family(),
+        finding.cells.first().map(|c| c.table),
+    ) {
+        (Family::Value, Some("requests")) => Family::Requests.chinese(),
+        (Family::Value, Some("review_litigation")) => Family::ReviewLitigation.chinese(),
+        (Family::Value, _) => Family::Structure.chinese(),
+        (family, _) => family.chinese(),
     }
 }
 
@@ -76,7 +68,7 @@ pub fn FindingList(props: &FindingListProps) -> Html {
         let on_blur = dispatch.reform(|_: FocusEvent| Action::Hover(None));
         html! {
             <li class={classes!("finding", finding.severity.as_str(), selected.then_some("selected"))}
-                data-rule={finding.rule} data-severity={finding.severity.as_str()} data-index={index.to_string()}>
+                data-rule={finding.rule.id()} data-severity={finding.severity.as_str()} data-index={index.to_string()}>
                 <button type="button" aria-pressed={selected.to_string()} onclick={on_click}
                     onmouseenter={on_enter} onmouseleave={on_leave}
                     onfocus={on_focus} onblur={on_blur}>
@@ -86,7 +78,7 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                     if let Some(line) = finding.line {
                         <span class="line">{ format!("第{line}行") }</span>
                     }
-                    <code class="rule">{ finding.rule }</code>
+                    <code class="rule">{ finding.rule.id() }</code>
                 </button>
             </li>
         }

@@ -10,6 +10,7 @@ use super::findings::{FindingList, FindingListProps};
 use super::state::{Action, Checked};
 use super::summary::{Summary, SummaryProps};
 use super::tables::{Tables, TablesProps};
+use crate::model::{Family, Rule};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -107,7 +108,7 @@ async fn cells_of_a_finding_carry_its_severity_and_number() {
         .report
         .findings
         .iter()
-        .position(|f| f.rule == "requests.balance")
+        .position(|f| f.rule == Rule::RequestsBalance)
         .unwrap();
     yew::Renderer::<Tables>::with_root_and_props(
         root.clone(),
@@ -562,31 +563,31 @@ fn a_report_from_the_worker_is_the_report_and_a_late_one_is_dropped() {
 fn last_years_report_is_checked_with_this_years() {
     use yew::Reducible;
 
-    let crossyear = |state: &super::state::State| -> Vec<&'static str> {
+    let crossyear = |state: &super::state::State| -> Vec<Rule> {
         let report = &state.checked.as_ref().unwrap().report;
         report
             .findings
             .iter()
             .map(|f| f.rule)
-            .filter(|rule| rule.starts_with("crossyear."))
+            .filter(|rule| rule.family() == Family::CrossYear)
             .collect()
     };
     let state = Rc::new(super::state::State::default())
         .reduce(Action::SetText(BROKEN.to_string()))
         .reduce(Action::Check);
-    assert_eq!(crossyear(&state), [""; 0]);
+    assert_eq!(crossyear(&state), []);
     // The same report as last year's: another year is needed, and the text is the same.
     let state = state
         .reduce(Action::SetPrevious(BROKEN.to_string()))
         .reduce(Action::Check);
     let rules = crossyear(&state);
-    assert!(rules.contains(&"crossyear.not_consecutive"), "{rules:?}");
-    assert!(rules.contains(&"crossyear.same_text"), "{rules:?}");
+    assert!(rules.contains(&Rule::NotConsecutive), "{rules:?}");
+    assert!(rules.contains(&Rule::SameText), "{rules:?}");
     assert_eq!(&*state.checked.as_ref().unwrap().previous, BROKEN);
     let state = state
         .reduce(Action::SetPrevious(String::new()))
         .reduce(Action::Check);
-    assert_eq!(crossyear(&state), [""; 0]);
+    assert_eq!(crossyear(&state), []);
 
     let state = Rc::new(super::state::State::new(true))
         .reduce(Action::SetText(BROKEN.to_string()))
@@ -689,7 +690,7 @@ fn the_worker_checks_with_the_pasted_grids() {
     assert!(with_grids
         .findings
         .iter()
-        .any(|f| f.rule == "structure.unreadable_cell"));
+        .any(|f| f.rule == Rule::UnreadableCell));
     assert_ne!(
         json(&with_grids),
         json(&crate::check_text(&document.text, &Default::default()))

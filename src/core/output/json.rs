@@ -126,7 +126,7 @@ impl Serialize for FindingJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let f = self.0;
         let mut map = s.serialize_map(Some(6))?;
-        map.serialize_entry("rule", f.rule)?;
+        map.serialize_entry("rule", f.rule.id())?;
         map.serialize_entry("severity", f.severity.as_str())?;
         map.serialize_entry("message", &f.message)?;
         let cells: Vec<_> = f.cells.iter().map(CellRefJson).collect();

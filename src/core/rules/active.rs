@@ -2,7 +2,8 @@
 
 use super::{cell_finding, cell_ref};
 use crate::model::template::{ColKind, Template};
-use crate::model::{Finding, Report, Severity, Table};
+use crate::model::Rule;
+use crate::model::{Finding, Report, Table};
 
 fn table(report: &Report) -> Option<&Table> {
     report.tables.active.as_ref()
@@ -29,8 +30,7 @@ pub fn blank(report: &Report) -> Vec<Finding> {
         }
         let names: Vec<&str> = blank_cols.iter().map(|c| c.label).collect();
         findings.push(cell_finding(
-            "active.blank",
-            Severity::Warning,
+            Rule::ActiveBlank,
             format!(
                 "表二「{}」{}为空：空白不等于0，没有发生请填0",
                 row.label,
@@ -55,8 +55,7 @@ pub fn inconsistent(report: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut warn = |message: String, cells| {
         findings.push(cell_finding(
-            "active.inconsistent",
-            Severity::Warning,
+            Rule::ActiveInconsistent,
             message,
             table,
             cells,
@@ -144,7 +143,7 @@ mod tests {
     use crate::model::Tables;
     use crate::rules::test_support::{report, table as make};
 
-    fn findings(rows: &[&[Option<i64>]]) -> Vec<(&'static str, String)> {
+    fn findings(rows: &[&[Option<i64>]]) -> Vec<(Rule, String)> {
         let report = report(Tables {
             active: Some(make(&ACTIVE_2019, rows)),
             ..Tables::default()
@@ -170,10 +169,14 @@ mod tests {
         let found = findings(&[
             docs, wrong_docs, shrinking, items, items, items, blank_fee, fees,
         ]);
-        let rules: Vec<&str> = found.iter().map(|f| f.0).collect();
+        let rules: Vec<Rule> = found.iter().map(|f| f.0).collect();
         assert_eq!(
             rules,
-            ["active.inconsistent", "active.inconsistent", "active.blank"]
+            [
+                Rule::ActiveInconsistent,
+                Rule::ActiveInconsistent,
+                Rule::ActiveBlank
+            ]
         );
         assert_eq!(
             found[0].1,

@@ -5,7 +5,8 @@
 use super::{cell_finding, cell_ref, line_finding, sum};
 use crate::model::number::Number;
 use crate::model::template::REQUEST_COLS;
-use crate::model::{Cell, CellRef, CellSource, Finding, Report, Severity, Table};
+use crate::model::Rule;
+use crate::model::{Cell, CellRef, CellSource, Finding, Report, Table};
 
 /// Sections 一 and 五 are 雷同 when more than this share of their characters is the same.
 const SAME_TEXT_SHARE: f64 = 0.9;
@@ -37,8 +38,8 @@ pub fn run(current: &Report, previous: &Report) -> Vec<Finding> {
     findings
 }
 
-fn info(rule: &'static str, message: String) -> Finding {
-    line_finding(rule, Severity::Info, message, None)
+fn info(rule: Rule, message: String) -> Finding {
+    line_finding(rule, message, None)
 }
 
 /// `crossyear.not_consecutive`: last year's report is not of the year before. Returns whether
@@ -49,7 +50,7 @@ pub fn not_consecutive(current: &Report, previous: &Report, findings: &mut Vec<F
         (Some(now), Some(last)) if last.checked_add(1) == Some(now) => return true,
         (Some(now), Some(last)) => {
             findings.push(info(
-                "crossyear.not_consecutive",
+                Rule::NotConsecutive,
                 format!(
                     "作为上年年报加入的是{last}年度的年报，本年报为{now}年度，应为{}年度：上年结转与表二不作跨年核对，只比较文字和表三的总数",
                     i64::from(now) - 1
@@ -62,7 +63,7 @@ pub fn not_consecutive(current: &Report, previous: &Report, findings: &mut Vec<F
         (None, None) => "未能读出两份年报的年度".to_string(),
     };
     findings.push(info(
-        "crossyear.not_consecutive",
+        Rule::NotConsecutive,
         format!("{message}：按相邻两年核对，请确认加入的确实是上一年度的年报"),
     ));
     true
@@ -77,7 +78,7 @@ pub fn other_agency(current: &Report, previous: &Report) -> Vec<Finding> {
         return Vec::new();
     }
     vec![info(
-        "crossyear.other_agency",
+        Rule::OtherAgency,
         format!(
             "上年年报的机关为「{last}」，本年报为「{now}」：如非同一机关（或机关更名），跨年核对的结果不适用"
         ),
@@ -98,7 +99,7 @@ pub fn template_changed(current: &Report, previous: &Report) -> Vec<Finding> {
         (Some(2020), Some(2021))
     );
     vec![info(
-        "crossyear.template_changed",
+        Rule::TemplateChanged,
         format!(
             "上年年报按{}年版模板，本年报按{}年版模板{}：表二两版的项目不同，不作跨年核对；表三按两版共有的行核对",
             last.id(),
@@ -110,10 +111,7 @@ pub fn template_changed(current: &Report, previous: &Report) -> Vec<Finding> {
 
 /// `crossyear.not_compared`: a check that found nothing it could compare, and why.
 fn not_compared(check: &str, why: &str) -> Finding {
-    info(
-        "crossyear.not_compared",
-        format!("{check}未作跨年核对：{why}"),
-    )
+    info(Rule::NotCompared, format!("{check}未作跨年核对：{why}"))
 }
 
 /// A cell's number; `None` for a blank, unreadable or missing cell.
@@ -167,8 +165,7 @@ pub fn carry_over(current: &Report, previous: &Report) -> Vec<Finding> {
         }
         let by = difference(carried, forward).map_or(String::new(), |d| format!("，相差{d}"));
         findings.push(cell_finding(
-            "crossyear.carry_over",
-            Severity::Warning,
+            Rule::CarryOver,
             format!(
                 "{}列：二、上年结转={carried}，上年年报的四、结转下年度继续办理={forward}，两者应相等{by}",
                 col.label
@@ -226,8 +223,7 @@ pub fn active_in_force(current: &Report, previous: &Report) -> Vec<Finding> {
         let by = difference(in_force, expected).map_or(String::new(), |d| format!("，相差{d}"));
         let key = now.spec.row(row).map_or("", |(_, spec)| spec.key);
         findings.push(cell_finding(
-            "crossyear.active_in_force",
-            Severity::Warning,
+            Rule::ActiveInForce,
             format!(
                 "表二「{}」现行有效件数={in_force}，应为上年年报的现行有效件数{before}＋本年制发件数{issued}－本年废止件数{repealed}={expected}{by}",
                 row_label(now, row)
@@ -300,8 +296,7 @@ pub fn active_projects(current: &Report, previous: &Report) -> Vec<Finding> {
         }
         let by = difference(items, expected).map_or(String::new(), |d| format!("，相差{d}"));
         findings.push(cell_finding(
-            "crossyear.active_projects",
-            Severity::Warning,
+            Rule::ActiveProjects,
             format!(
                 "表二「{}」上一年项目数量={items}，应为上年年报的上一年项目数量{before}与本年增/减{change}之和={expected}{by}",
                 row.label
@@ -406,8 +401,7 @@ pub fn same_text(current: &Report, previous: &Report) -> Vec<Finding> {
             .find(|s| s.number == number)
             .map(|s| s.line);
         findings.push(line_finding(
-            "crossyear.same_text",
-            Severity::Warning,
+            Rule::SameText,
             format!(
                 "第{numeral}部分「{title}」与上年年报的同一部分{}%相同（本年{}字，上年{}字，不计标点与空白）：内容雷同，应按本年度的情况撰写",
                 (share * 100.0).floor(),
@@ -481,8 +475,7 @@ pub fn jump(current: &Report, previous: &Report) -> Vec<Finding> {
             continue;
         };
         findings.push(cell_finding(
-            "crossyear.jump",
-            Severity::Info,
+            Rule::Jump,
             format!(
                 "表三「{label}」总计：本年{this_year}件，上年{last_year}件，{change}：变化超过5倍，请核对是否填错（上年不足5件的不比较）"
             ),
@@ -500,6 +493,7 @@ mod tests {
         Template, ACTIVE_2019, ACTIVE_2021, REQUESTS_2019, REQUESTS_2021,
     };
     use crate::model::Section;
+    use crate::model::Severity;
     use crate::model::Tables;
     use crate::rules::test_support::{report, set, table};
 
@@ -528,7 +522,7 @@ mod tests {
         pair(requests(now), requests(last))
     }
 
-    fn rules(findings: &[Finding]) -> Vec<&'static str> {
+    fn rules(findings: &[Finding]) -> Vec<Rule> {
         findings.iter().map(|f| f.rule).collect()
     }
 
@@ -545,7 +539,7 @@ mod tests {
         set(&mut last, "carry_forward", "other", Some(9));
         let (current, previous) = requests_pair(now, last);
         let found = carry_over(&current, &previous);
-        assert_eq!(rules(&found), ["crossyear.carry_over"]);
+        assert_eq!(rules(&found), [Rule::CarryOver]);
         assert_eq!(
             found[0].message,
             "法律服务机构列：二、上年结转=2，上年年报的四、结转下年度继续办理=1，两者应相等，相差1"
@@ -562,10 +556,7 @@ mod tests {
             set(&mut now, "carried_over", col.key, None);
         }
         let (current, previous) = requests_pair(now.clone(), requests(&REQUESTS_2021));
-        assert_eq!(
-            rules(&carry_over(&current, &previous)),
-            ["crossyear.not_compared"]
-        );
+        assert_eq!(rules(&carry_over(&current, &previous)), [Rule::NotCompared]);
         let (current, previous) = pair(
             Tables {
                 requests: Some(now),
@@ -574,7 +565,7 @@ mod tests {
             Tables::default(),
         );
         let found = carry_over(&current, &previous);
-        assert_eq!(rules(&found), ["crossyear.not_compared"]);
+        assert_eq!(rules(&found), [Rule::NotCompared]);
         assert!(found[0].message.contains("上年年报中未能读出表三"));
     }
 
@@ -599,7 +590,7 @@ mod tests {
             },
         );
         let found = active_in_force(&current, &previous);
-        assert_eq!(rules(&found), ["crossyear.active_in_force"]);
+        assert_eq!(rules(&found), [Rule::ActiveInForce]);
         assert_eq!(
             found[0].message,
             "表二「行政规范性文件」现行有效件数=67，应为上年年报的现行有效件数84＋本年制发件数8－本年废止件数26=66，相差1"
@@ -663,7 +654,7 @@ mod tests {
         };
         assert_eq!(both(good), []);
         let found = both(bad);
-        assert_eq!(rules(&found), ["crossyear.active_projects"]);
+        assert_eq!(rules(&found), [Rule::ActiveProjects]);
         assert_eq!(
             found[0].message,
             "表二「行政处罚」上一年项目数量=50，应为上年年报的上一年项目数量50与本年增/减5之和=55，相差5"
@@ -695,7 +686,7 @@ mod tests {
         let current = with_sections(&[(1, BODY), (5, BODY)]);
         let previous = with_sections(&[(1, &changed_year), (5, "暂无")]);
         let found = same_text(&current, &previous);
-        assert_eq!(rules(&found), ["crossyear.same_text"]);
+        assert_eq!(rules(&found), [Rule::SameText]);
         assert_eq!(found[0].line, Some(10));
         assert!(
             found[0]
@@ -736,7 +727,7 @@ mod tests {
             },
         );
         let found = run(&current, &previous);
-        assert!(found.iter().any(|f| f.rule == "crossyear.carry_over"));
+        assert!(found.iter().any(|f| f.rule == Rule::CarryOver));
         assert!(found.iter().all(|f| !f.message.contains("相差")));
     }
 
@@ -830,9 +821,9 @@ mod tests {
         assert_eq!(
             rules(&found),
             [
-                "crossyear.not_consecutive",
-                "crossyear.other_agency",
-                "crossyear.template_changed"
+                Rule::NotConsecutive,
+                Rule::OtherAgency,
+                Rule::TemplateChanged
             ]
         );
         assert!(
@@ -847,9 +838,9 @@ mod tests {
         assert_eq!(
             rules(&run(&current, &previous)),
             [
-                "crossyear.not_consecutive",
-                "crossyear.other_agency",
-                "crossyear.template_changed"
+                Rule::NotConsecutive,
+                Rule::OtherAgency,
+                Rule::TemplateChanged
             ]
         );
         current.report_year = Some(2022);

@@ -1,7 +1,8 @@
 //! Dates: the report is published on time.
 
 use crate::model::Date;
-use crate::model::{AgencyKind, Finding, KindBasis, Report, Severity};
+use crate::model::Rule;
+use crate::model::{AgencyKind, Finding, KindBasis, Report};
 use crate::reading::meta::agency::is_township;
 
 /// `date.deadline`: 《政府信息公开条例》第五十条 — every administrative body publishes its report
@@ -67,19 +68,13 @@ pub fn deadline(report: &Report) -> Vec<Finding> {
         }
         _ => return Vec::new(),
     };
-    vec![Finding {
-        rule: "date.deadline",
-        severity: Severity::Warning,
-        message,
-        cells: Vec::new(),
-        line: Some(line),
-        span: None,
-    }]
+    vec![Finding::new(Rule::DateDeadline, message).at_line(Some(line))]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Severity;
     use crate::model::Tables;
     use crate::rules::test_support::report;
 
@@ -112,7 +107,7 @@ mod tests {
         );
         let found = deadline(&dated("某某县财政局", DEPARTMENT, (2021, 2, 19)));
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].rule, "date.deadline");
+        assert_eq!(found[0].rule, Rule::DateDeadline);
         assert_eq!(found[0].severity, Severity::Warning);
         assert_eq!(found[0].line, Some(40));
         assert_eq!(

@@ -12,7 +12,7 @@ pub mod structure;
 pub mod value;
 
 use crate::model::number::Number;
-use crate::model::{Cell, CellRef, CellSource, Finding, Report, Severity, Table};
+use crate::model::{Cell, CellRef, CellSource, Finding, Report, Rule, Table};
 
 /// Every rule, in the order their findings are listed.
 pub fn run(report: &Report) -> Vec<Finding> {
@@ -99,43 +99,18 @@ pub fn abs(number: Number) -> Number {
 }
 
 /// A finding about the text, not about cells: on a line, or on none.
-pub fn line_finding(
-    rule: &'static str,
-    severity: Severity,
-    message: String,
-    line: Option<usize>,
-) -> Finding {
-    Finding {
-        rule,
-        severity,
-        message,
-        cells: Vec::new(),
-        line,
-        span: None,
-    }
+pub fn line_finding(rule: Rule, message: String, line: Option<usize>) -> Finding {
+    Finding::new(rule, message).at_line(line)
 }
 
 /// A finding about cells, placed on the line of its first cell.
-pub fn cell_finding(
-    rule: &'static str,
-    severity: Severity,
-    message: String,
-    table: &Table,
-    cells: Vec<CellRef>,
-) -> Finding {
+pub fn cell_finding(rule: Rule, message: String, table: &Table, cells: Vec<CellRef>) -> Finding {
     let line = cells
         .iter()
         .find_map(|c| table.cell(c.row, c.col))
         .map(|c| c.line)
         .or(Some(table.line));
-    Finding {
-        rule,
-        severity,
-        message,
-        cells,
-        line,
-        span: None,
-    }
+    Finding::new(rule, message).with_cells(cells).at_line(line)
 }
 
 pub fn cell_ref(table: &Table, row: &'static str, col: &'static str) -> CellRef {

@@ -4,7 +4,8 @@
 //! writer counts carried-over requests too). It is a mismatch only when it fits none.
 
 use crate::model::template::Template;
-use crate::model::{CellRef, Finding, Report, Severity};
+use crate::model::Rule;
+use crate::model::{CellRef, Finding, Report};
 use crate::model::{DocumentCount, Quantity, Statement};
 use crate::rules::{self, sum, Sum};
 
@@ -76,10 +77,9 @@ fn finding(report: &Report, statement: &Statement, readings: &[Reading], found: 
         .first()
         .and_then(|r| report.tables.get(r.table))
         .map_or("表中", |t| t.spec.name);
-    Finding {
-        rule: "narrative.mismatch",
-        severity: Severity::Warning,
-        message: format!(
+    Finding::new(
+        Rule::NarrativeMismatch,
+        format!(
             "文字说{}{}{}（“{}”），{}{}",
             describe(statement.quantity),
             statement.value,
@@ -88,10 +88,10 @@ fn finding(report: &Report, statement: &Statement, readings: &[Reading], found: 
             table_name,
             found
         ),
-        cells,
-        line: Some(statement.line),
-        span: Some((statement.start, statement.end)),
-    }
+    )
+    .with_cells(cells)
+    .at_line(Some(statement.line))
+    .with_span(Some((statement.start, statement.end)))
 }
 
 /// What the statement counts, in the words of the message.

@@ -2,7 +2,8 @@
 
 use super::{abs, broken, cell_finding, cell_ref, show, sum};
 use crate::model::template::{is_result_row, REQUEST_COLS};
-use crate::model::{CellRef, Finding, Report, Severity, Table};
+use crate::model::Rule;
+use crate::model::{CellRef, Finding, Report, Table};
 
 const APPLICANTS: usize = 6;
 
@@ -26,8 +27,7 @@ pub fn row_sum(report: &Report) -> Vec<Finding> {
         };
         if let Some(difference) = broken(parts, total) {
             findings.push(cell_finding(
-                "requests.row_sum",
-                Severity::Error,
+                Rule::RequestsRowSum,
                 format!(
                     "{}行：六类申请人之和={}，总计={}，相差{}",
                     spec.label,
@@ -77,8 +77,7 @@ pub fn column_sum(report: &Report) -> Vec<Finding> {
                     .map(|&(_, row)| cell_ref(table, row, col.key)),
             );
             findings.push(cell_finding(
-                "requests.column_sum",
-                Severity::Error,
+                Rule::RequestsColumnSum,
                 format!(
                     "{}列：（一）至（六）各项之和={}，（七）总计={}，相差{}",
                     col.label,
@@ -113,8 +112,7 @@ pub fn balance(report: &Report) -> Vec<Finding> {
         };
         if let Some(difference) = broken(received, handled) {
             findings.push(cell_finding(
-                "requests.balance",
-                Severity::Error,
+                Rule::RequestsBalance,
                 format!(
                     "{}列：一+二={}，（七）总计+四={}，相差{}",
                     col.label,
@@ -138,11 +136,11 @@ pub fn blank(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
-    blanks_by_column(table, "requests.blank")
+    blanks_by_column(table, Rule::RequestsBlank)
 }
 
 /// Blank cells of a table, grouped by column: `商业企业列有25格空白`.
-pub(super) fn blanks_by_column(table: &Table, rule: &'static str) -> Vec<Finding> {
+pub(super) fn blanks_by_column(table: &Table, rule: Rule) -> Vec<Finding> {
     let mut findings = Vec::new();
     let cols = table.spec.rows.first().map_or(&[][..], |r| r.cols);
     let rows_found = table.rows.iter().flatten().count();
@@ -172,7 +170,6 @@ pub(super) fn blanks_by_column(table: &Table, rule: &'static str) -> Vec<Finding
             .collect();
         findings.push(cell_finding(
             rule,
-            Severity::Warning,
             format!(
                 "{}{}列有{}格空白（{}）：空白不等于0，没有发生请填0",
                 table.spec.name,
@@ -225,7 +222,7 @@ mod tests {
         make(&REQUESTS_2019, &rows)
     }
 
-    fn rules_of(table: Table) -> Vec<(&'static str, String)> {
+    fn rules_of(table: Table) -> Vec<(Rule, String)> {
         let report = report(Tables {
             requests: Some(table),
             ..Tables::default()
@@ -248,10 +245,10 @@ mod tests {
         set(&mut table, "granted", "legal", Some(1));
         let found = rules_of(table);
         assert!(found.contains(&(
-            "requests.row_sum",
+            Rule::RequestsRowSum,
             "（一）予以公开行：六类申请人之和=3，总计=2，相差1".to_string()
         )));
-        assert!(found.iter().any(|f| f.0 == "requests.column_sum"));
+        assert!(found.iter().any(|f| f.0 == Rule::RequestsColumnSum));
     }
 
     #[test]
@@ -261,10 +258,10 @@ mod tests {
         set(&mut table, "carry_forward", "total", Some(2));
         let found = rules_of(table);
         assert!(found.contains(&(
-            "requests.balance",
+            Rule::RequestsBalance,
             "自然人列：一+二=3，（七）总计+四=4，相差1".to_string()
         )));
-        assert!(!found.iter().any(|f| f.0 == "requests.row_sum"));
+        assert!(!found.iter().any(|f| f.0 == Rule::RequestsRowSum));
     }
 
     #[test]
@@ -275,7 +272,7 @@ mod tests {
         assert_eq!(
             found,
             [(
-                "requests.blank",
+                Rule::RequestsBlank,
                 "表三商业企业列有1格空白（（一）予以公开）：空白不等于0，没有发生请填0".to_string()
             )]
         );
@@ -287,7 +284,7 @@ mod tests {
         set(&mut table, "granted", "commercial", None);
         set(&mut table, "granted", "natural", Some(3));
         let found = rules_of(table);
-        assert!(found.iter().any(|f| f.0 == "requests.row_sum"
+        assert!(found.iter().any(|f| f.0 == Rule::RequestsRowSum
             && f.1 == "（一）予以公开行：六类申请人之和=3（另有1格空白），总计=2，相差1"));
     }
 }

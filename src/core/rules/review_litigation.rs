@@ -2,7 +2,8 @@
 
 use super::{abs, broken, cell_finding, cell_ref, show, sum};
 use crate::model::template::REVIEW_COLS;
-use crate::model::{Finding, Report, Severity};
+use crate::model::Rule;
+use crate::model::{Finding, Report};
 
 const PARTS: usize = 4;
 
@@ -22,8 +23,7 @@ pub fn group_sum(report: &Report) -> Vec<Finding> {
         };
         if let Some(difference) = broken(parts, total) {
             findings.push(cell_finding(
-                "review_litigation.sum",
-                Severity::Error,
+                Rule::ReviewLitigationSum,
                 format!(
                     "{}：维持+纠正+其他+尚未审结={}，总计={}，相差{}",
                     spec.label,
@@ -62,8 +62,7 @@ pub fn blank(report: &Report) -> Vec<Finding> {
         }
         let names: Vec<&str> = blank_cols.iter().map(|c| c.label).collect();
         findings.push(cell_finding(
-            "review_litigation.blank",
-            Severity::Warning,
+            Rule::ReviewLitigationBlank,
             format!(
                 "表四「{}」有{}格空白（{}）：空白不等于0，没有发生请填0",
                 spec.label,
@@ -87,7 +86,7 @@ mod tests {
     use crate::model::Tables;
     use crate::rules::test_support::{report, table};
 
-    fn findings(rows: &[&[Option<i64>]]) -> Vec<(&'static str, String)> {
+    fn findings(rows: &[&[Option<i64>]]) -> Vec<(Rule, String)> {
         let report = report(Tables {
             review_litigation: Some(table(&REVIEW_LITIGATION, rows)),
             ..Tables::default()
@@ -107,7 +106,7 @@ mod tests {
         assert_eq!(
             findings(&[ok, ok, bad]),
             [(
-                "review_litigation.sum",
+                Rule::ReviewLitigationSum,
                 "行政诉讼·复议后起诉：维持+纠正+其他+尚未审结=0，总计=2，相差2".to_string()
             )]
         );
@@ -119,7 +118,7 @@ mod tests {
         let blank_row: &[Option<i64>] = &[None; 5];
         let found = findings(&[blank_row, ok, ok]);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].0, "review_litigation.blank");
+        assert_eq!(found[0].0, Rule::ReviewLitigationBlank);
         assert!(found[0].1.contains("5格空白"));
     }
 }

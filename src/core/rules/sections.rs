@@ -2,7 +2,8 @@
 
 use super::line_finding;
 use crate::model::template::Template;
-use crate::model::{Finding, Report, Severity};
+use crate::model::Rule;
+use crate::model::{Finding, Report};
 use crate::text::tokens::is_page_marker;
 
 fn heading_line(report: &Report, number: u8) -> Option<usize> {
@@ -38,8 +39,7 @@ pub fn problems_empty(report: &Report) -> Vec<Finding> {
         _ => return Vec::new(),
     };
     vec![line_finding(
-        "section.problems_empty",
-        Severity::Warning,
+        Rule::SectionProblemsEmpty,
         message,
         heading_line(report, 5),
     )]
@@ -63,8 +63,7 @@ pub fn fees_unstated(report: &Report) -> Vec<Finding> {
         return Vec::new();
     }
     vec![line_finding(
-        "section.fees_unstated",
-        Severity::Info,
+        Rule::SectionFeesUnstated,
         "第六部分「其他需要报告的事项」未提及信息处理费：2021年版模板要求报告按《政府信息公开信息处理费管理办法》收取信息处理费的情况，未收取的也宜写明".to_string(),
         heading_line(report, 6),
     )]
@@ -74,6 +73,7 @@ pub fn fees_unstated(report: &Report) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::model::Section;
+    use crate::model::Severity;
     use crate::model::Tables;
     use crate::rules::test_support::report;
 
@@ -97,7 +97,7 @@ mod tests {
         for body in ["", "\n\n", "无。", "\n  暂无\n", "（没有）", "无\n- 6 -\n"] {
             let found = problems_empty(&with_body(5, body));
             assert_eq!(found.len(), 1, "{body:?}");
-            assert_eq!(found[0].rule, "section.problems_empty");
+            assert_eq!(found[0].rule, Rule::SectionProblemsEmpty);
             assert_eq!(found[0].severity, Severity::Warning);
             assert_eq!(found[0].line, Some(7));
         }
@@ -127,7 +127,7 @@ mod tests {
     fn fees_must_be_mentioned_in_section_six_of_the_2021_template() {
         let found = fees_unstated(&with_body(6, "无。"));
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].rule, "section.fees_unstated");
+        assert_eq!(found[0].rule, Rule::SectionFeesUnstated);
         assert_eq!(found[0].severity, Severity::Info);
         assert_eq!(found[0].line, Some(7));
         for body in [

@@ -2,8 +2,9 @@
 
 use super::line_finding;
 use crate::model::template::Template;
+use crate::model::Rule;
 use crate::model::YearPlace;
-use crate::model::{Finding, Report, Severity};
+use crate::model::{Finding, Report};
 use crate::text::numerals::{numeral, section_heading};
 
 /// `structure.section_missing`: each of the six sections has a heading.
@@ -12,8 +13,7 @@ pub fn section_missing(report: &Report) -> Vec<Finding> {
         .filter(|n| !report.sections.iter().any(|s| s.number == *n))
         .map(|n| {
             line_finding(
-                "structure.section_missing",
-                Severity::Error,
+                Rule::SectionMissing,
                 format!(
                     "缺少第{}部分「{}」（按模板，年报应有六个部分）",
                     numeral(n),
@@ -31,8 +31,7 @@ pub fn section_order(report: &Report) -> Vec<Finding> {
     for section in &report.sections {
         if let Some(printed) = section.printed_number {
             findings.push(line_finding(
-                "structure.section_order",
-                Severity::Warning,
+                Rule::SectionOrder,
                 format!(
                     "「{}」应为第{}部分，却编号为「{}、」",
                     section.title,
@@ -46,8 +45,7 @@ pub fn section_order(report: &Report) -> Vec<Finding> {
     for pair in report.sections.windows(2) {
         if pair[1].number < pair[0].number {
             findings.push(line_finding(
-                "structure.section_order",
-                Severity::Warning,
+                Rule::SectionOrder,
                 format!(
                     "第{}部分「{}」出现在第{}部分「{}」之后，顺序与模板不符",
                     numeral(pair[1].number),
@@ -96,8 +94,7 @@ pub fn table_missing(report: &Report) -> Vec<Finding> {
         .filter(|(missing, _, _)| *missing)
         .map(|(_, name, section)| {
             line_finding(
-                "structure.table_missing",
-                Severity::Error,
+                Rule::TableMissing,
                 format!("找不到{name}：未能读出该表，表中数字未经核对"),
                 section_line(section),
             )
@@ -120,12 +117,7 @@ pub fn template_mismatch(report: &Report) -> Vec<Finding> {
         ),
         _ => return Vec::new(),
     };
-    vec![line_finding(
-        "structure.template_mismatch",
-        Severity::Error,
-        message,
-        None,
-    )]
+    vec![line_finding(Rule::TemplateMismatch, message, None)]
 }
 
 /// `structure.period`: the statistics period is 1 Jan – 31 Dec of the report year, and the
@@ -139,8 +131,7 @@ pub fn period(report: &Report) -> Vec<Finding> {
             && (end.year, end.month, end.day) == (year, 12, 31);
         if !whole_year {
             findings.push(line_finding(
-                "structure.period",
-                Severity::Warning,
+                Rule::Period,
                 format!(
                     "统计期限为{}至{}，{year}年度报告应为{year}年1月1日至{year}年12月31日",
                     start.chinese(),
@@ -180,12 +171,7 @@ pub fn period(report: &Report) -> Vec<Finding> {
                 stated.quote, stated.year
             ),
         };
-        findings.push(line_finding(
-            "structure.period",
-            Severity::Warning,
-            message,
-            Some(stated.line),
-        ));
+        findings.push(line_finding(Rule::Period, message, Some(stated.line)));
     }
     findings
 }
@@ -282,7 +268,7 @@ mod tests {
         let mut r = report(Tables::default());
         assert_eq!(template_mismatch(&r), []);
         r.report_year = Some(2022);
-        assert_eq!(template_mismatch(&r)[0].rule, "structure.template_mismatch");
+        assert_eq!(template_mismatch(&r)[0].rule, Rule::TemplateMismatch);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `value.negative`: counts in 表三 and 表四 cannot be negative.
 
 use super::cell_finding;
-use crate::model::{Finding, Report, Severity};
+use crate::model::Rule;
+use crate::model::{Finding, Report};
 
 pub fn negative(report: &Report) -> Vec<Finding> {
     let tables = [&report.tables.requests, &report.tables.review_litigation];
@@ -18,8 +19,7 @@ pub fn negative(report: &Report) -> Vec<Finding> {
                 .find(|c| c.key == cell_ref.col)
                 .expect("col of its row");
             findings.push(cell_finding(
-                "value.negative",
-                Severity::Error,
+                Rule::ValueNegative,
                 format!(
                     "{}「{}」{}为{}：件数不能为负",
                     table.spec.name, row.label, col.label, value

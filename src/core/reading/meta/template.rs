@@ -1,7 +1,8 @@
 //! Which national template a report follows, by the phrases only one of them prints.
 
 use crate::model::template::{MARKERS_2019, MARKERS_2021, MARKERS_OLD};
-use crate::model::{Finding, Severity, Template};
+use crate::model::Rule;
+use crate::model::{Finding, Template};
 
 /// Which template's marker phrases the text holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,17 +47,13 @@ pub(crate) fn choose_template(
     findings: &mut Vec<Finding>,
 ) -> Option<Template> {
     if evidence.mixed() {
-        findings.push(Finding {
-            rule: "structure.template_mismatch",
-            severity: Severity::Error,
-            message: format!(
+        findings.push(Finding::new(
+            Rule::TemplateMismatch,
+            format!(
                 "报告混用了两版模板：含2019年版表述{}处、2021年版表述{}处",
                 evidence.markers_2019, evidence.markers_2021
             ),
-            cells: Vec::new(),
-            line: None,
-            span: None,
-        });
+        ));
     }
     if let Some(template) = evidence.template() {
         return Some(template);
@@ -67,31 +64,20 @@ pub(crate) fn choose_template(
             Some(y) if y <= 2020 => Template::Y2019,
             _ => Template::Y2021,
         };
-        findings.push(Finding {
-            rule: "structure.template_inferred",
-            severity: Severity::Info,
-            message: format!(
+        findings.push(Finding::new(
+            Rule::TemplateInferred,
+            format!(
                 "表二中没有可辨认模板的表头，按报告年度推定为{}年版模板",
                 template.id()
             ),
-            cells: Vec::new(),
-            line: None,
-            span: None,
-        });
+        ));
         return Some(template);
     }
-    findings.push(Finding {
-        rule: "structure.unknown_template",
-        severity: Severity::Error,
-        message: if evidence.old_form {
+    findings.push(Finding::new(Rule::UnknownTemplate, if evidence.old_form {
             "这是2019年以前的旧版年报格式（指标名称/计量单位），不属于国家现行两版模板，表格未核对".to_string()
         } else {
             "找不到2019年版或2021年版模板的统计表，无法核对表格：请确认粘贴的是完整的政府信息公开工作年度报告".to_string()
-        },
-        cells: Vec::new(),
-        line: None,
-        span: None,
-    });
+        }));
     None
 }
 

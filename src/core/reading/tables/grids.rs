@@ -12,7 +12,8 @@ use super::{match_row, row_refs, rows_missing, unreadable_cells, RowMatch};
 use crate::input::document::{Grid, GridCell};
 use crate::model::number::Number;
 use crate::model::template::{ColKind, RowSpec, TableSpec, Template, REVIEW_LITIGATION};
-use crate::model::{Cell, CellSource, Finding, Severity, Table, Tables};
+use crate::model::Rule;
+use crate::model::{Cell, CellSource, Finding, Table, Tables};
 use crate::text::tokens::{self, han_only, Kind, Unit};
 use crate::text::Source;
 
@@ -392,18 +393,18 @@ fn read_cell(
         Content::Marker => (None, CellSource::BlankMarker),
         Content::Empty => (None, CellSource::Gap),
         Content::Text => {
-            findings.push(Finding {
-                rule: "structure.unreadable_cell",
-                severity: Severity::Error,
-                message: format!(
-                    "{}格写的是「{}」，不是一个数，也不是空白，未参与核对",
-                    place_name(spec, row, col),
-                    view.cell_text(index)
-                ),
-                cells: row_refs(spec, row).into_iter().skip(col).take(1).collect(),
-                line: Some(line),
-                span: None,
-            });
+            findings.push(
+                Finding::new(
+                    Rule::UnreadableCell,
+                    format!(
+                        "{}格写的是「{}」，不是一个数，也不是空白，未参与核对",
+                        place_name(spec, row, col),
+                        view.cell_text(index)
+                    ),
+                )
+                .with_cells(row_refs(spec, row).into_iter().skip(col).take(1).collect())
+                .at_line(Some(line)),
+            );
             (None, CellSource::Unreadable)
         }
     };
@@ -461,21 +462,14 @@ fn read_row(
             })
             .collect(),
         None => {
-            builder.findings.push(Finding {
-                rule: "structure.unreadable_row",
-                severity: Severity::Error,
-                message: format!(
+            builder.findings.push(Finding::new(Rule::UnreadableRow, format!(
                     "{}「{}」行应有{}个单元格，表格中这一行有{}个（{}），表头也不能确定各格所在的列，未参与核对",
                     spec.name,
                     row.label,
                     labels.len(),
                     cells.values.len(),
                     show(view, &cells.values)
-                ),
-                cells: row_refs(spec, row),
-                line: Some(line),
-                span: None,
-            });
+                )).with_cells(row_refs(spec, row)).at_line(Some(line)));
             unreadable_cells(labels.len(), line, view.grid.row_starts[grid_row])
         }
     };
@@ -616,10 +610,9 @@ pub fn tables(
             };
             strays.push((
                 current.unwrap_or(usize::MAX),
-                Finding {
-                    rule: "structure.extra_cells",
-                    severity: Severity::Warning,
-                    message: format!(
+                Finding::new(
+                    Rule::ExtraCells,
+                    format!(
                         "表格中的一行（{}{}）不是模板中的行，其中的数未计入表格，请核对",
                         if label.is_empty() {
                             String::new()
@@ -628,10 +621,8 @@ pub fn tables(
                         },
                         show(&view, &cells.values)
                     ),
-                    cells: Vec::new(),
-                    line: Some(line),
-                    span: None,
-                },
+                )
+                .at_line(Some(line)),
             ));
         }
     }

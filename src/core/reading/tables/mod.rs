@@ -9,8 +9,9 @@ pub(crate) mod grids;
 pub(crate) mod split;
 
 use crate::model::number::Number;
+use crate::model::Rule;
 use crate::model::Section;
-use crate::model::{Cell, CellRef, CellSource, Finding, Severity, Table, Tables};
+use crate::model::{Cell, CellRef, CellSource, Finding, Table, Tables};
 use crate::text::Source;
 use std::sync::OnceLock;
 
@@ -519,19 +520,17 @@ pub(crate) fn unreadable_cells(n: usize, line: usize, at: usize) -> Vec<Cell> {
 /// `structure.row_missing`: the template rows of `spec` that were not found.
 pub(crate) fn rows_missing(spec: &TableSpec, missing: &[&RowSpec], line: usize) -> Finding {
     let names: Vec<&str> = missing.iter().map(|r| r.label).collect();
-    Finding {
-        rule: "structure.row_missing",
-        severity: Severity::Error,
-        message: format!(
+    Finding::new(
+        Rule::RowMissing,
+        format!(
             "{}缺少{}行：{}。缺行的单元格无法核对",
             spec.name,
             missing.len(),
             names.join("；")
         ),
-        cells: missing.iter().flat_map(|r| row_refs(spec, r)).collect(),
-        line: Some(line),
-        span: None,
-    }
+    )
+    .with_cells(missing.iter().flat_map(|r| row_refs(spec, r)).collect())
+    .at_line(Some(line))
 }
 
 pub(crate) fn row_refs(spec: &TableSpec, row: &RowSpec) -> Vec<CellRef> {
@@ -677,18 +676,18 @@ fn place_cells(
         match readings.as_slice() {
             [only] => {
                 let values: Vec<String> = only.iter().map(|p| p.value.to_string()).collect();
-                findings.push(Finding {
-                    rule: "structure.reconstructed_cells",
-                    severity: Severity::Info,
-                    message: format!(
-                        "{}的数字连在一起（{shown}），按表内合计关系只有一种拆法：{}",
-                        columns.place(),
-                        values.join("、")
-                    ),
-                    cells: columns.refs(),
-                    line: read.first().map(|t| t.line),
-                    span: None,
-                });
+                findings.push(
+                    Finding::new(
+                        Rule::ReconstructedCells,
+                        format!(
+                            "{}的数字连在一起（{shown}），按表内合计关系只有一种拆法：{}",
+                            columns.place(),
+                            values.join("、")
+                        ),
+                    )
+                    .with_cells(columns.refs())
+                    .at_line(read.first().map(|t| t.line)),
+                );
                 return to_cells(only);
             }
             [_, _, ..] => {
@@ -707,18 +706,11 @@ fn place_cells(
                             .join("、")
                     })
                     .collect();
-                findings.push(Finding {
-                    rule: "structure.ambiguous_cells",
-                    severity: Severity::Warning,
-                    message: format!(
+                findings.push(Finding::new(Rule::AmbiguousCells, format!(
                         "{}的数字连在一起（{shown}），有不止一种拆法（如「{}」），无法确定，未参与核对",
                         columns.place(),
                         shown_readings.join("」或「")
-                    ),
-                    cells: columns.refs(),
-                    line: read.first().map(|t| t.line),
-                    span: None,
-                });
+                    )).with_cells(columns.refs()).at_line(read.first().map(|t| t.line)));
                 return unreadable_cells(n, label.line, label.end);
             }
             [] => {}
@@ -728,17 +720,10 @@ fn place_cells(
         } else {
             format!("只读到{}个数（{shown}）", read.len())
         };
-        findings.push(Finding {
-            rule: "structure.unreadable_row",
-            severity: Severity::Error,
-            message: format!(
+        findings.push(Finding::new(Rule::UnreadableRow, format!(
                 "{}应有{n}个单元格，{what}，也没有足够的空位表示空白，无法确定各数所在的列，未参与核对",
                 columns.place()
-            ),
-            cells: columns.refs(),
-            line: Some(read.first().map_or(label.line, |t| t.line)),
-            span: None,
-        });
+            )).with_cells(columns.refs()).at_line(Some(read.first().map_or(label.line, |t| t.line))));
         return unreadable_cells(n, label.line, label.end);
     }
     let amounts_in_yuan = label.han.contains("单位元");
@@ -749,19 +734,18 @@ fn place_cells(
         .map(|(i, &pick)| cell_from(pick, columns.kind(i), amounts_in_yuan))
         .collect();
     if let Some(first) = resolution.extras.first() {
-        findings.push(Finding {
-            rule: "structure.extra_cells",
-            severity: Severity::Warning,
-            message: format!(
-                "{}应有{n}个单元格，多出{}个数（{}），未计入表格，请核对是否错列",
-                columns.place(),
-                resolution.extras.len(),
-                show_tokens(source, &resolution.extras)
-            ),
-            cells: Vec::new(),
-            line: Some(first.line),
-            span: None,
-        });
+        findings.push(
+            Finding::new(
+                Rule::ExtraCells,
+                format!(
+                    "{}应有{n}个单元格，多出{}个数（{}），未计入表格，请核对是否错列",
+                    columns.place(),
+                    resolution.extras.len(),
+                    show_tokens(source, &resolution.extras)
+                ),
+            )
+            .at_line(Some(first.line)),
+        );
     }
     if resolution.ambiguous {
         let blank = |i: &usize| cells[*i].is_blank();
@@ -771,18 +755,18 @@ fn place_cells(
             .filter(blank)
             .map(|i| all_names[i].as_str())
             .collect();
-        findings.push(Finding {
-            rule: "structure.ambiguous_cells",
-            severity: Severity::Warning,
-            message: format!(
-                "{}的空白位置多于空单元格，无法确定哪一格为空；暂按「{}」为空读取，请核对",
-                columns.place(),
-                names.join("、")
-            ),
-            cells: (0..n).filter(blank).map(|i| all_refs[i]).collect(),
-            line: Some(label.line),
-            span: None,
-        });
+        findings.push(
+            Finding::new(
+                Rule::AmbiguousCells,
+                format!(
+                    "{}的空白位置多于空单元格，无法确定哪一格为空；暂按「{}」为空读取，请核对",
+                    columns.place(),
+                    names.join("、")
+                ),
+            )
+            .with_cells((0..n).filter(blank).map(|i| all_refs[i]).collect())
+            .at_line(Some(label.line)),
+        );
     }
     cells
 }
@@ -848,26 +832,18 @@ fn settle_by_columns(
         rows[*row] = Some(readings[pick].clone());
         let key = spec.rows[*row].key;
         findings.retain(|f| {
-            !(f.rule == "structure.ambiguous_cells"
-                && f.cells.first().is_some_and(|c| c.row == key))
+            !(f.rule == Rule::AmbiguousCells && f.cells.first().is_some_and(|c| c.row == key))
         });
         let values: Vec<String> = readings[pick]
             .iter()
             .filter_map(|c| c.value.map(|v| v.to_string()))
             .collect();
-        findings.push(Finding {
-            rule: "structure.reconstructed_cells",
-            severity: Severity::Info,
-            message: format!(
+        findings.push(Finding::new(Rule::ReconstructedCells, format!(
                 "{}「{}」行的数字连在一起，可拆法不止一种；只有拆为 {} 时各列合计与勾稽关系都成立，按此读取",
                 spec.name,
                 spec.rows[*row].label,
                 values.join("、")
-            ),
-            cells: row_refs(spec, &spec.rows[*row]),
-            line: readings[pick].first().map(|c| c.line),
-            span: None,
-        });
+            )).with_cells(row_refs(spec, &spec.rows[*row])).at_line(readings[pick].first().map(|c| c.line)));
     }
 }
 
