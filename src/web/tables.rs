@@ -192,12 +192,8 @@ fn item_label(key: &str, label: &'static str) -> &'static str {
 fn requests_table(ctx: &Ctx, template: Template) -> Html {
     let table = ctx.report.tables.requests.as_ref();
     let spec = template.requests();
-    let results = spec
-        .rows
-        .iter()
-        .filter(|r| crate::model::template::is_result_row(r.key))
-        .count()
-        + 1;
+    // （一）…（六） and （七）总计.
+    let results = spec.column_sum().map_or(0, |sum| sum.parts.len()) + 1;
     let groups = [
         ("denied.", "（三）不予公开"),
         ("unable.", "（四）无法提供"),

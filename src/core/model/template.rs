@@ -1,5 +1,10 @@
 //! The two national templates (国办公开办函〔2019〕60号 and 〔2021〕30号): their tables, rows,
-//! columns and the label texts that identify each row. Keys are those of `CONTRACT.md`.
+//! columns, the label texts that identify each row, and the sums each table obeys. Keys are
+//! those of `CONTRACT.md`.
+
+use std::ops::Range;
+
+use super::rule::Rule;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Template {
@@ -64,6 +69,57 @@ pub struct TableSpec {
     /// 表二, 表三, 表四.
     pub name: &'static str,
     pub rows: &'static [RowSpec],
+    /// The sums the table obeys.
+    pub identities: &'static [Identity],
+}
+
+/// A sum a table obeys (its 勾稽关系), declared once here: the digit splitter cuts digits that
+/// ran together by it, 表三's readings are settled by it, and the rule it names checks it.
+#[derive(Debug)]
+pub enum Identity {
+    /// In every row, the `parts` columns (adjacent, in order) add up to the `total` column.
+    RowSum {
+        rule: Rule,
+        parts: &'static [&'static str],
+        total: &'static str,
+    },
+    /// In every column, the rows from `first` up to (not including) `total` add up to the
+    /// `total` row.
+    ColumnSum {
+        rule: Rule,
+        first: &'static str,
+        total: &'static str,
+    },
+    /// In every column, the `left` rows add up to the `right` rows.
+    Balance {
+        rule: Rule,
+        left: [&'static str; 2],
+        right: [&'static str; 2],
+    },
+}
+
+/// A [`Identity::RowSum`] by column index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowSum {
+    pub rule: Rule,
+    pub parts: Range<usize>,
+    pub total: usize,
+}
+
+/// A [`Identity::ColumnSum`] by row index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnSum {
+    pub rule: Rule,
+    pub parts: Range<usize>,
+    pub total: usize,
+}
+
+/// A [`Identity::Balance`] by row index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Balance {
+    pub rule: Rule,
+    pub left: [usize; 2],
+    pub right: [usize; 2],
 }
 
 impl TableSpec {
@@ -71,15 +127,56 @@ impl TableSpec {
         self.rows.iter().enumerate().find(|(_, r)| r.key == key)
     }
 
-    /// 表三's rows of the 勾稽关系 一 + 二 = （七） + 四: new, carried_over, total, carry_forward.
-    pub fn balance_rows(&self) -> Option<[usize; 4]> {
-        let index = |key| self.row(key).map(|(i, _)| i);
-        Some([
-            index("new")?,
-            index("carried_over")?,
-            index("total")?,
-            index("carry_forward")?,
-        ])
+    fn row_index(&self, key: &str) -> Option<usize> {
+        self.row(key).map(|(i, _)| i)
+    }
+
+    /// The row sum the table obeys (表三: 六类申请人 = 总计; 表四: 维持+纠正+其他+尚未审结 =
+    /// 总计), by column index.
+    pub fn row_sum(&self) -> Option<RowSum> {
+        self.identities.iter().find_map(|identity| {
+            let Identity::RowSum { rule, parts, total } = identity else {
+                return None;
+            };
+            let cols = self.rows.first()?.cols;
+            let col = |key: &str| cols.iter().position(|c| c.key == key);
+            let first = col(parts.first()?)?;
+            Some(RowSum {
+                rule: *rule,
+                parts: first..first + parts.len(),
+                total: col(total)?,
+            })
+        })
+    }
+
+    /// The column sum the table obeys (表三: （一）…（六） = （七）总计), by row index.
+    pub fn column_sum(&self) -> Option<ColumnSum> {
+        self.identities.iter().find_map(|identity| {
+            let Identity::ColumnSum { rule, first, total } = identity else {
+                return None;
+            };
+            let total = self.row_index(total)?;
+            Some(ColumnSum {
+                rule: *rule,
+                parts: self.row_index(first)?..total,
+                total,
+            })
+        })
+    }
+
+    /// The balance the table obeys (表三: 一 + 二 = （七） + 四), by row index.
+    pub fn balance(&self) -> Option<Balance> {
+        self.identities.iter().find_map(|identity| {
+            let Identity::Balance { rule, left, right } = identity else {
+                return None;
+            };
+            let rows = |keys: [&str; 2]| Some([self.row_index(keys[0])?, self.row_index(keys[1])?]);
+            Some(Balance {
+                rule: *rule,
+                left: rows(*left)?,
+                right: rows(*right)?,
+            })
+        })
     }
 }
 
@@ -125,6 +222,7 @@ const fn row(
 pub static ACTIVE_2019: TableSpec = TableSpec {
     key: "active",
     name: "表二",
+    identities: &[],
     rows: &[
         row("regulations", "规章", &["规章"], ACTIVE_DOCS_2019),
         row(
@@ -167,6 +265,7 @@ const ACTIVE_DECISIONS_2021: &[ColSpec] = &[col("decisions", "本年处理决定
 pub static ACTIVE_2021: TableSpec = TableSpec {
     key: "active",
     name: "表二",
+    identities: &[],
     rows: &[
         row("regulations", "规章", &["规章"], ACTIVE_DOCS_2021),
         row(
@@ -200,6 +299,33 @@ pub const REQUEST_COLS: &[ColSpec] = &[
     col("legal", "法律服务机构", Count),
     col("other", "其他", Count),
     col("total", "总计", Count),
+];
+
+/// 表三's sums: the six applicant columns add up to 总计 in every row; （一）…（六） add up to
+/// （七）总计 in every column; and the form's printed 勾稽关系, 一 + 二 = （七） + 四.
+const REQUEST_IDENTITIES: &[Identity] = &[
+    Identity::RowSum {
+        rule: Rule::RequestsRowSum,
+        parts: &[
+            "natural",
+            "commercial",
+            "research",
+            "social",
+            "legal",
+            "other",
+        ],
+        total: "total",
+    },
+    Identity::ColumnSum {
+        rule: Rule::RequestsColumnSum,
+        first: "granted",
+        total: "total",
+    },
+    Identity::Balance {
+        rule: Rule::RequestsBalance,
+        left: ["new", "carried_over"],
+        right: ["total", "carry_forward"],
+    },
 ];
 
 macro_rules! request_rows {
@@ -305,6 +431,7 @@ macro_rules! request_rows {
 pub static REQUESTS_2019: TableSpec = TableSpec {
     key: "requests",
     name: "表三",
+    identities: REQUEST_IDENTITIES,
     rows: request_rows!(row(
         "other",
         "（六）其他处理",
@@ -316,6 +443,7 @@ pub static REQUESTS_2019: TableSpec = TableSpec {
 pub static REQUESTS_2021: TableSpec = TableSpec {
     key: "requests",
     name: "表三",
+    identities: REQUEST_IDENTITIES,
     rows: request_rows!(
         row(
             "other.no_correction",
@@ -332,11 +460,6 @@ pub static REQUESTS_2021: TableSpec = TableSpec {
         row("other.misc", "（六）3.其他", &["其他"], REQUEST_COLS)
     ),
 };
-
-/// Rows of 表三 that are results (（一）…（六）), summed into （七）总计.
-pub fn is_result_row(key: &str) -> bool {
-    !matches!(key, "new" | "carried_over" | "total" | "carry_forward")
-}
 
 pub const REVIEW_COLS: &[ColSpec] = &[
     col("upheld", "结果维持", Count),
@@ -358,6 +481,11 @@ pub static SPECS: [&TableSpec; 5] = [
 pub static REVIEW_LITIGATION: TableSpec = TableSpec {
     key: "review_litigation",
     name: "表四",
+    identities: &[Identity::RowSum {
+        rule: Rule::ReviewLitigationSum,
+        parts: &["upheld", "corrected", "other", "pending"],
+        total: "total",
+    }],
     rows: &[
         row("review", "行政复议", &["行政复议"], REVIEW_COLS),
         row(
@@ -411,3 +539,42 @@ pub const MARKERS_2021: &[&str] = &[
 
 /// Phrases of the pre-2019 report form (概述 / 统计表 / 指标名称 / 计量单位).
 pub const MARKERS_OLD: &[&str] = &["指标名称", "计量单位"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_identity_resolves_to_the_rows_and_columns_it_names() {
+        for spec in SPECS {
+            for identity in spec.identities {
+                match identity {
+                    Identity::RowSum { parts, total, .. } => {
+                        let sum = spec.row_sum().unwrap();
+                        for row in spec.rows {
+                            let keys: Vec<&str> =
+                                row.cols[sum.parts.clone()].iter().map(|c| c.key).collect();
+                            assert_eq!(keys, *parts, "{}: parts are adjacent, in order", spec.name);
+                            assert_eq!(row.cols[sum.total].key, *total);
+                        }
+                    }
+                    Identity::ColumnSum { first, total, .. } => {
+                        let sum = spec.column_sum().unwrap();
+                        assert_eq!(spec.rows[sum.parts.start].key, *first);
+                        assert_eq!(spec.rows[sum.total].key, *total);
+                    }
+                    Identity::Balance { left, right, .. } => {
+                        let balance = spec.balance().unwrap();
+                        let keys = |rows: [usize; 2]| rows.map(|r| spec.rows[r].key);
+                        assert_eq!((keys(balance.left), keys(balance.right)), (*left, *right));
+                    }
+                }
+            }
+        }
+        // （一）…（六）: 19 result rows in the 2019 form, 21 in the 2021 form.
+        assert_eq!(REQUESTS_2019.column_sum().unwrap().parts.len(), 19);
+        assert_eq!(REQUESTS_2021.column_sum().unwrap().parts.len(), 21);
+        assert_eq!(REVIEW_LITIGATION.row_sum().unwrap().parts, 0..4);
+        assert!(ACTIVE_2021.row_sum().is_none());
+    }
+}

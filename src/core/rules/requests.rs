@@ -1,11 +1,9 @@
 //! 表三 (收到和处理政府信息公开申请情况): row sums, column sums, the 勾稽关系, blanks.
 
 use super::{abs, broken, cell_finding, cell_ref, show, sum};
-use crate::model::template::{is_result_row, REQUEST_COLS};
+use crate::model::template::REQUEST_COLS;
 use crate::model::Rule;
 use crate::model::{CellRef, Finding, Report, Table};
-
-const APPLICANTS: usize = 6;
 
 fn table(report: &Report) -> Option<&Table> {
     report.tables.requests.as_ref()
@@ -16,18 +14,21 @@ pub fn row_sum(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
+    let Some(identity) = table.spec.row_sum() else {
+        return Vec::new();
+    };
     let mut findings = Vec::new();
     for (spec, cells) in table.spec.rows.iter().zip(&table.rows) {
         let Some(cells) = cells else { continue };
         let (Some(parts), Some(total)) = (
-            sum(cells[..APPLICANTS].iter().map(Some)),
-            sum([cells.get(APPLICANTS)]),
+            sum(cells[identity.parts.clone()].iter().map(Some)),
+            sum([cells.get(identity.total)]),
         ) else {
             continue;
         };
         if let Some(difference) = broken(parts, total) {
             findings.push(cell_finding(
-                Rule::RequestsRowSum,
+                identity.rule,
                 format!(
                     "{}行：六类申请人之和={}，总计={}，相差{}",
                     spec.label,
@@ -51,33 +52,30 @@ pub fn column_sum(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
-    let Some((total_row, _)) = table.spec.row("total") else {
+    let Some(identity) = table.spec.column_sum() else {
         return Vec::new();
     };
-    let result_rows: Vec<(usize, &'static str)> = table
-        .spec
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| is_result_row(r.key))
-        .map(|(i, r)| (i, r.key))
-        .collect();
+    let result_rows = identity.parts.clone();
     let mut findings = Vec::new();
     for (c, col) in REQUEST_COLS.iter().enumerate() {
-        let parts = sum(result_rows.iter().map(|&(r, _)| table.cell_at(r, c)));
-        let total = sum([table.cell_at(total_row, c)]);
+        let parts = sum(result_rows.clone().map(|r| table.cell_at(r, c)));
+        let total = sum([table.cell_at(identity.total, c)]);
         let (Some(parts), Some(total)) = (parts, total) else {
             continue;
         };
         if let Some(difference) = broken(parts, total) {
-            let mut cells = vec![cell_ref(table, "total", col.key)];
+            let mut cells = vec![cell_ref(
+                table,
+                table.spec.rows[identity.total].key,
+                col.key,
+            )];
             cells.extend(
                 result_rows
-                    .iter()
-                    .map(|&(_, row)| cell_ref(table, row, col.key)),
+                    .clone()
+                    .map(|r| cell_ref(table, table.spec.rows[r].key, col.key)),
             );
             findings.push(cell_finding(
-                Rule::RequestsColumnSum,
+                identity.rule,
                 format!(
                     "{}列：（一）至（六）各项之和={}，（七）总计={}，相差{}",
                     col.label,
@@ -98,21 +96,19 @@ pub fn balance(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
-    let Some([new, carried, total, forward]) = table.spec.balance_rows() else {
+    let Some(identity) = table.spec.balance() else {
         return Vec::new();
     };
     let mut findings = Vec::new();
     for (c, col) in REQUEST_COLS.iter().enumerate() {
-        let cell = |row| table.cell_at(row, c);
-        let (Some(received), Some(handled)) = (
-            sum([cell(new), cell(carried)]),
-            sum([cell(total), cell(forward)]),
-        ) else {
+        let side = |rows: [usize; 2]| sum(rows.map(|row| table.cell_at(row, c)));
+        let (Some(received), Some(handled)) = (side(identity.left), side(identity.right)) else {
             continue;
         };
         if let Some(difference) = broken(received, handled) {
+            let rows = identity.left.into_iter().chain(identity.right);
             findings.push(cell_finding(
-                Rule::RequestsBalance,
+                identity.rule,
                 format!(
                     "{}列：一+二={}，（七）总计+四={}，相差{}",
                     col.label,
@@ -121,9 +117,7 @@ pub fn balance(report: &Report) -> Vec<Finding> {
                     abs(difference)
                 ),
                 table,
-                ["new", "carried_over", "total", "carry_forward"]
-                    .iter()
-                    .map(|row| cell_ref(table, row, col.key))
+                rows.map(|row| cell_ref(table, table.spec.rows[row].key, col.key))
                     .collect(),
             ));
         }

@@ -5,25 +5,26 @@ use crate::model::template::REVIEW_COLS;
 use crate::model::Rule;
 use crate::model::{Finding, Report};
 
-const PARTS: usize = 4;
-
 /// `review_litigation.sum`: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, per group.
 pub fn group_sum(report: &Report) -> Vec<Finding> {
     let Some(table) = report.tables.review_litigation.as_ref() else {
+        return Vec::new();
+    };
+    let Some(identity) = table.spec.row_sum() else {
         return Vec::new();
     };
     let mut findings = Vec::new();
     for (spec, cells) in table.spec.rows.iter().zip(&table.rows) {
         let Some(cells) = cells else { continue };
         let (Some(parts), Some(total)) = (
-            sum(cells[..PARTS].iter().map(Some)),
-            sum([cells.get(PARTS)]),
+            sum(cells[identity.parts.clone()].iter().map(Some)),
+            sum([cells.get(identity.total)]),
         ) else {
             continue;
         };
         if let Some(difference) = broken(parts, total) {
             findings.push(cell_finding(
-                Rule::ReviewLitigationSum,
+                identity.rule,
                 format!(
                     "{}：维持+纠正+其他+尚未审结={}，总计={}，相差{}",
                     spec.label,

@@ -608,14 +608,19 @@ impl Columns<'_> {
         }
     }
 
-    /// The sums the columns obey: 六类申请人 = 总计; 维持+纠正+其他+尚未审结 = 总计.
+    /// The sums the columns obey: the table's row sum (六类申请人 = 总计; 维持+纠正+其他+尚未审结
+    /// = 总计), once for each row the columns hold.
     fn sums(&self) -> Vec<split::Sum> {
-        match self {
-            Columns::Row(spec, _) if spec.key == "requests" => vec![(0..6, 6)],
-            Columns::Row(spec, _) if spec.key == "review_litigation" => vec![(0..4, 4)],
-            Columns::Row(..) => Vec::new(),
-            Columns::ReviewFlat => vec![(0..4, 4), (5..9, 9), (10..14, 14)],
-        }
+        self.rows()
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, (spec, row))| {
+                let sum = spec.row_sum()?;
+                let offset = i * row.cols.len();
+                let parts = sum.parts.start + offset..sum.parts.end + offset;
+                Some((parts, sum.total + offset))
+            })
+            .collect()
     }
 
     fn len(&self) -> usize {
@@ -784,12 +789,9 @@ fn settle_by_columns(
     if pending.len() > MAX_PENDING {
         return;
     }
-    let Some([new, carried, total, forward]) = spec.balance_rows() else {
+    let (Some(column_sum), Some(balance)) = (spec.column_sum(), spec.balance()) else {
         return;
     };
-    let results: Vec<usize> = (0..spec.rows.len())
-        .filter(|&i| crate::model::template::is_result_row(spec.rows[i].key))
-        .collect();
     let value = |rows: &[Option<Vec<Cell>>], row: usize, col: usize| -> Option<i64> {
         let cell = rows.get(row)?.as_ref()?.get(col)?;
         match cell.value? {
@@ -797,16 +799,17 @@ fn settle_by_columns(
             Number::Dec(_) => None,
         }
     };
+    // Each identity holds where all its cells are known (blank is not 0: unknown, not broken).
     let holds = |rows: &[Option<Vec<Cell>>]| {
         (0..REQUEST_COLS.len()).all(|c| {
-            let sum: Option<i64> = results.iter().map(|&r| value(rows, r, c)).sum();
-            let columns_ok = match (sum, value(rows, total, c)) {
+            let sum: Option<i64> = column_sum.parts.clone().map(|r| value(rows, r, c)).sum();
+            let columns_ok = match (sum, value(rows, column_sum.total, c)) {
                 (Some(s), Some(t)) => s == t,
                 _ => true,
             };
-            let balance = [new, carried, total, forward].map(|r| value(rows, r, c));
-            let balance_ok = match balance {
-                [Some(a), Some(b), Some(t), Some(f)] => a + b == t + f,
+            let side = |pair: [usize; 2]| Some(value(rows, pair[0], c)? + value(rows, pair[1], c)?);
+            let balance_ok = match (side(balance.left), side(balance.right)) {
+                (Some(left), Some(right)) => left == right,
                 _ => true,
             };
             columns_ok && balance_ok
