@@ -8,7 +8,8 @@
 //! apart. Rows, cells and headers that cannot be placed give findings: a grid is never read
 //! by guessing.
 
-use super::{match_row, row_refs, rows_missing, unreadable_cells, RowMatch};
+use super::cells::{row_refs, rows_missing, unreadable_cells};
+use super::rows::{match_row, RowMatch};
 use crate::input::document::{Grid, GridCell};
 use crate::model::number::Number;
 use crate::model::template::{ColKind, RowSpec, TableSpec, Template, REVIEW_LITIGATION};

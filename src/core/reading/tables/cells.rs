@@ -1,0 +1,375 @@
+//! Turning a row's picks into cells, with the findings about how they were read: digits that
+//! ran together split by the table's own sums, numbers left over, blanks that allow two
+//! readings, rows that cannot be placed.
+
+use super::gaps::{Pick, Resolution};
+use super::segments::Label;
+use super::split;
+use crate::model::number::Number;
+use crate::model::template::{ColKind, RowSpec, TableSpec, REVIEW_LITIGATION};
+use crate::model::{Cell, CellRef, CellSource, Finding, Rule};
+use crate::text::tokens::{Kind, Token, Unit};
+use crate::text::Source;
+
+pub(super) fn cell_from(pick: Pick, kind: ColKind, amounts_in_yuan: bool) -> Cell {
+    match pick {
+        Pick::Value(token) => {
+            let (value, source) = match token.kind {
+                Kind::Num(value, unit) => {
+                    let in_yuan = unit == Unit::Yuan || (unit == Unit::None && amounts_in_yuan);
+                    let value = if kind == ColKind::Amount && in_yuan {
+                        value.yuan_to_wan()
+                    } else {
+                        value
+                    };
+                    (Some(value), CellSource::Number)
+                }
+                _ => (None, CellSource::BlankMarker),
+            };
+            Cell {
+                value,
+                source,
+                line: token.line,
+                start: token.start,
+                end: token.end,
+            }
+        }
+        Pick::Gap(token) => Cell {
+            value: None,
+            source: CellSource::Gap,
+            line: token.line,
+            start: token.start,
+            end: token.start,
+        },
+    }
+}
+
+pub(crate) fn unreadable_cells(n: usize, line: usize, at: usize) -> Vec<Cell> {
+    (0..n)
+        .map(|_| Cell {
+            value: None,
+            source: CellSource::Unreadable,
+            line,
+            start: at,
+            end: at,
+        })
+        .collect()
+}
+
+/// `structure.row_missing`: the template rows of `spec` that were not found.
+pub(crate) fn rows_missing(spec: &TableSpec, missing: &[&RowSpec], line: usize) -> Finding {
+    let names: Vec<&str> = missing.iter().map(|r| r.label).collect();
+    Finding::new(
+        Rule::RowMissing,
+        format!(
+            "{}缺少{}行：{}。缺行的单元格无法核对",
+            spec.name,
+            missing.len(),
+            names.join("；")
+        ),
+    )
+    .with_cells(missing.iter().flat_map(|r| row_refs(spec, r)).collect())
+    .at_line(Some(line))
+}
+
+pub(crate) fn row_refs(spec: &TableSpec, row: &RowSpec) -> Vec<CellRef> {
+    row.cols
+        .iter()
+        .map(|c| CellRef {
+            table: spec.key,
+            row: row.key,
+            col: c.key,
+        })
+        .collect()
+}
+
+pub(super) fn show_tokens(source: &Source, tokens: &[Token]) -> String {
+    tokens
+        .iter()
+        .map(|t| source.text[t.start..t.end].trim())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The columns a run of values fills: one template row, or 表四's single row of 15.
+#[derive(Clone, Copy)]
+pub(super) enum Columns<'a> {
+    Row(&'static TableSpec, &'a RowSpec),
+    ReviewFlat,
+}
+
+impl Columns<'_> {
+    fn rows(&self) -> Vec<(&'static TableSpec, &RowSpec)> {
+        match *self {
+            Columns::Row(spec, row) => vec![(spec, row)],
+            Columns::ReviewFlat => REVIEW_LITIGATION
+                .rows
+                .iter()
+                .map(|r| (&REVIEW_LITIGATION, r))
+                .collect(),
+        }
+    }
+
+    /// `表三「（一）予以公开」行`, `表四数据`.
+    fn place(&self) -> String {
+        match self {
+            Columns::Row(spec, row) => format!("{}「{}」行", spec.name, row.label),
+            Columns::ReviewFlat => format!("{}数据", REVIEW_LITIGATION.name),
+        }
+    }
+
+    fn refs(&self) -> Vec<CellRef> {
+        self.rows()
+            .into_iter()
+            .flat_map(|(spec, row)| row_refs(spec, row))
+            .collect()
+    }
+
+    fn names(&self) -> Vec<String> {
+        match self {
+            Columns::Row(_, row) => row.cols.iter().map(|c| c.label.to_string()).collect(),
+            Columns::ReviewFlat => REVIEW_LITIGATION
+                .rows
+                .iter()
+                .flat_map(|r| {
+                    r.cols
+                        .iter()
+                        .map(move |c| format!("{}·{}", r.label, c.label))
+                })
+                .collect(),
+        }
+    }
+
+    fn kind(&self, index: usize) -> ColKind {
+        match self {
+            Columns::Row(_, row) => row.cols.get(index).map_or(ColKind::Count, |c| c.kind),
+            Columns::ReviewFlat => ColKind::Count,
+        }
+    }
+
+    /// The sums the columns obey: the table's row sum (六类申请人 = 总计; 维持+纠正+其他+尚未审结
+    /// = 总计), once for each row the columns hold.
+    fn sums(&self) -> Vec<split::Sum> {
+        self.rows()
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, (spec, row))| {
+                let sum = spec.row_sum()?;
+                let offset = i * row.cols.len();
+                let parts = sum.parts.start + offset..sum.parts.end + offset;
+                Some((parts, sum.total + offset))
+            })
+            .collect()
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Columns::Row(_, row) => row.cols.len(),
+            Columns::ReviewFlat => REVIEW_LITIGATION.rows.iter().map(|r| r.cols.len()).sum(),
+        }
+    }
+}
+
+/// Readings of a run-together row searched at most; more means "too many to settle".
+pub(super) const MAX_READINGS: usize = 8;
+
+/// A row's cells, and, when its digits ran together and split more than one way, every
+/// reading of them (for [`super::settle`] to decide by the table's columns).
+pub(super) struct Placed {
+    pub(super) cells: Vec<Cell>,
+    pub(super) readings: Vec<Vec<Cell>>,
+}
+
+/// Turns picks into cells, with findings about how they were read: a row that cannot be
+/// placed, digits that ran together, numbers left over, blanks that allow two readings.
+pub(super) fn place_cells(
+    source: &Source,
+    columns: Columns,
+    label: &Label,
+    resolution: Resolution,
+    findings: &mut Vec<Finding>,
+) -> Placed {
+    if resolution.unreadable {
+        let read: Vec<Token> = resolution
+            .picks
+            .iter()
+            .filter_map(|p| match p {
+                Pick::Value(t) => Some(*t),
+                Pick::Gap(_) => None,
+            })
+            .collect();
+        return place_run_together(source, columns, label, &read, findings);
+    }
+    Placed {
+        cells: place_picks(source, columns, label, &resolution, findings),
+        readings: Vec::new(),
+    }
+}
+
+/// A row with fewer numbers than columns and no gaps to stand for the rest: digits that ran
+/// together (`640020470`), split by the table's own sums when they allow it.
+fn place_run_together(
+    source: &Source,
+    columns: Columns,
+    label: &Label,
+    read: &[Token],
+    findings: &mut Vec<Finding>,
+) -> Placed {
+    let n = columns.len();
+    let shown = show_tokens(source, read);
+    let runs: Vec<&str> = read
+        .iter()
+        .map(|t| match t.kind {
+            Kind::Num(_, Unit::None) => &source.text[t.start..t.end],
+            _ => "",
+        })
+        .collect();
+    let readings = split::split(&runs, n, &columns.sums(), MAX_READINGS);
+    let to_cells = |reading: &[split::Part]| -> Vec<Cell> {
+        reading
+            .iter()
+            .map(|part| {
+                let token = read[part.run];
+                Cell {
+                    value: Some(Number::Int(part.value)),
+                    source: CellSource::Reconstructed,
+                    line: token.line,
+                    start: token.start + part.start,
+                    end: token.start + part.end,
+                }
+            })
+            .collect()
+    };
+    let line = read.first().map(|t| t.line);
+    let unreadable = unreadable_cells(n, label.line, label.end);
+    match readings.as_slice() {
+        [only] => {
+            findings.push(
+                Finding::new(
+                    Rule::ReconstructedCells,
+                    format!(
+                        "{}的数字连在一起（{shown}），按表内合计关系只有一种拆法：{}",
+                        columns.place(),
+                        show_values(only)
+                    ),
+                )
+                .with_cells(columns.refs())
+                .at_line(line),
+            );
+            Placed {
+                cells: to_cells(only),
+                readings: Vec::new(),
+            }
+        }
+        [_, _, ..] => {
+            let shown_readings: Vec<String> =
+                readings.iter().take(2).map(|r| show_values(r)).collect();
+            findings.push(
+                Finding::new(
+                    Rule::AmbiguousCells,
+                    format!(
+                        "{}的数字连在一起（{shown}），有不止一种拆法（如「{}」），无法确定，未参与核对",
+                        columns.place(),
+                        shown_readings.join("」或「")
+                    ),
+                )
+                .with_cells(columns.refs())
+                .at_line(line),
+            );
+            // Only a complete list of readings may be settled by the columns: with the
+            // search cut short, the right reading may be one not listed.
+            let complete = readings.len() < MAX_READINGS;
+            Placed {
+                cells: unreadable,
+                readings: if complete {
+                    readings.iter().map(|r| to_cells(r)).collect()
+                } else {
+                    Vec::new()
+                },
+            }
+        }
+        [] => {
+            let what = if read.is_empty() {
+                "没有读到数字".to_string()
+            } else {
+                format!("只读到{}个数（{shown}）", read.len())
+            };
+            findings.push(
+                Finding::new(
+                    Rule::UnreadableRow,
+                    format!(
+                        "{}应有{n}个单元格，{what}，也没有足够的空位表示空白，无法确定各数所在的列，未参与核对",
+                        columns.place()
+                    ),
+                )
+                .with_cells(columns.refs())
+                .at_line(Some(line.unwrap_or(label.line))),
+            );
+            Placed {
+                cells: unreadable,
+                readings: Vec::new(),
+            }
+        }
+    }
+}
+
+/// `64、0、0、2`: the values of a reading.
+fn show_values(reading: &[split::Part]) -> String {
+    let values: Vec<String> = reading.iter().map(|p| p.value.to_string()).collect();
+    values.join("、")
+}
+
+/// A row whose numbers and blanks were placed: its cells, and findings for numbers left over
+/// and for blanks that could stand in more than one place.
+fn place_picks(
+    source: &Source,
+    columns: Columns,
+    label: &Label,
+    resolution: &Resolution,
+    findings: &mut Vec<Finding>,
+) -> Vec<Cell> {
+    let n = columns.len();
+    let amounts_in_yuan = label.han.contains("单位元");
+    let cells: Vec<Cell> = resolution
+        .picks
+        .iter()
+        .enumerate()
+        .map(|(i, &pick)| cell_from(pick, columns.kind(i), amounts_in_yuan))
+        .collect();
+    if let Some(first) = resolution.extras.first() {
+        findings.push(
+            Finding::new(
+                Rule::ExtraCells,
+                format!(
+                    "{}应有{n}个单元格，多出{}个数（{}），未计入表格，请核对是否错列",
+                    columns.place(),
+                    resolution.extras.len(),
+                    show_tokens(source, &resolution.extras)
+                ),
+            )
+            .at_line(Some(first.line)),
+        );
+    }
+    if resolution.ambiguous {
+        let blank = |i: &usize| cells[*i].is_blank();
+        let all_names = columns.names();
+        let all_refs = columns.refs();
+        let names: Vec<&str> = (0..n)
+            .filter(blank)
+            .map(|i| all_names[i].as_str())
+            .collect();
+        findings.push(
+            Finding::new(
+                Rule::AmbiguousCells,
+                format!(
+                    "{}的空白位置多于空单元格，无法确定哪一格为空；暂按「{}」为空读取，请核对",
+                    columns.place(),
+                    names.join("、")
+                ),
+            )
+            .with_cells((0..n).filter(blank).map(|i| all_refs[i]).collect())
+            .at_line(Some(label.line)),
+        );
+    }
+    cells
+}

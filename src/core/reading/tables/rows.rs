@@ -1,0 +1,236 @@
+//! Finding a table's rows: which template row a label names ([`match_row`]), and the run of
+//! segments after each row's label.
+
+use std::sync::OnceLock;
+
+use super::segments::{tail, Label, Seg};
+use crate::model::template::{
+    TableSpec, ACTIVE_2019, ACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REVIEW_LITIGATION,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RowMatch {
+    pub(crate) row: usize,
+    /// Matched characters × 4 + quality (3 label ends with key, 2 contains it, 1 wrapped).
+    pub(crate) score: usize,
+    pub(crate) matched_chars: usize,
+}
+
+/// Shortest start of a label that may end a wrapped line (`要求行政机关确认或重新出`).
+pub(super) const WRAPPED_MIN_CHARS: usize = 4;
+
+/// Row labels indexed by the characters a label is matched on, so that matching a label
+/// costs a few comparisons however long the report (pastes of many megabytes).
+pub(super) struct KeyIndex {
+    /// (last character, (row, key)).
+    by_last: Vec<(char, (usize, &'static str))>,
+    /// (last character of a start, (row, that start, its length in characters)): the starts
+    /// of at least [`WRAPPED_MIN_CHARS`] characters, shorter than the key, that a wrapped
+    /// label may end with (`要求行政机关确认或重新出`).
+    by_start_end: Vec<(char, (usize, &'static str, usize))>,
+    /// (first character, (row, key)) for keys long enough to be found inside a label.
+    by_first: Vec<(char, (usize, &'static str))>,
+}
+
+/// A key found inside a label must be this long (4 Han characters), to avoid chance hits.
+pub(super) const CONTAINED_MIN_BYTES: usize = 4 * 3;
+
+impl KeyIndex {
+    fn build(spec: &'static TableSpec) -> KeyIndex {
+        let mut index = KeyIndex {
+            by_last: Vec::new(),
+            by_start_end: Vec::new(),
+            by_first: Vec::new(),
+        };
+        for (row, spec_row) in spec.rows.iter().enumerate() {
+            for &key in spec_row.keys {
+                let chars: Vec<(usize, char)> = key.char_indices().collect();
+                if let (Some(&(_, first)), Some(&(_, last))) = (chars.first(), chars.last()) {
+                    index.by_last.push((last, (row, key)));
+                    if key.len() >= CONTAINED_MIN_BYTES {
+                        index.by_first.push((first, (row, key)));
+                    }
+                }
+                for n in WRAPPED_MIN_CHARS..chars.len() {
+                    let (at, c) = chars[n - 1];
+                    index
+                        .by_start_end
+                        .push((c, (row, &key[..at + c.len_utf8()], n)));
+                }
+            }
+        }
+        index.by_last.sort_by_key(|e| e.0);
+        index.by_start_end.sort_by_key(|e| e.0);
+        index.by_first.sort_by_key(|e| e.0);
+        index
+    }
+
+    fn of(spec: &'static TableSpec) -> &'static KeyIndex {
+        static INDEXES: OnceLock<Vec<(usize, KeyIndex)>> = OnceLock::new();
+        let indexes = INDEXES.get_or_init(|| {
+            [
+                &ACTIVE_2019,
+                &ACTIVE_2021,
+                &REQUESTS_2019,
+                &REQUESTS_2021,
+                &REVIEW_LITIGATION,
+            ]
+            .into_iter()
+            .map(|spec| (spec as *const TableSpec as usize, KeyIndex::build(spec)))
+            .collect()
+        });
+        let address = spec as *const TableSpec as usize;
+        match indexes.iter().find(|(a, _)| *a == address) {
+            Some((_, index)) => index,
+            // Every spec is one of the five statics above; this arm is never taken.
+            None => Box::leak(Box::new(KeyIndex::build(spec))),
+        }
+    }
+}
+
+/// The entries of a list sorted by character that have character `c`.
+pub(super) fn with_char<T>(entries: &[(char, T)], c: char) -> &[(char, T)] {
+    let from = entries.partition_point(|e| e.0 < c);
+    let to = entries.partition_point(|e| e.0 <= c);
+    &entries[from..to]
+}
+
+/// Column headers of 表三, as they run together in a copied header row.
+pub(super) const REQUEST_HEADER_WORDS: &[&str] = &[
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "社会组织",
+    "法律服务机构",
+    "其他",
+];
+
+/// A row named by a word that is also a column header of 表三 (`其他`, `总计`), right after
+/// another column header (`…法律服务机构其他`, a header repeated after a page break), is that
+/// header, not the row. (`…其他` + `3.其他` is the header, then the row.)
+pub(super) fn header_word(han: &str, key: &str) -> bool {
+    matches!(key, "其他" | "总计")
+        && han.strip_suffix(key).is_some_and(|before| {
+            REQUEST_HEADER_WORDS
+                .iter()
+                .any(|w| *w != key && before.ends_with(w))
+        })
+}
+
+/// The best template row from `from` on that this label names: the longest match wins, a label
+/// ending with a row's text being the usual case. A label may also wrap before its end (the
+/// rest follows the numbers), or be followed by a note (`行政许可（件）`).
+pub(crate) fn match_row(han: &str, spec: &'static TableSpec, from: usize) -> Option<RowMatch> {
+    let index = KeyIndex::of(spec);
+    let last = han.chars().next_back()?;
+    let mut best: Option<RowMatch> = None;
+    let offer = |best: &mut Option<RowMatch>, row: usize, chars: usize, quality: usize| {
+        let candidate = RowMatch {
+            row,
+            score: chars * 4 + quality,
+            matched_chars: chars,
+        };
+        let better =
+            |b: RowMatch| candidate.score > b.score || (candidate.score == b.score && row < b.row);
+        if best.is_none_or(better) {
+            *best = Some(candidate);
+        }
+    };
+    for &(_, (row, key)) in with_char(&index.by_last, last) {
+        if row >= from && han.ends_with(key) && !header_word(han, key) {
+            offer(&mut best, row, key.chars().count(), 3);
+        }
+    }
+    for &(_, (row, start, chars)) in with_char(&index.by_start_end, last) {
+        if row >= from && han.ends_with(start) {
+            offer(&mut best, row, chars, 1);
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    // Only when nothing ends the label: look inside its tail.
+    let recent = tail(han, 120);
+    for (at, c) in recent.char_indices() {
+        for &(_, (row, key)) in with_char(&index.by_first, c) {
+            if row >= from && recent[at..].starts_with(key) {
+                offer(&mut best, row, key.chars().count(), 2);
+            }
+        }
+    }
+    best
+}
+
+/// The table rows found in `segs`: for each template row, its label and the segments after it.
+pub(super) struct RowRun<'a> {
+    pub(super) label: &'a Label,
+    pub(super) items: &'a [Seg],
+}
+
+pub(super) fn find_rows<'a>(
+    segs: &'a [Seg],
+    spec: &'static TableSpec,
+    min_first_chars: usize,
+) -> Vec<Option<RowRun<'a>>> {
+    let mut runs: Vec<Option<RowRun<'a>>> = (0..spec.rows.len()).map(|_| None).collect();
+    let mut current: Option<(usize, &'a Label, usize)> = None;
+    let close =
+        |runs: &mut Vec<Option<RowRun<'a>>>, current: Option<(usize, &'a Label, usize)>, end| {
+            if let Some((row, label, begin)) = current {
+                runs[row] = Some(RowRun {
+                    label,
+                    items: &segs[begin..end],
+                });
+            }
+        };
+    // Values since the current row's label.
+    let mut values = 0;
+    for (index, seg) in segs.iter().enumerate() {
+        let label = match seg {
+            Seg::Label(label) => label,
+            Seg::Value(_) => {
+                values += 1;
+                continue;
+            }
+            Seg::Gap(_) => continue,
+        };
+        let from = current.map_or(0, |(row, _, _)| row + 1);
+        // Prose can only come before the table: once a few rows are read, no restart.
+        let rows_read = runs.iter().flatten().count();
+        if let Some((row, _, _)) = current.filter(|_| rows_read < 3) {
+            if values < spec.rows[row].cols.len() && restarts_table(label, spec, from) {
+                // The label of a row already passed, while the current row is still short:
+                // what came before was prose ending in a row's name (`…发生行政复议3件`).
+                runs.iter_mut().for_each(|run| *run = None);
+                current = None;
+            }
+        }
+        let from = current.map_or(0, |(row, _, _)| row + 1);
+        let Some(found) = match_row(&label.han, spec, from) else {
+            continue;
+        };
+        if current.is_none() && found.matched_chars < min_first_chars {
+            continue;
+        }
+        close(&mut runs, current, index);
+        current = Some((found.row, label, index + 1));
+        values = 0;
+    }
+    close(&mut runs, current, segs.len());
+    runs
+}
+
+/// Whether `label` ends with the label of a row before `from` (and names no row after it).
+pub(super) fn restarts_table(label: &Label, spec: &'static TableSpec, from: usize) -> bool {
+    if match_row(&label.han, spec, from).is_some() {
+        return false;
+    }
+    spec.rows[..from.min(spec.rows.len())].iter().any(|row| {
+        row.keys
+            .iter()
+            .any(|key| key.len() >= 4 * 3 && label.han.ends_with(key))
+    })
+}
