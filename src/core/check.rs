@@ -2,11 +2,9 @@
 //! The CLI, the web app and the JS API all call [`check`].
 
 use crate::input::{Document, Grid};
-use crate::model::{Family, KindBasis, Options, Report, Tables};
-use crate::reading::meta::template::{choose_template, TemplateEvidence};
-use crate::reading::{meta, prose::statements, sections, tables};
+use crate::model::{Family, Options, Report};
+use crate::reading::{self, Reading};
 use crate::rules;
-use crate::text::tokens;
 use crate::text::Source;
 
 /// [`check`] of a plain text (a paste, a `.txt` file): a document without grids.
@@ -36,92 +34,21 @@ pub fn check(document: &Document, previous: Option<&Document>, options: &Options
     report
 }
 
-/// Everything but turning the findings' byte ranges into UTF-16 units.
+/// Everything but turning the findings' byte ranges into UTF-16 units: the report as read,
+/// its rules' findings, and the reading problems right after the structure findings they
+/// explain.
 fn analyse(source: &Source, grids: &[Grid], options: &Options) -> Report {
-    // A grid whose ranges do not fit the text (built for another text) is not read.
-    let fits = |grid: &&Grid| grid.fits(&source.text);
-    let grids: Vec<Grid> = grids.iter().filter(fits).cloned().collect();
-    let sections = sections::sections(source);
-    let period = meta::dates::statistics_period(source);
-    let title = meta::year::title(source);
-    let report_year = options
-        .year
-        .or_else(|| title.as_ref().map(|t| t.year))
-        .or_else(|| period.map(|(start, _, _)| start.year));
-    // The template shows in the tables' headers: from section 二 to section 五 when found.
-    let heading = |n: u8| sections.iter().find(|s| s.number == n).map(|s| s.start);
-    let tables_text = match (heading(2), heading(5)) {
-        (Some(start), Some(end)) if start < end => &source.text[start..end],
-        _ => &source.text[..],
-    };
-    let han = tokens::han_only(tables_text);
-    let evidence = TemplateEvidence::of(&han);
-
-    let mut findings = Vec::new();
-    let template = choose_template(evidence, &han, report_year, &mut findings);
-    // With headings 二 to 五 in order, every table lies between 二 and 五 (see
-    // `tables::tables`): the prose around them needs no tokens.
-    let ordered = [2, 3, 4, 5].map(heading);
-    let tokens = match ordered {
-        [Some(two), Some(three), Some(four), Some(five)]
-            if two < three && three < four && four < five =>
-        {
-            tokens::tokenize_between(source, two, five)
-        }
-        _ => tokens::tokenize(source),
-    };
-    let tables = match template {
-        Some(template) => {
-            let from_grids = tables::grids::tables(source, &grids, template, &mut findings);
-            tables::tables(
-                source,
-                &tokens,
-                &sections,
-                template,
-                from_grids,
-                &mut findings,
-            )
-        }
-        None => Tables::default(),
-    };
-    let agency = meta::agency::agency(source, title.as_ref());
-    let kind = match options.kind {
-        Some(kind) => Some((kind, KindBasis::Given)),
-        None => agency
-            .as_deref()
-            .and_then(meta::agency::agency_kind)
-            .map(|kind| (kind, KindBasis::AgencyName)),
-    };
-    // The prose is what lies outside the tables.
-    let table_spans: Vec<(usize, usize)> =
-        [&tables.active, &tables.requests, &tables.review_litigation]
-            .into_iter()
-            .flatten()
-            .filter_map(|t| t.span())
-            .collect();
-    let statements = statements::read(source, &table_spans, report_year);
-    let mut report = Report {
-        template,
-        report_year,
-        agency,
-        period,
-        published: meta::dates::publication_date(source),
-        kind,
-        stated_years: meta::year::stated_years(source, &sections, title.as_ref()),
-        section_bodies: sections::bodies(source, &sections, meta::agency::closing_start(source)),
-        sections,
-        tables,
-        statements,
-        findings: Vec::new(),
-    };
-    let mut all = rules::run(&report);
-    // Reading problems come right after the structure findings they explain.
-    let split = all
+    let Reading {
+        mut report,
+        findings: reading,
+    } = reading::read(source, grids, options);
+    let mut findings = rules::run(&report);
+    let split = findings
         .iter()
         .position(|f| f.rule.family() != Family::Structure)
-        .unwrap_or(all.len());
-    all.splice(split..split, findings);
-    report.findings = all;
+        .unwrap_or(findings.len());
+    findings.splice(split..split, reading);
+    report.findings = findings;
     report
 }
 

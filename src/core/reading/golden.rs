@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::meta::{agency, dates, year};
-use super::sections;
+use super::outline::Outline;
 use crate::model::Date;
 use crate::text::Source;
 
@@ -38,35 +38,33 @@ fn describe(text: &str) -> Vec<String> {
     if let Some((start, end, line)) = dates::statistics_period(&source) {
         lines.push(format!("period {start}..{end} line {line}"));
     }
-    if let Some((date, line)) = dates::publication_date(&source) {
+    let outline = Outline::read(&source);
+    if let Some((date, line)) = dates::publication_date(&outline.last_lines) {
         lines.push(format!("published {date} line {line}"));
     }
-    let title = year::title(&source);
-    if let Some(t) = &title {
+    if let Some(t) = &outline.title {
         lines.push(format!("title {} line {} at {}", t.year, t.line, t.year_at));
     }
-    if let Some(agency) = agency::agency(&source, title.as_ref()) {
+    if let Some(agency) = agency::agency(&outline) {
         lines.push(format!("agency {agency:?}"));
     }
-    let found_sections = sections::sections(&source);
-    for s in &found_sections {
+    for s in &outline.sections {
         lines.push(format!(
             "section {} printed {:?} line {} {}..{} {:?}",
             s.number, s.printed_number, s.line, s.start, s.end, s.title
         ));
     }
-    let closing = agency::closing_start(&source);
-    for (number, body) in sections::bodies(&source, &found_sections, closing) {
+    for (number, body) in outline.bodies() {
         let head: String = body.chars().take(12).collect();
         lines.push(format!("body {number} {} {head:?}", body.len()));
     }
-    for s in year::stated_years(&source, &found_sections, title.as_ref()) {
+    for s in year::stated_years(&outline) {
         lines.push(format!(
             "stated {} {:+} {:?} line {} {:?}",
             s.year, s.offset, s.place, s.line, s.quote
         ));
     }
-    if let Some(closing) = closing {
+    if let Some(closing) = outline.closing {
         lines.push(format!("closing {closing}"));
     }
     lines

@@ -145,7 +145,7 @@ fn other_matters_title(text: &str) -> Option<&str> {
 
 /// Where the title of a heading ends: `五、存在的主要问题及改进情况：无` has its body `：无`
 /// on the heading's own line. Falls back to the end of the heading.
-fn title_end(text: &str, section: &Section) -> usize {
+pub(crate) fn title_end(text: &str, section: &Section) -> usize {
     let window_end = text.floor_char_boundary(section.end.max(section.start) + 90);
     let window = &text[section.start..window_end];
     let index = usize::from(section.number.clamp(1, 6)) - 1;
@@ -163,27 +163,6 @@ fn title_end(text: &str, section: &Section) -> usize {
         Some((at, end)) if section.start + at < section.end => section.start + end,
         _ => section.end,
     }
-}
-
-/// Each section's text, from the end of its title to the next heading; the last one ends where
-/// the closing signature and date begin (`closing`). `(number, text)` in text order.
-pub fn bodies(source: &Source, sections: &[Section], closing: Option<usize>) -> Vec<(u8, String)> {
-    let text = &source.text;
-    let mut starts: Vec<&Section> = sections.iter().collect();
-    starts.sort_by_key(|s| s.start);
-    starts
-        .iter()
-        .enumerate()
-        .map(|(i, section)| {
-            let start = title_end(text, section).min(text.len());
-            let mut end = starts.get(i + 1).map_or(text.len(), |next| next.start);
-            if let Some(closing) = closing.filter(|&c| c >= start) {
-                end = end.min(closing);
-            }
-            let body = text.get(start..end.max(start)).unwrap_or("");
-            (section.number, body.to_string())
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -219,30 +198,6 @@ mod tests {
         let found = sections(&Source::new("三、主动公开政府信息情况"));
         assert_eq!(found[0].number, 2);
         assert_eq!(found[0].printed_number, Some(3));
-    }
-
-    #[test]
-    fn section_bodies_start_after_the_title_and_end_before_the_signature() {
-        let text = "一、总体情况\n正文\n五、存在的主要问题及改进情况：暂无\n六、其他需要报告的事项\n无。\n某某局\n2021年1月5日";
-        let source = Source::new(text);
-        let found = sections(&source);
-        let closing = source.text.find("某某局");
-        assert_eq!(
-            bodies(&source, &found, closing),
-            [
-                (1, "\n正文\n".to_string()),
-                (5, "：暂无\n".to_string()),
-                (6, "\n无。\n".to_string())
-            ]
-        );
-        // One line: the run-in title is left out whole.
-        let source = Source::new(
-            "一、总体情况好。五、存在的主要问题及下一步工作计划无。六、其他需要报告的事项无收费。",
-        );
-        let found = sections(&source);
-        let found = bodies(&source, &found, None);
-        assert_eq!(found[1], (5, "无。".to_string()));
-        assert_eq!(found[2], (6, "无收费。".to_string()));
     }
 
     #[test]

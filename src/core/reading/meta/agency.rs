@@ -1,10 +1,9 @@
 //! The agency that issues a report, and what kind of agency its name tells.
 
 use super::dates::whole_date;
-use super::year::Title;
 use crate::model::AgencyKind;
+use crate::reading::outline::{Line, Outline};
 use crate::text::tokens::han_only;
-use crate::text::Source;
 
 const AGENCY_ENDINGS: &[&str] = &[
     "政府",
@@ -50,18 +49,17 @@ fn clean_line(text: &str) -> &str {
 }
 
 /// The agency that issues the report: the signature above the closing date, else the title.
-pub fn agency(source: &Source, title: Option<&Title>) -> Option<String> {
-    let signature = source
-        .lines()
-        .rev()
-        .filter(|(_, _, text)| !text.trim().is_empty())
-        .take(4)
-        .map(|(_, _, text)| clean_line(text))
+pub(crate) fn agency(outline: &Outline) -> Option<String> {
+    let signature = outline
+        .last_lines
+        .iter()
+        .take(SIGNATURE_LINES)
+        .map(|line| clean_line(line.text))
         .find(|text| looks_like_agency(text));
     if let Some(signature) = signature {
         return Some(signature.to_string());
     }
-    let title = title?;
+    let title = outline.title.as_ref()?;
     // `沭阳县发展和改革局2023年…`, `…现公布 平潭综合实验区2021年度…`
     let before = title
         .before
@@ -87,7 +85,7 @@ pub fn agency(source: &Source, title: Option<&Title>) -> Option<String> {
     // A title split over two lines: the agency on the line above.
     (1..title.line)
         .rev()
-        .map(|line| clean_line(source.line_text(line)))
+        .map(|line| clean_line(outline.source.line_text(line)))
         .find(|text| !text.is_empty())
         .filter(|text| looks_like_agency(text))
         .map(str::to_string)
@@ -169,20 +167,18 @@ pub fn agency_kind(name: &str) -> Option<AgencyKind> {
     (name.chars().count() >= 2 && level(name)).then_some(AgencyKind::Government)
 }
 
+/// The last lines a signature may stand on (the date may be below it).
+const SIGNATURE_LINES: usize = 4;
+
 /// Where the closing signature and date begin: the trailing lines that are only a date or
 /// only an agency name (at most four). `None` when the text does not end so.
-pub fn closing_start(source: &Source) -> Option<usize> {
+pub(crate) fn closing_start(last_lines: &[Line]) -> Option<usize> {
     let mut start = None;
-    for (_, line_start, text) in source
-        .lines()
-        .rev()
-        .filter(|(_, _, text)| !text.trim().is_empty())
-        .take(4)
-    {
-        let cleaned = clean_line(text);
+    for line in last_lines.iter().take(SIGNATURE_LINES) {
+        let cleaned = clean_line(line.text);
         let only_date = whole_date(cleaned).is_some();
         if only_date || looks_like_agency(cleaned) {
-            start = Some(line_start);
+            start = Some(line.start);
         } else {
             break;
         }
@@ -193,14 +189,14 @@ pub fn closing_start(source: &Source) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reading::meta::year::title;
+    use crate::text::Source;
 
     #[test]
     fn agency_from_a_title_split_over_two_lines() {
         let source =
             Source::new("# 重庆市云阳县人民政府\n\n## 2020 年政府信息公开工作年度报告\n正文。");
         assert_eq!(
-            agency(&source, title(&source).as_ref()).as_deref(),
+            agency(&Outline::read(&source)).as_deref(),
             Some("重庆市云阳县人民政府")
         );
     }
@@ -241,8 +237,8 @@ mod tests {
     #[test]
     fn closing_signature_and_date() {
         let source = Source::new("六、其他需要报告的事项\n无。\n\n某某县财政局\n2021年1月5日\n");
-        assert_eq!(closing_start(&source), source.text.find("某某县"));
+        assert_eq!(Outline::read(&source).closing, source.text.find("某某县"));
         let source = Source::new("六、其他需要报告的事项\n无收费。 附件下载");
-        assert_eq!(closing_start(&source), None);
+        assert_eq!(Outline::read(&source).closing, None);
     }
 }

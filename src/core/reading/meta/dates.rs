@@ -2,6 +2,7 @@
 //! publication date at the end.
 
 use crate::model::Date;
+use crate::reading::outline::Line;
 use crate::text::numerals;
 use crate::text::scan::{blanks, digits, find_all, find_first, one_of, year_nian};
 use crate::text::Source;
@@ -208,18 +209,14 @@ pub fn statistics_period(source: &Source) -> Option<(Date, Date, usize)> {
 }
 
 /// The date line at the end of the report: the last line that is only a date.
-pub fn publication_date(source: &Source) -> Option<(Date, usize)> {
-    source
-        .lines()
-        .rev()
-        .filter(|(_, _, text)| !text.trim().is_empty())
-        .take(8)
-        .find_map(|(line, _, text)| {
-            let trimmed = text
-                .trim()
-                .trim_matches(|c: char| matches!(c, '*' | '#' | ' '));
-            whole_date(trimmed).map(|date| (date, line))
-        })
+pub(crate) fn publication_date(last_lines: &[Line]) -> Option<(Date, usize)> {
+    last_lines.iter().find_map(|line| {
+        let trimmed = line
+            .text
+            .trim()
+            .trim_matches(|c: char| matches!(c, '*' | '#' | ' '));
+        whole_date(trimmed).map(|date| (date, line.number))
+    })
 }
 
 #[cfg(test)]

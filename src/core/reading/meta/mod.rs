@@ -11,6 +11,7 @@ mod tests {
     use super::agency::agency;
     use super::dates::{publication_date, statistics_period};
     use super::year::title;
+    use crate::reading::outline::Outline;
     use crate::text::source::Source;
 
     #[test]
@@ -18,6 +19,7 @@ mod tests {
         let source = Source::new(
             "沭阳县发展和改革局2023年政府信息公开年度报告\n报告所列统计期限自 2023 年 1 月 1 日至 2023 年 12 月 31 日。\n正文\n沭阳县发展和改革局\n2024年1月17日\n",
         );
+        let outline = Outline::read(&source);
         assert_eq!(title(&source).map(|t| (t.year, t.line)), Some((2023, 1)));
         let (start, end, line) = statistics_period(&source).unwrap();
         assert_eq!(
@@ -25,12 +27,9 @@ mod tests {
             ("2023-01-01".into(), "2023-12-31".into(), 2)
         );
         assert_eq!(
-            publication_date(&source).map(|(d, l)| (d.to_string(), l)),
+            publication_date(&outline.last_lines).map(|(d, l)| (d.to_string(), l)),
             Some(("2024-01-17".into(), 5))
         );
-        assert_eq!(
-            agency(&source, title(&source).as_ref()).as_deref(),
-            Some("沭阳县发展和改革局")
-        );
+        assert_eq!(agency(&outline).as_deref(), Some("沭阳县发展和改革局"));
     }
 }

@@ -1,7 +1,10 @@
 //! The report year as the report states it: in its title, in the opening lines that say
 //! which report this is, and in table notes (`（指2019年事项数）`).
 
-use crate::model::{Section, StatedYear, YearPlace};
+use std::ops::Range;
+
+use crate::model::{StatedYear, YearPlace};
+use crate::reading::outline::Outline;
 use crate::text::scan::{blanks, find_all_starting, run_until, year_nian};
 use crate::text::Source;
 
@@ -151,14 +154,9 @@ fn at_most(s: &str, n: usize, from_end: bool) -> String {
 /// that says which report it is (`现公布…2020年…年度报告`, never inside 《》, which names a
 /// notice), and in table headings (`（指2019年事项数）`). Years in the prose of the sections
 /// (plans, comparisons) are not statements of the report year and are left out.
-pub fn stated_years(
-    source: &Source,
-    sections: &[Section],
-    title: Option<&Title>,
-) -> Vec<StatedYear> {
-    let text = &source.text;
+pub(crate) fn stated_years(outline: &Outline) -> Vec<StatedYear> {
     let mut found = Vec::new();
-    if let Some(title) = title {
+    if let Some(title) = &outline.title {
         found.push(StatedYear {
             year: title.year,
             offset: 0,
@@ -167,12 +165,18 @@ pub fn stated_years(
             line: title.line,
         });
     }
-    let opening_end = sections
-        .iter()
-        .map(|s| s.start)
-        .min()
-        .unwrap_or_else(|| text.floor_char_boundary(3000));
-    let opening = &text[..opening_end];
+    opening_years(outline, &mut found);
+    if let Some(tables) = outline.tables_part() {
+        table_note_years(outline.source, tables, &mut found);
+    }
+    found
+}
+
+/// The years of the sentences of the opening lines that say which report this is:
+/// `现公布…2020年…年度报告`, `涵盖2020年…`, never inside 《》 (which names a notice).
+fn opening_years(outline: &Outline, found: &mut Vec<StatedYear>) {
+    let (source, title) = (outline.source, outline.title.as_ref());
+    let opening = outline.opening();
     // The text is followed left to right once, however many years a long sentence holds: where
     // the sentence of the current year starts, whether it is inside 《》 there, and the clause
     // of the last `涵盖` (where it ends, and where its text ends before trailing spaces).
@@ -237,48 +241,49 @@ pub fn stated_years(
             line: source.line_of(year_at),
         });
     }
-    let heading = |n: u8| sections.iter().find(|s| s.number == n).map(|s| s.start);
-    if let (Some(start), Some(end)) = (heading(2), heading(5)) {
-        if start < end {
-            let region = &text[start..end];
-            let notes = open_parens(region).filter_map(|at| {
-                let (year, after) = table_note(&region[at..])?;
-                Some((at, region.len() - after.len(), year))
+}
+
+/// The years of table notes between headings 二 and 五: `上一年项目数量（指2019年事项数）`
+/// states the year before the report year.
+fn table_note_years(source: &Source, tables: Range<usize>, found: &mut Vec<StatedYear>) {
+    let text = &source.text;
+    let start = tables.start;
+    let region = &text[tables];
+    let notes = open_parens(region).filter_map(|at| {
+        let (year, after) = table_note(&region[at..])?;
+        Some((at, region.len() - after.len(), year))
+    });
+    for (note_start, note_match_end, year) in notes {
+        let at = start + note_start;
+        // The column label before the note, back to the previous cell or note, within
+        // 36 bytes and the line.
+        let label = &text[text.floor_char_boundary(at.saturating_sub(36))..at];
+        let label = label.rfind('\n').map_or(label, |n| &label[n + 1..]);
+        let label = label.rfind(['）', ')', '|', '\t']).map_or(label, |cut| {
+            &label[cut + label[cut..].chars().next().map_or(1, char::len_utf8)..]
+        });
+        let offset = if label.contains("上一年") || label.contains("上年") {
+            -1
+        } else if label.contains("下一年") || label.contains("下年") {
+            1
+        } else {
+            0
+        };
+        let note_end = text[at..]
+            .char_indices()
+            .take(30)
+            .find(|&(_, c)| matches!(c, '）' | ')' | '\n'))
+            .map_or(start + note_match_end, |(i, c)| {
+                at + i + if c == '\n' { 0 } else { c.len_utf8() }
             });
-            for (note_start, note_match_end, year) in notes {
-                let at = start + note_start;
-                // The column label before the note, back to the previous cell or note, within
-                // 36 bytes and the line.
-                let label = &text[text.floor_char_boundary(at.saturating_sub(36))..at];
-                let label = label.rfind('\n').map_or(label, |n| &label[n + 1..]);
-                let label = label.rfind(['）', ')', '|', '\t']).map_or(label, |cut| {
-                    &label[cut + label[cut..].chars().next().map_or(1, char::len_utf8)..]
-                });
-                let offset = if label.contains("上一年") || label.contains("上年") {
-                    -1
-                } else if label.contains("下一年") || label.contains("下年") {
-                    1
-                } else {
-                    0
-                };
-                let note_end = text[at..]
-                    .char_indices()
-                    .take(30)
-                    .find(|&(_, c)| matches!(c, '）' | ')' | '\n'))
-                    .map_or(start + note_match_end, |(i, c)| {
-                        at + i + if c == '\n' { 0 } else { c.len_utf8() }
-                    });
-                found.push(StatedYear {
-                    year,
-                    offset,
-                    place: YearPlace::TableNote,
-                    quote: format!("{}{}", label.trim_start(), &text[at..note_end]),
-                    line: source.line_of(at),
-                });
-            }
-        }
+        found.push(StatedYear {
+            year,
+            offset,
+            place: YearPlace::TableNote,
+            quote: format!("{}{}", label.trim_start(), &text[at..note_end]),
+            line: source.line_of(at),
+        });
     }
-    found
 }
 
 #[cfg(test)]
@@ -324,8 +329,7 @@ mod tests {
     fn years_stated_in_the_opening_lines_and_table_headings() {
         let text = "某某县2020年政府信息公开工作年度报告\n发布时间：2021-02-08 上一篇：某某县2019年度政府信息公开工作年度报告\n根据《关于做好2021年政府信息公开工作年度报告编制工作的通知》要求，现公布某某县2019年度政府信息公开工作年度报告。本报告涵盖2020年全县政府信息公开工作情况。\n一、总体情况\n2021年将继续公布2019年度年报整改情况。\n二、主动公开政府信息情况\n行政许可 上一年项目数量（指2019年事项数） 本年增/减（指2020年增加或减少的事项数）\n信息内容 | 上一年项目数量(指2019年事项数) | 本年增/减(指2020年办件量) |\n五、存在的主要问题及改进情况\n无\n";
         let source = Source::new(text);
-        let sections = crate::reading::sections::sections(&source);
-        let found = stated_years(&source, &sections, title(&source).as_ref());
+        let found = stated_years(&Outline::read(&source));
         let found: Vec<(i32, i32, YearPlace, &str, usize)> = found
             .iter()
             .map(|s| (s.year, s.offset, s.place, s.quote.as_str(), s.line))
