@@ -516,9 +516,90 @@ fn read_review_flat(
     true
 }
 
-/// How well a run of text cells names a row, best last: it ends with the row's name, how many
-/// cells it takes, the match's score, the row is in the table of the row above.
-type LabelRank = (bool, usize, usize, bool);
+/// How well a run of text cells names a row; compared field by field, best last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct LabelRank {
+    /// The label ends with the row's name.
+    ends_with_name: bool,
+    /// How many cells the label takes.
+    cells: usize,
+    /// The match's score ([`RowMatch::score`]).
+    score: usize,
+    /// The row is in the table of the row above.
+    same_table: bool,
+}
+
+/// The row a grid row's label names: in which of the three tables, and how well.
+struct LabelMatch {
+    rank: LabelRank,
+    table: usize,
+    row: RowMatch,
+}
+
+/// The label of a grid row: the longest run of its text cells that ends with a row's name (a
+/// value cell holding text, `约5`, is not label), else the longest that names one. Leaves
+/// `cells` split at that label.
+fn best_label(
+    view: &View,
+    grid_row: usize,
+    cells: &mut RowCells,
+    builders: &[Builder; 3],
+    current: Option<usize>,
+) -> Option<LabelMatch> {
+    let mut matched: Option<LabelMatch> = None;
+    for label_cells in (1..=cells.texts.len().min(MAX_LABEL_CELLS)).rev() {
+        view.take_label(grid_row, cells, label_cells);
+        if cells.han.is_empty() || cells.values.is_empty() {
+            continue;
+        }
+        for (table, builder) in builders.iter().enumerate() {
+            let Some(found) = match_row(&cells.han, builder.spec, builder.from()) else {
+                continue;
+            };
+            let n = builder.spec.rows[found.row].cols.len();
+            if !view.looks_like_values(&cells.values, n) {
+                continue;
+            }
+            let rank = LabelRank {
+                ends_with_name: found.score % 4 == 3,
+                cells: label_cells,
+                score: found.score,
+                same_table: Some(table) == current,
+            };
+            if matched.as_ref().is_none_or(|best| rank > best.rank) {
+                matched = Some(LabelMatch {
+                    rank,
+                    table,
+                    row: found,
+                });
+            }
+        }
+    }
+    let label_cells = matched.as_ref().map_or(cells.texts.len(), |m| m.rank.cells);
+    view.take_label(grid_row, cells, label_cells);
+    matched
+}
+
+/// `structure.extra_cells` for a grid row with values that no template row names.
+fn stray_row(view: &View, source: &Source, grid_row: usize, cells: &RowCells) -> Finding {
+    let label = match view.covering[grid_row].first() {
+        Some(&i) if !cells.han.is_empty() => view.cell_text(i).to_string(),
+        _ => String::new(),
+    };
+    Finding::new(
+        Rule::ExtraCells,
+        format!(
+            "表格中的一行（{}{}）不是模板中的行，其中的数未计入表格，请核对",
+            if label.is_empty() {
+                String::new()
+            } else {
+                format!("「{label}」：")
+            },
+            show(view, &cells.values)
+        ),
+    )
+    .at_line(Some(view.line(source, grid_row)))
+}
 
 /// The tables that the grids give, with findings about reading them. A table the grids do
 /// not give is `None`, for the text reader.
@@ -544,46 +625,18 @@ pub fn tables(
         let mut current: Option<usize> = None;
         for grid_row in 0..grid.rows {
             let mut cells = view.row(grid_row);
-            // The label is the longest run of the text cells that ends with a row's name (a
-            // value cell holding text, `约5`, is not label), else the longest that names one.
-            let mut matched: Option<(LabelRank, usize, RowMatch)> = None;
-            for label_cells in (1..=cells.texts.len().min(MAX_LABEL_CELLS)).rev() {
-                view.take_label(grid_row, &mut cells, label_cells);
-                if cells.han.is_empty() || cells.values.is_empty() {
-                    continue;
-                }
-                for (k, builder) in builders.iter().enumerate() {
-                    let Some(found) = match_row(&cells.han, builder.spec, builder.from()) else {
-                        continue;
-                    };
-                    let n = builder.spec.rows[found.row].cols.len();
-                    if !view.looks_like_values(&cells.values, n) {
-                        continue;
-                    }
-                    let rank = (
-                        found.score % 4 == 3,
-                        label_cells,
-                        found.score,
-                        Some(k) == current,
-                    );
-                    if matched.as_ref().is_none_or(|(best, _, _)| rank > *best) {
-                        matched = Some((rank, k, found));
-                    }
-                }
-            }
-            let label_cells = matched.as_ref().map_or(cells.texts.len(), |m| m.0 .1);
-            view.take_label(grid_row, &mut cells, label_cells);
-            if let Some((_, k, found)) = matched {
+            if let Some(found) = best_label(&view, grid_row, &mut cells, &builders, current) {
+                let builder = &mut builders[found.table];
                 read_row(
                     &view,
                     &headers,
                     source,
                     grid_row,
                     &cells,
-                    &mut builders[k],
-                    found.row,
+                    builder,
+                    found.row.row,
                 );
-                current = Some(k);
+                current = Some(found.table);
                 headers.after_data = true;
                 continue;
             }
@@ -604,33 +657,22 @@ pub fn tables(
                 current = Some(2);
                 continue;
             }
-            let line = view.line(source, grid_row);
-            let label = match view.covering[grid_row].first() {
-                Some(&i) if !cells.han.is_empty() => view.cell_text(i).to_string(),
-                _ => String::new(),
-            };
-            strays.push((
-                current.unwrap_or(usize::MAX),
-                Finding::new(
-                    Rule::ExtraCells,
-                    format!(
-                        "表格中的一行（{}{}）不是模板中的行，其中的数未计入表格，请核对",
-                        if label.is_empty() {
-                            String::new()
-                        } else {
-                            format!("「{label}」：")
-                        },
-                        show(&view, &cells.values)
-                    ),
-                )
-                .at_line(Some(line)),
-            ));
+            let stray = stray_row(&view, source, grid_row, &cells);
+            strays.push((current.unwrap_or(usize::MAX), stray));
         }
     }
-    let mut taken = [false; 3];
-    for (k, builder) in builders.iter().enumerate() {
-        taken[k] = builder.found >= min_rows(builder.spec).min(builder.spec.rows.len());
-    }
+    finish(builders, strays, findings)
+}
+
+/// The tables whose grids gave enough rows, their findings, and the strays of those tables.
+fn finish(
+    builders: [Builder; 3],
+    strays: Vec<(usize, Finding)>,
+    findings: &mut Vec<Finding>,
+) -> Tables {
+    let taken = builders
+        .each_ref()
+        .map(|builder| builder.found >= min_rows(builder.spec).min(builder.spec.rows.len()));
     let mut out: [Option<Table>; 3] = [None, None, None];
     for (k, builder) in builders.into_iter().enumerate() {
         if !taken[k] {
