@@ -1,0 +1,68 @@
+//! A rule's documentation as Markdown, from the registry ([`Rule::doc`]): the pages of
+//! `docs/rules/` (kept current by `tests/rule_docs.rs`) and what `nianbao rule ID` prints.
+
+use std::fmt::Write as _;
+
+use crate::model::{Rule, Severity};
+
+/// `错误（error）`.
+fn severity(severity: Severity) -> String {
+    format!("{}（{}）", severity.chinese(), severity.as_str())
+}
+
+/// The page of one rule: its title, id, severity and family, then what it checks, why, an
+/// example that fails and how to fix it.
+pub fn markdown(rule: Rule) -> String {
+    let doc = rule.doc();
+    let mut page = String::new();
+    let _ = writeln!(page, "# `{}` {}\n", rule.id(), rule.title());
+    let _ = writeln!(
+        page,
+        "- 严重程度：{}\n- 类别：{}（`{}.*`）\n",
+        severity(rule.severity()),
+        rule.family().chinese(),
+        rule.family().prefix()
+    );
+    for (heading, text) in [
+        ("检查什么", doc.what),
+        ("为什么", doc.why),
+        ("出错的例子", doc.example),
+        ("怎么改", doc.fix),
+    ] {
+        let _ = writeln!(page, "## {heading}\n\n{text}\n");
+    }
+    let _ = writeln!(
+        page,
+        "<!-- 由 src/core/model/rule.rs 生成：改动请改那里，再运行 UPDATE_GOLDEN=1 cargo test --test rule_docs -->"
+    );
+    page
+}
+
+/// The index of `docs/rules/`: every rule by family, with its severity and title.
+pub fn index() -> String {
+    let mut page = String::from(
+        "# 规则\n\n每条规则一页：查什么、为什么、出错的例子、怎么改。编号不会改变（见 \
+         [../contract.md](../contract.md)）。命令行：`nianbao rules` 列出全部规则，\
+         `nianbao rule 编号` 显示一条规则的说明。\n",
+    );
+    let mut family = None;
+    for &rule in Rule::ALL {
+        if family != Some(rule.family()) {
+            family = Some(rule.family());
+            let _ = write!(
+                page,
+                "\n## {}（`{}.*`）\n\n| 规则 | 严重程度 | 查什么 |\n|---|---|---|\n",
+                rule.family().chinese(),
+                rule.family().prefix()
+            );
+        }
+        let _ = writeln!(
+            page,
+            "| [`{id}`]({id}.md) | {} | {} |",
+            severity(rule.severity()),
+            rule.title(),
+            id = rule.id()
+        );
+    }
+    page
+}

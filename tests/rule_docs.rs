@@ -1,0 +1,59 @@
+//! `docs/rules/` holds one page per rule id, generated from the registry
+//! (`src/core/model/rule.rs`), and an index. A page that is stale, missing or left over from a
+//! rule that no longer exists fails the test; `UPDATE_GOLDEN=1 cargo test --test rule_docs`
+//! rewrites them.
+
+use std::path::{Path, PathBuf};
+
+use nianbao::model::Rule;
+use nianbao::output::rule_doc;
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules")
+}
+
+#[test]
+fn every_rule_has_its_current_page() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let dir = dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut pages: Vec<(String, String)> = Rule::ALL
+        .iter()
+        .map(|rule| (format!("{}.md", rule.id()), rule_doc::markdown(*rule)))
+        .collect();
+    pages.push(("README.md".to_string(), rule_doc::index()));
+    let mut stale = Vec::new();
+    for (name, page) in &pages {
+        let path = dir.join(name);
+        if update {
+            std::fs::write(&path, page).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(page.as_str()) {
+            stale.push(name.clone());
+        }
+    }
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if !pages.iter().any(|(page, _)| *page == name) {
+            if update {
+                std::fs::remove_file(dir.join(&name)).unwrap();
+            } else {
+                stale.push(format!("{name} (no such rule)"));
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "docs/rules is not current (UPDATE_GOLDEN=1 cargo test --test rule_docs rewrites it): {stale:?}"
+    );
+}
+
+#[test]
+fn the_index_links_every_page_and_the_pages_name_their_rule() {
+    let index = rule_doc::index();
+    for rule in Rule::ALL {
+        assert!(index.contains(&format!("]({}.md)", rule.id())), "{rule}");
+        let page = rule_doc::markdown(*rule);
+        assert!(page.starts_with(&format!("# `{}`", rule.id())));
+        assert!(page.contains(rule.doc().fix));
+    }
+}
