@@ -12,6 +12,33 @@ fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules")
 }
 
+/// A rule's page: its doc from the registry, and a link to its small case in
+/// `tests/golden/rules` (a report that triggers it, with what the CLI prints for it).
+fn page(rule: Rule) -> String {
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/rules");
+    let mut page = rule_doc::markdown(rule);
+    let case = ["txt", "html"]
+        .iter()
+        .map(|ext| format!("{}.{ext}", rule.id()))
+        .find(|name| cases.join(name).exists());
+    if let Some(case) = case {
+        let previous = format!("{}.previous.txt", rule.id());
+        let with_previous = if cases.join(&previous).exists() {
+            format!("，上年年报 [`{previous}`](../../tests/golden/rules/{previous})")
+        } else {
+            String::new()
+        };
+        page.push_str(&format!(
+            "\n可以运行的小例子：[`{case}`](../../tests/golden/rules/{case}){with_previous}；\
+             命令行的输出见同一目录下的 `{case}.text` 和 `{case}.json`。\n"
+        ));
+    }
+    page.push_str(
+        "\n<!-- 由 src/core/model/rule.rs 生成：改动请改那里，再运行 UPDATE_GOLDEN=1 cargo test --test rule_docs -->\n",
+    );
+    page
+}
+
 #[test]
 fn every_rule_has_its_current_page() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
@@ -19,7 +46,7 @@ fn every_rule_has_its_current_page() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut pages: Vec<(String, String)> = Rule::ALL
         .iter()
-        .map(|rule| (format!("{}.md", rule.id()), rule_doc::markdown(*rule)))
+        .map(|rule| (format!("{}.md", rule.id()), page(*rule)))
         .collect();
     pages.push(("README.md".to_string(), rule_doc::index()));
     let mut stale = Vec::new();

@@ -2,6 +2,6 @@
 //! summary of a batch (CSV); and the rules' documentation as Markdown.
 
 pub mod json;
+pub mod rule_doc;
 pub mod summary;
 pub mod text;
-pub mod rule_doc;

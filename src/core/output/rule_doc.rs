@@ -18,7 +18,7 @@ pub fn markdown(rule: Rule) -> String {
     let _ = writeln!(page, "# `{}` {}\n", rule.id(), rule.title());
     let _ = writeln!(
         page,
-        "- 严重程度：{}\n- 类别：{}（`{}.*`）\n",
+        "- 严重程度：{}\n- 类别：{}（`{}.*`）",
         severity(rule.severity()),
         rule.family().chinese(),
         rule.family().prefix()
@@ -29,12 +29,8 @@ pub fn markdown(rule: Rule) -> String {
         ("出错的例子", doc.example),
         ("怎么改", doc.fix),
     ] {
-        let _ = writeln!(page, "## {heading}\n\n{text}\n");
+        let _ = write!(page, "\n## {heading}\n\n{text}\n");
     }
-    let _ = writeln!(
-        page,
-        "<!-- 由 src/core/model/rule.rs 生成：改动请改那里，再运行 UPDATE_GOLDEN=1 cargo test --test rule_docs -->"
-    );
     page
 }
 
