@@ -17,7 +17,7 @@ pub mod input;
 pub mod model;
 pub mod output;
 pub(crate) mod reading;
-pub mod rules;
+pub(crate) mod rules;
 pub mod text;
 
 mod check;
