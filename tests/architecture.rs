@@ -95,19 +95,36 @@ fn the_core_builds_with_no_web_crate() {
         let mut command = Command::new(env!("CARGO"));
         command
             .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["tree", "-p", "nianbao-core", "-e", "normal", "--prefix", "none"])
+            .args([
+                "tree",
+                "-p",
+                "nianbao-core",
+                "-e",
+                "normal",
+                "--prefix",
+                "none",
+            ])
             .args(["--format", "{p}", "--offline"]);
         if let Some(target) = target {
             command.args(["--target", target]);
         }
         let output = command.output().expect("cargo tree runs");
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         let tree = String::from_utf8(output.stdout).unwrap();
         let crates: BTreeSet<&str> = tree.lines().filter_map(|l| l.split(' ').next()).collect();
-        assert!(crates.contains("nianbao-core") && crates.contains("serde"), "{crates:?}");
+        assert!(
+            crates.contains("nianbao-core") && crates.contains("serde"),
+            "{crates:?}"
+        );
         for web in NOT_IN_THE_CORE {
             assert!(
-                !crates.iter().any(|c| c == web || c.starts_with(&format!("{web}-"))),
+                !crates
+                    .iter()
+                    .any(|c| c == web || c.starts_with(&format!("{web}-"))),
                 "the core depends on {web} (target {target:?}): {crates:?}"
             );
         }
@@ -197,10 +214,18 @@ fn no_module_imports_a_module_that_imports_it() {
 fn rule_ids_are_written_only_in_the_registry() {
     let registry = Path::new("model/rule.rs");
     for (module, source) in core_modules() {
-        if module == registry.with_extension("").to_string_lossy().replace('/', "::") {
+        if module
+            == registry
+                .with_extension("")
+                .to_string_lossy()
+                .replace('/', "::")
+        {
             continue;
         }
-        for family in nianbao::model::Rule::ALL.iter().map(|r| r.family().prefix()) {
+        for family in nianbao::model::Rule::ALL
+            .iter()
+            .map(|r| r.family().prefix())
+        {
             assert!(
                 !source.contains(&format!("\"{family}.")),
                 "{module} writes a rule id of {family}.*: name it by nianbao::model::Rule"

@@ -13,6 +13,8 @@
 //!
 //! [`check`] is the one entry point; the CLI and the web app are adapters over it.
 
+#![warn(unreachable_pub)]
+
 pub mod input;
 pub mod model;
 pub mod output;

@@ -10,7 +10,7 @@ use super::template::TableSpec;
 
 /// A `&'static str` equal to `text`: the same one for the same text, so that memory grows
 /// only with the number of distinct strings (rule ids and keys), not with each report.
-pub fn intern(text: &str) -> &'static str {
+pub(crate) fn intern(text: &str) -> &'static str {
     static SEEN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
     let mut seen = SEEN
         .get_or_init(Default::default)
@@ -24,21 +24,24 @@ pub fn intern(text: &str) -> &'static str {
     leaked
 }
 
-pub fn str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+pub(crate) fn str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
     let text = std::borrow::Cow::<str>::deserialize(d)?;
     Ok(intern(&text))
 }
 
-pub fn opt_str<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
+pub(crate) fn opt_str<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
     let text = Option::<std::borrow::Cow<str>>::deserialize(d)?;
     Ok(text.map(|t| intern(&t)))
 }
 
 /// A table spec by its index in [`crate::model::template::SPECS`].
-pub mod spec {
+pub(crate) mod spec {
     use super::*;
 
-    pub fn serialize<S: Serializer>(spec: &&'static TableSpec, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(
+        spec: &&'static TableSpec,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         crate::model::template::SPECS
             .iter()
             .position(|known| std::ptr::eq(*known, *spec))
@@ -46,7 +49,9 @@ pub mod spec {
             .serialize(s)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static TableSpec, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<&'static TableSpec, D::Error> {
         let index = usize::deserialize(d)?;
         crate::model::template::SPECS
             .get(index)

@@ -26,7 +26,7 @@ const TITLE_STARTS: [&[&str]; 6] = [
 ];
 
 /// The first heading found for each section, in text order.
-pub fn sections(source: &Source) -> Vec<Section> {
+pub(crate) fn sections(source: &Source) -> Vec<Section> {
     let mut found: Vec<Section> = Vec::new();
     for (line, start, text) in source.lines() {
         if let Some(section) = heading_at_line_start(text, start, line) {

@@ -10,7 +10,7 @@ fn table(report: &Report) -> Option<&Table> {
 }
 
 /// `active.blank`: blank cells of 表二, one finding per row.
-pub fn blank(report: &Report) -> Vec<Finding> {
+pub(crate) fn blank(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
@@ -48,7 +48,7 @@ pub fn blank(report: &Report) -> Vec<Finding> {
 
 /// `active.inconsistent`: a negative count; 2019: 本年新公开 > 对外公开总数量, or 上一年项目数量
 /// + 本年增/减 below zero; 2021: 本年制发 > 现行有效.
-pub fn inconsistent(report: &Report) -> Vec<Finding> {
+pub(crate) fn inconsistent(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };

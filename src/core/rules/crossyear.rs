@@ -22,7 +22,7 @@ const JUMP_FACTOR: f64 = 5.0;
 const JUMP_MIN_BASE: f64 = 5.0;
 
 /// Every cross-year rule, in the order their findings are listed.
-pub fn run(current: &Report, previous: &Report) -> Vec<Finding> {
+pub(crate) fn run(current: &Report, previous: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     let consecutive = not_consecutive(current, previous, &mut findings);
     findings.extend(other_agency(current, previous));
@@ -44,7 +44,11 @@ fn info(rule: Rule, message: String) -> Finding {
 
 /// `crossyear.not_consecutive`: last year's report is not of the year before. Returns whether
 /// the year-to-year identities apply (also when a year could not be read: then it says so).
-pub fn not_consecutive(current: &Report, previous: &Report, findings: &mut Vec<Finding>) -> bool {
+pub(crate) fn not_consecutive(
+    current: &Report,
+    previous: &Report,
+    findings: &mut Vec<Finding>,
+) -> bool {
     let message = match (current.report_year, previous.report_year) {
         // Any year may come in through the options: no overflow.
         (Some(now), Some(last)) if last.checked_add(1) == Some(now) => return true,
@@ -70,7 +74,7 @@ pub fn not_consecutive(current: &Report, previous: &Report, findings: &mut Vec<F
 }
 
 /// `crossyear.other_agency`: the two reports name different agencies.
-pub fn other_agency(current: &Report, previous: &Report) -> Vec<Finding> {
+pub(crate) fn other_agency(current: &Report, previous: &Report) -> Vec<Finding> {
     let (Some(now), Some(last)) = (&current.agency, &previous.agency) else {
         return Vec::new();
     };
@@ -87,7 +91,7 @@ pub fn other_agency(current: &Report, previous: &Report) -> Vec<Finding> {
 
 /// `crossyear.template_changed`: the two reports use different templates. 2020 → 2021 is the
 /// national switch; 表三's rows shared by both are still compared by key.
-pub fn template_changed(current: &Report, previous: &Report) -> Vec<Finding> {
+pub(crate) fn template_changed(current: &Report, previous: &Report) -> Vec<Finding> {
     let (Some(now), Some(last)) = (current.template, previous.template) else {
         return Vec::new();
     };
@@ -143,7 +147,7 @@ fn difference(a: Number, b: Number) -> Option<Number> {
 
 /// `crossyear.carry_over`: 表三 二、上年结转 equals last year's 四、结转下年度继续办理, per
 /// column (the rows are the same in both templates).
-pub fn carry_over(current: &Report, previous: &Report) -> Vec<Finding> {
+pub(crate) fn carry_over(current: &Report, previous: &Report) -> Vec<Finding> {
     let Some(now) = current.tables.requests.as_ref() else {
         return Vec::new();
     };
@@ -192,7 +196,7 @@ fn row_label(table: &Table, row: &str) -> &'static str {
 
 /// `crossyear.active_in_force` (2021 template): 现行有效件数 = last year's 现行有效件数 +
 /// 本年制发件数 − 本年废止件数, for 规章 and 规范性文件.
-pub fn active_in_force(current: &Report, previous: &Report) -> Vec<Finding> {
+pub(crate) fn active_in_force(current: &Report, previous: &Report) -> Vec<Finding> {
     // Both on the 2021 template: the columns exist on both sides.
     let Some((now, last)) = active_tables(current, previous, "in_force") else {
         return Vec::new();
@@ -270,7 +274,7 @@ fn has_col(table: &Table, col: &str) -> bool {
 /// before the report year (2020 reports print 上一年项目数量（指2019年事项数）), and 本年增/减
 /// the change during the report year: so last year's count plus last year's change is the
 /// count at the end of last year, which is this year's 上一年项目数量.
-pub fn active_projects(current: &Report, previous: &Report) -> Vec<Finding> {
+pub(crate) fn active_projects(current: &Report, previous: &Report) -> Vec<Finding> {
     let Some((now, last)) = active_tables(current, previous, "prev_items") else {
         return Vec::new();
     };
@@ -364,7 +368,7 @@ fn common_pairs(a: &[char], b: &[char]) -> usize {
 /// The share of the two texts that is the same: twice the common part over both lengths.
 /// Character by character in order (longest common subsequence); texts too long for that
 /// (see [`SAME_TEXT_MAX_STEPS`]) by adjacent pairs of characters.
-pub fn similarity(a: &[char], b: &[char]) -> f64 {
+pub(crate) fn similarity(a: &[char], b: &[char]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
@@ -379,7 +383,7 @@ pub fn similarity(a: &[char], b: &[char]) -> f64 {
 
 /// `crossyear.same_text`: sections 一 (总体情况) and 五 (存在的主要问题及改进情况) nearly the
 /// same as last year's (内容雷同).
-pub fn same_text(current: &Report, previous: &Report) -> Vec<Finding> {
+pub(crate) fn same_text(current: &Report, previous: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (number, title) in [(1, "总体情况"), (5, "存在的主要问题及改进情况")] {
         let (Some(now), Some(last)) = (current.section_body(number), previous.section_body(number))
@@ -449,7 +453,7 @@ fn total_of(table: &Table, of: RowPicker) -> Option<(Number, Vec<CellRef>)> {
 
 /// `crossyear.jump` (info): a total of 表三 more than five times last year's, or less than a
 /// fifth of it. Last year's totals under five are not compared.
-pub fn jump(current: &Report, previous: &Report) -> Vec<Finding> {
+pub(crate) fn jump(current: &Report, previous: &Report) -> Vec<Finding> {
     let (Some(now), Some(last)) = (
         current.tables.requests.as_ref(),
         previous.tables.requests.as_ref(),

@@ -9,7 +9,7 @@ use crate::reading::meta::agency::is_township;
 /// by 31 Jan of the next year; 县级以上地方人民政府 publish the report of the government itself
 /// by 31 Mar. The kind of agency is given (`--kind`) or read from the agency's name; when neither
 /// tells, only a date after 31 Mar (late whatever the kind) is reported.
-pub fn deadline(report: &Report) -> Vec<Finding> {
+pub(crate) fn deadline(report: &Report) -> Vec<Finding> {
     let (Some(year), Some((published, line))) = (report.report_year, report.published) else {
         return Vec::new();
     };

@@ -1,21 +1,21 @@
 //! The consistency rules. Each rule is a function from the report to its findings, with a
 //! stable id; severity and message are set where the finding is made.
 
-pub mod active;
-pub mod crossyear;
-pub mod dates;
-pub mod narrative;
-pub mod requests;
-pub mod review_litigation;
-pub mod sections;
-pub mod structure;
-pub mod value;
+pub(crate) mod active;
+pub(crate) mod crossyear;
+pub(crate) mod dates;
+pub(crate) mod narrative;
+pub(crate) mod requests;
+pub(crate) mod review_litigation;
+pub(crate) mod sections;
+pub(crate) mod structure;
+pub(crate) mod value;
 
 use crate::model::number::Number;
 use crate::model::{Cell, CellRef, CellSource, Finding, Report, Rule, Table};
 
 /// Every rule, in the order their findings are listed.
-pub fn run(report: &Report) -> Vec<Finding> {
+pub(crate) fn run(report: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in [
         structure::template_mismatch,
@@ -44,13 +44,13 @@ pub fn run(report: &Report) -> Vec<Finding> {
 
 /// The known part of a sum: blank cells are not 0, so they are counted, not added.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Sum {
+pub(crate) struct Sum {
     pub known: Number,
     pub blanks: usize,
 }
 
 /// Adds cells; `None` when a cell is missing or unreadable (nothing can be said then).
-pub fn sum<'a>(cells: impl IntoIterator<Item = Option<&'a Cell>>) -> Option<Sum> {
+pub(crate) fn sum<'a>(cells: impl IntoIterator<Item = Option<&'a Cell>>) -> Option<Sum> {
     let mut total = Sum {
         known: Number::Int(0),
         blanks: 0,
@@ -68,7 +68,7 @@ pub fn sum<'a>(cells: impl IntoIterator<Item = Option<&'a Cell>>) -> Option<Sum>
 
 /// Whether `left` = `right` is broken, and by how much. With blanks on one side only, the
 /// identity is broken when that side's known part already exceeds the other side.
-pub fn broken(left: Sum, right: Sum) -> Option<Number> {
+pub(crate) fn broken(left: Sum, right: Sum) -> Option<Number> {
     let difference = Number::Dec(left.known.as_f64() - right.known.as_f64());
     let difference = match (left.known, right.known) {
         (Number::Int(a), Number::Int(b)) => Number::Int(a - b),
@@ -83,7 +83,7 @@ pub fn broken(left: Sum, right: Sum) -> Option<Number> {
 }
 
 /// `=5` or `=5（另有2格空白）`.
-pub fn show(sum: Sum) -> String {
+pub(crate) fn show(sum: Sum) -> String {
     if sum.blanks == 0 {
         format!("{}", sum.known)
     } else {
@@ -91,7 +91,7 @@ pub fn show(sum: Sum) -> String {
     }
 }
 
-pub fn abs(number: Number) -> Number {
+pub(crate) fn abs(number: Number) -> Number {
     match number {
         Number::Int(i) => Number::Int(i.abs()),
         Number::Dec(d) => Number::Dec(d.abs()),
@@ -99,12 +99,17 @@ pub fn abs(number: Number) -> Number {
 }
 
 /// A finding about the text, not about cells: on a line, or on none.
-pub fn line_finding(rule: Rule, message: String, line: Option<usize>) -> Finding {
+pub(crate) fn line_finding(rule: Rule, message: String, line: Option<usize>) -> Finding {
     Finding::new(rule, message).at_line(line)
 }
 
 /// A finding about cells, placed on the line of its first cell.
-pub fn cell_finding(rule: Rule, message: String, table: &Table, cells: Vec<CellRef>) -> Finding {
+pub(crate) fn cell_finding(
+    rule: Rule,
+    message: String,
+    table: &Table,
+    cells: Vec<CellRef>,
+) -> Finding {
     let line = cells
         .iter()
         .find_map(|c| table.cell(c.row, c.col))
@@ -113,7 +118,7 @@ pub fn cell_finding(rule: Rule, message: String, table: &Table, cells: Vec<CellR
     Finding::new(rule, message).with_cells(cells).at_line(line)
 }
 
-pub fn cell_ref(table: &Table, row: &'static str, col: &'static str) -> CellRef {
+pub(crate) fn cell_ref(table: &Table, row: &'static str, col: &'static str) -> CellRef {
     CellRef {
         table: table.spec.key,
         row,
@@ -128,7 +133,7 @@ pub(crate) mod test_support {
     use crate::model::{Cell, CellSource, Table};
 
     /// A table from values: `Some(n)` a number, `None` a blank.
-    pub fn table(spec: &'static TableSpec, rows: &[&[Option<i64>]]) -> Table {
+    pub(crate) fn table(spec: &'static TableSpec, rows: &[&[Option<i64>]]) -> Table {
         Table {
             spec,
             rows: rows
@@ -157,7 +162,7 @@ pub(crate) mod test_support {
         }
     }
 
-    pub fn set(table: &mut Table, row: &str, col: &str, value: Option<i64>) {
+    pub(crate) fn set(table: &mut Table, row: &str, col: &str, value: Option<i64>) {
         let (r, spec) = table.spec.row(row).unwrap();
         let c = spec.cols.iter().position(|c| c.key == col).unwrap();
         let cell = &mut table.rows[r].as_mut().unwrap()[c];
@@ -169,7 +174,7 @@ pub(crate) mod test_support {
         };
     }
 
-    pub fn report(tables: crate::model::Tables) -> crate::model::Report {
+    pub(crate) fn report(tables: crate::model::Tables) -> crate::model::Report {
         crate::model::Report {
             template: Some(crate::model::template::Template::Y2019),
             report_year: Some(2020),

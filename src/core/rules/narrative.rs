@@ -16,7 +16,7 @@ struct Reading {
     cells: Vec<(&'static str, &'static str)>,
 }
 
-pub fn mismatch(report: &Report) -> Vec<Finding> {
+pub(crate) fn mismatch(report: &Report) -> Vec<Finding> {
     report
         .statements
         .iter()

@@ -10,7 +10,7 @@ fn table(report: &Report) -> Option<&Table> {
 }
 
 /// `requests.row_sum`: a row's 总计 is the sum of its six applicant columns.
-pub fn row_sum(report: &Report) -> Vec<Finding> {
+pub(crate) fn row_sum(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
@@ -48,7 +48,7 @@ pub fn row_sum(report: &Report) -> Vec<Finding> {
 }
 
 /// `requests.column_sum`: （七）总计 is the sum of the result rows （一）…（六）, per column.
-pub fn column_sum(report: &Report) -> Vec<Finding> {
+pub(crate) fn column_sum(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
@@ -92,7 +92,7 @@ pub fn column_sum(report: &Report) -> Vec<Finding> {
 }
 
 /// `requests.balance`: 一 + 二 = （七）总计 + 四, per column (the form's printed 勾稽关系).
-pub fn balance(report: &Report) -> Vec<Finding> {
+pub(crate) fn balance(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
@@ -126,7 +126,7 @@ pub fn balance(report: &Report) -> Vec<Finding> {
 }
 
 /// `requests.blank`: blank cells, one finding per column.
-pub fn blank(report: &Report) -> Vec<Finding> {
+pub(crate) fn blank(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };

@@ -6,7 +6,7 @@ use crate::model::Rule;
 use crate::model::{Finding, Report};
 
 /// `review_litigation.sum`: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, per group.
-pub fn group_sum(report: &Report) -> Vec<Finding> {
+pub(crate) fn group_sum(report: &Report) -> Vec<Finding> {
     let Some(table) = report.tables.review_litigation.as_ref() else {
         return Vec::new();
     };
@@ -44,7 +44,7 @@ pub fn group_sum(report: &Report) -> Vec<Finding> {
 }
 
 /// `review_litigation.blank`: blank cells, one finding per group.
-pub fn blank(report: &Report) -> Vec<Finding> {
+pub(crate) fn blank(report: &Report) -> Vec<Finding> {
     let Some(table) = report.tables.review_litigation.as_ref() else {
         return Vec::new();
     };

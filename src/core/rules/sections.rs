@@ -26,7 +26,7 @@ fn content(body: &str) -> String {
 }
 
 /// `section.problems_empty`: section 五 (存在的主要问题及改进情况) says nothing, or only 无.
-pub fn problems_empty(report: &Report) -> Vec<Finding> {
+pub(crate) fn problems_empty(report: &Report) -> Vec<Finding> {
     let Some(body) = report.section_body(5) else {
         return Vec::new();
     };
@@ -48,7 +48,7 @@ pub fn problems_empty(report: &Report) -> Vec<Finding> {
 /// `section.fees_unstated`: a report on the 2021 template whose section 六 (其他需要报告的事项)
 /// says nothing about 信息处理费 (the 2021 template asks for the fees charged under
 /// 《政府信息公开信息处理费管理办法》, none included).
-pub fn fees_unstated(report: &Report) -> Vec<Finding> {
+pub(crate) fn fees_unstated(report: &Report) -> Vec<Finding> {
     if report.template != Some(Template::Y2021) {
         return Vec::new();
     }

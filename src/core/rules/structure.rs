@@ -8,7 +8,7 @@ use crate::model::{Finding, Report};
 use crate::text::numerals::{numeral, section_heading};
 
 /// `structure.section_missing`: each of the six sections has a heading.
-pub fn section_missing(report: &Report) -> Vec<Finding> {
+pub(crate) fn section_missing(report: &Report) -> Vec<Finding> {
     (1..=6u8)
         .filter(|n| !report.sections.iter().any(|s| s.number == *n))
         .map(|n| {
@@ -26,7 +26,7 @@ pub fn section_missing(report: &Report) -> Vec<Finding> {
 }
 
 /// `structure.section_order`: sections appear in order and carry their own numerals.
-pub fn section_order(report: &Report) -> Vec<Finding> {
+pub(crate) fn section_order(report: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     for section in &report.sections {
         if let Some(printed) = section.printed_number {
@@ -61,7 +61,7 @@ pub fn section_order(report: &Report) -> Vec<Finding> {
 }
 
 /// `structure.table_missing`: tables 二, 三 and 四 were found (when the template is known).
-pub fn table_missing(report: &Report) -> Vec<Finding> {
+pub(crate) fn table_missing(report: &Report) -> Vec<Finding> {
     if report.template.is_none() {
         return Vec::new();
     }
@@ -104,7 +104,7 @@ pub fn table_missing(report: &Report) -> Vec<Finding> {
 
 /// `structure.template_mismatch`: the 2019 form for a 2021-or-later report, the 2021 form for an
 /// earlier one, or phrases of both forms mixed.
-pub fn template_mismatch(report: &Report) -> Vec<Finding> {
+pub(crate) fn template_mismatch(report: &Report) -> Vec<Finding> {
     let (Some(template), Some(year)) = (report.template, report.report_year) else {
         return Vec::new();
     };
@@ -123,7 +123,7 @@ pub fn template_mismatch(report: &Report) -> Vec<Finding> {
 /// `structure.period`: the statistics period is 1 Jan – 31 Dec of the report year, and the
 /// years the report states for itself (title, opening lines, table headings) are that year.
 /// Years in the prose (plans for next year, comparisons with last year) are not looked at.
-pub fn period(report: &Report) -> Vec<Finding> {
+pub(crate) fn period(report: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     if let Some((start, end, line)) = report.period {
         let year = report.report_year.unwrap_or(start.year);

@@ -4,7 +4,7 @@ use super::cell_finding;
 use crate::model::Rule;
 use crate::model::{Finding, Report};
 
-pub fn negative(report: &Report) -> Vec<Finding> {
+pub(crate) fn negative(report: &Report) -> Vec<Finding> {
     let tables = [&report.tables.requests, &report.tables.review_litigation];
     let mut findings = Vec::new();
     for table in tables.into_iter().flatten() {

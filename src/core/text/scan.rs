@@ -7,13 +7,13 @@
 //! these phrases (`[0-9]{1,2}` followed by `月` reads the same as "all digits, at most two").
 
 /// `text` after any spaces and tabs (`[ \t]*`).
-pub fn blanks(text: &str) -> &str {
+pub(crate) fn blanks(text: &str) -> &str {
     text.trim_start_matches([' ', '\t'])
 }
 
 /// Between `min` and `max` ASCII digits at the start of `text` (as many as there are, up to
 /// `max`), as a number, and the text after them. `max` is at most 9.
-pub fn digits(text: &str, min: usize, max: usize) -> Option<(u32, &str)> {
+pub(crate) fn digits(text: &str, min: usize, max: usize) -> Option<(u32, &str)> {
     let count = text
         .bytes()
         .take(max)
@@ -32,7 +32,7 @@ pub fn digits(text: &str, min: usize, max: usize) -> Option<(u32, &str)> {
 /// Skips from `from` eight bytes at a time while none of them is below 0x40 (which all ASCII
 /// digits, spaces and most signs are): where to look for those bytes one by one. Chinese
 /// text is all bytes from 0x80 up, so this passes over it quickly.
-pub fn skip_to_low_bytes(bytes: &[u8], from: usize) -> usize {
+pub(crate) fn skip_to_low_bytes(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while let Some(eight) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
@@ -46,26 +46,26 @@ pub fn skip_to_low_bytes(bytes: &[u8], from: usize) -> usize {
 }
 
 /// A year of this century in four ASCII digits (`20[0-9]{2}`), and the text after it.
-pub fn year_20xx(text: &str) -> Option<(i32, &str)> {
+pub(crate) fn year_20xx(text: &str) -> Option<(i32, &str)> {
     let (year, rest) = digits(text, 4, 4)?;
     (2000..=2099).contains(&year).then_some((year as i32, rest))
 }
 
 /// `20xx年` with spaces or tabs before the 年: the year and the text after the 年.
-pub fn year_nian(text: &str) -> Option<(i32, &str)> {
+pub(crate) fn year_nian(text: &str) -> Option<(i32, &str)> {
     let (year, rest) = year_20xx(text)?;
     Some((year, blanks(rest).strip_prefix('年')?))
 }
 
 /// The first of `words` that `text` starts with, and the text after it.
-pub fn one_of<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
+pub(crate) fn one_of<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
     words.iter().find_map(|w| text.strip_prefix(w))
 }
 
 /// The shortest run of at most `max_chars` characters, none of them in `stop`, that is
 /// followed by one of `endings` (`[^stop]{0,max}?(?:ending|…)`): the run and the text after
 /// the ending.
-pub fn run_until<'a>(
+pub(crate) fn run_until<'a>(
     text: &'a str,
     max_chars: usize,
     stop: &[char],
@@ -87,7 +87,7 @@ pub fn run_until<'a>(
 /// Every match of `read` in `text`, left to right and not overlapping, as byte ranges with what
 /// was read: `read` is tried at each character, and after a match the search goes on from its
 /// end. `read` must read at least one character when it matches.
-pub fn find_all<'a, T>(
+pub(crate) fn find_all<'a, T>(
     text: &'a str,
     mut read: impl FnMut(&'a str) -> Option<(T, &'a str)> + 'a,
 ) -> impl Iterator<Item = (usize, usize, T)> + 'a {
@@ -109,7 +109,7 @@ pub fn find_all<'a, T>(
 /// [`find_all`] for a `read` that matches only at characters whose first byte is one of
 /// `first` (one to three bytes): the places to try are searched for as bytes, which is much
 /// faster on long texts than trying every character.
-pub fn find_all_starting<'a, T>(
+pub(crate) fn find_all_starting<'a, T>(
     text: &'a str,
     first: &[u8],
     mut read: impl FnMut(&'a str) -> Option<(T, &'a str)> + 'a,
@@ -136,7 +136,7 @@ pub fn find_all_starting<'a, T>(
 }
 
 /// The first match of `read` in `text` (see [`find_all`]).
-pub fn find_first<'a, T>(
+pub(crate) fn find_first<'a, T>(
     text: &'a str,
     read: impl FnMut(&'a str) -> Option<(T, &'a str)> + 'a,
 ) -> Option<(usize, usize, T)> {

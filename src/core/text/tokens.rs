@@ -8,7 +8,7 @@ use crate::model::number::{self, Number};
 use crate::text::Source;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Unit {
+pub(crate) enum Unit {
     None,
     /// 万元
     Wan,
@@ -18,7 +18,7 @@ pub enum Unit {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GapKind {
+pub(crate) enum GapKind {
     /// An empty field between tabs or pipes.
     Field,
     /// An empty line.
@@ -30,7 +30,7 @@ pub enum GapKind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// A run of label text (anything that is not a number or a blank marker).
     Text,
     Num(Number, Unit),
@@ -40,7 +40,7 @@ pub enum Kind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Token {
+pub(crate) struct Token {
     pub kind: Kind,
     /// Byte range in the normalised text.
     pub start: usize,
@@ -48,20 +48,20 @@ pub struct Token {
     pub line: usize,
 }
 
-pub fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
 /// Han characters only: how labels are compared once spacing, numbering and punctuation
 /// variants are gone.
-pub fn han_only(text: &str) -> String {
+pub(crate) fn han_only(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     push_han(text, &mut out);
     out
 }
 
 /// Appends the Han characters of `text` to `out`; returns how many.
-pub fn push_han(text: &str, out: &mut String) -> usize {
+pub(crate) fn push_han(text: &str, out: &mut String) -> usize {
     // This runs over every label and the tables' text, so it reads UTF-8 lead bytes rather
     // than decoding characters; runs of Han characters are copied at once.
     let bytes = text.as_bytes();
@@ -100,12 +100,12 @@ fn is_han_3(lead: u8, second: u8) -> bool {
 }
 
 /// Cuts the whole text into tokens.
-pub fn tokenize(source: &Source) -> Vec<Token> {
+pub(crate) fn tokenize(source: &Source) -> Vec<Token> {
     tokenize_between(source, 0, source.text.len())
 }
 
 /// The tokens of the whole lines that hold bytes `from..to`.
-pub fn tokenize_between(source: &Source, from: usize, to: usize) -> Vec<Token> {
+pub(crate) fn tokenize_between(source: &Source, from: usize, to: usize) -> Vec<Token> {
     let first = source.line_of(from);
     let last = source.line_of(to.saturating_sub(1).max(from));
     let mut tokens = Vec::with_capacity((to - from) / 8);

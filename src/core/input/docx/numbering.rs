@@ -51,7 +51,7 @@ fn number(e: &quick_xml::events::BytesStart) -> Option<u32> {
 impl Numbering {
     /// Reads what it can of `numbering.xml` and `styles.xml`; a malformed part gives what was
     /// read before the fault (numbering is a nicety, never a reason to refuse a file).
-    pub fn read(numbering: Option<&str>, styles: Option<&str>) -> Numbering {
+    pub(super) fn read(numbering: Option<&str>, styles: Option<&str>) -> Numbering {
         let mut out = Numbering::default();
         if let Some(xml) = numbering {
             out.read_numbering(xml);
@@ -182,7 +182,7 @@ impl Numbering {
 
     /// The number Word shows before this paragraph (`一、`, `（三）`, `1.`), advancing its
     /// list; empty for a paragraph without numbering or with a bullet.
-    pub fn label(&mut self, reference: &NumberingRef) -> String {
+    pub(super) fn label(&mut self, reference: &NumberingRef) -> String {
         let (mut num_id, mut level) = (reference.num_id, reference.level);
         // The style's numbering, through at most a few `w:basedOn` steps.
         let mut style = reference.style.clone();

@@ -51,7 +51,7 @@ const CENTRAL: u32 = 0x0201_4b50;
 const LOCAL: u32 = 0x0403_4b50;
 
 impl<'a> Archive<'a> {
-    pub fn new(bytes: &'a [u8]) -> Result<Archive<'a>, ZipError> {
+    pub(super) fn new(bytes: &'a [u8]) -> Result<Archive<'a>, ZipError> {
         // The end record is the last 22 bytes, unless a comment (≤ 65535 bytes) follows it.
         let earliest = bytes.len().saturating_sub(22 + 0xFFFF);
         let end = (earliest..=bytes.len().saturating_sub(22))
@@ -115,7 +115,7 @@ impl<'a> Archive<'a> {
         Ok(Archive { bytes, entries })
     }
 
-    pub fn contains(&self, name: &str) -> bool {
+    pub(super) fn contains(&self, name: &str) -> bool {
         self.find(name).is_some()
     }
 
@@ -129,7 +129,7 @@ impl<'a> Archive<'a> {
     }
 
     /// A member's bytes, inflated up to `limit`; `Ok(None)` when there is no such member.
-    pub fn read(&self, name: &str, limit: usize) -> Result<Option<Vec<u8>>, ZipError> {
+    pub(super) fn read(&self, name: &str, limit: usize) -> Result<Option<Vec<u8>>, ZipError> {
         let Some(entry) = self.find(name) else {
             return Ok(None);
         };

@@ -92,7 +92,7 @@ pub(crate) fn agency(outline: &Outline) -> Option<String> {
 }
 
 /// Whether an agency name is that of a 乡, 镇 or 街道 (reports due 31 Jan, like departments).
-pub fn is_township(name: &str) -> bool {
+pub(crate) fn is_township(name: &str) -> bool {
     let place = name
         .strip_suffix("人民政府")
         .or_else(|| name.strip_suffix("政府"))
@@ -139,7 +139,7 @@ const GOVERNMENT_LEVELS: &[&str] = &["省", "自治区", "市", "州", "盟", "�
 /// `重庆市大渡口区` are a 县级以上 government (31 Mar); departments, offices (also
 /// 人民政府办公室), 乡镇 and 街道 are due 31 Jan like departments; a 管委会 or a zone such as
 /// 平潭综合实验区 could be either.
-pub fn agency_kind(name: &str) -> Option<AgencyKind> {
+pub(crate) fn agency_kind(name: &str) -> Option<AgencyKind> {
     let name = name.trim();
     if name.is_empty() {
         return None;

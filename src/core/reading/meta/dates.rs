@@ -40,7 +40,7 @@ fn valid_date(year: i32, month: u32, day: u32) -> Option<Date> {
 }
 
 /// Every date in `text` written as `2024年1月17日` or `二〇二四年一月十七日`, with its byte range.
-pub fn dates(text: &str) -> Vec<(usize, usize, Date)> {
+pub(crate) fn dates(text: &str) -> Vec<(usize, usize, Date)> {
     let mut out: Vec<(usize, usize, Date)> = find_all(text, arabic_date)
         .filter_map(|(start, end, (year, month, day))| {
             Some((start, end, valid_date(year as i32, month, day)?))
@@ -187,7 +187,7 @@ fn period_after(window: &str) -> Option<(Date, Date)> {
 
 /// `统计期限自2024年1月1日至2024年12月31日`: the period after the first 统计期限 / 统计时限 /
 /// 统计期间 / 统计期 / 统计时间 / 统计时段 that states one.
-pub fn statistics_period(source: &Source) -> Option<(Date, Date, usize)> {
+pub(crate) fn statistics_period(source: &Source) -> Option<(Date, Date, usize)> {
     let text = &source.text;
     for keyword in [
         "统计期限",

@@ -6,14 +6,14 @@ use crate::model::{Finding, Template};
 
 /// Which template's marker phrases the text holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TemplateEvidence {
+pub(crate) struct TemplateEvidence {
     pub markers_2019: usize,
     pub markers_2021: usize,
     pub old_form: bool,
 }
 
 impl TemplateEvidence {
-    pub fn of(han: &str) -> TemplateEvidence {
+    pub(crate) fn of(han: &str) -> TemplateEvidence {
         let count = |markers: &[&str]| markers.iter().filter(|m| han.contains(*m)).count();
         TemplateEvidence {
             markers_2019: count(MARKERS_2019),
@@ -23,7 +23,7 @@ impl TemplateEvidence {
     }
 
     /// The template the text follows; ties go to none.
-    pub fn template(self) -> Option<Template> {
+    pub(crate) fn template(self) -> Option<Template> {
         use std::cmp::Ordering::*;
         match self.markers_2019.cmp(&self.markers_2021) {
             Greater => Some(Template::Y2019),
@@ -33,7 +33,7 @@ impl TemplateEvidence {
     }
 
     /// Both templates' phrases in one report.
-    pub fn mixed(self) -> bool {
+    pub(crate) fn mixed(self) -> bool {
         self.markers_2019 >= 2 && self.markers_2021 >= 2
     }
 }

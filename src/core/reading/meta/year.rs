@@ -24,7 +24,7 @@ fn year_of_report<'a>(
 
 /// The title: `[agency]2020年[agency]政府信息公开工作年度报告`, as the year, its line, and the
 /// text before and after the year.
-pub struct Title<'a> {
+pub(crate) struct Title<'a> {
     pub year: i32,
     pub line: usize,
     /// Byte offset of the year.
@@ -33,7 +33,7 @@ pub struct Title<'a> {
     pub(crate) after: &'a str,
 }
 
-pub fn title(source: &Source) -> Option<Title<'_>> {
+pub(crate) fn title(source: &Source) -> Option<Title<'_>> {
     let head_end = source.text.floor_char_boundary(3000);
     let head = &source.text[..head_end];
     let (year_at, _, (year, after)) = find_all_starting(head, b"2", |text| {

@@ -14,7 +14,11 @@ use crate::text::Source;
 type Char = (char, usize);
 
 /// Statements in `source`, outside the `skip` byte ranges (the tables).
-pub fn read(source: &Source, skip: &[(usize, usize)], report_year: Option<i32>) -> Vec<Statement> {
+pub(crate) fn read(
+    source: &Source,
+    skip: &[(usize, usize)],
+    report_year: Option<i32>,
+) -> Vec<Statement> {
     let text = &source.text;
     let mut out = Vec::new();
     let mut previous = (0, 0);

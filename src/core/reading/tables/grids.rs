@@ -603,7 +603,7 @@ fn stray_row(view: &View, source: &Source, grid_row: usize, cells: &RowCells) ->
 
 /// The tables that the grids give, with findings about reading them. A table the grids do
 /// not give is `None`, for the text reader.
-pub fn tables(
+pub(crate) fn tables(
     source: &Source,
     grids: &[Grid],
     template: Template,

@@ -113,7 +113,7 @@ fn in_region(tokens: &[Token], text: &str, start: usize, end: usize) -> Vec<Seg>
 
 /// The three tables, located by section headings where present and by their own labels
 /// otherwise. Tables in `given` (read from cell grids) are taken as they are, not read again.
-pub fn tables(
+pub(crate) fn tables(
     source: &Source,
     tokens: &[Token],
     sections: &[Section],

@@ -6,11 +6,11 @@
 use std::ops::Range;
 
 /// `sum(parts) == total` over column indices of a row.
-pub type Sum = (Range<usize>, usize);
+pub(crate) type Sum = (Range<usize>, usize);
 
 /// One number cut out of a run: the run's index, the byte range within the run, the value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Part {
+pub(crate) struct Part {
     pub run: usize,
     pub start: usize,
     pub end: usize,
@@ -25,7 +25,7 @@ const MAX_NUMBER_DIGITS: usize = 12;
 /// The ways to cut `runs` (each all ASCII digits) into exactly `n` numbers, in order, that
 /// satisfy every sum in `sums`. A number never starts with 0 unless it is 0. At most `limit`
 /// solutions are returned.
-pub fn split(runs: &[&str], n: usize, sums: &[Sum], limit: usize) -> Vec<Vec<Part>> {
+pub(crate) fn split(runs: &[&str], n: usize, sums: &[Sum], limit: usize) -> Vec<Vec<Part>> {
     let digits: usize = runs.iter().map(|r| r.len()).sum();
     let all_digits = runs
         .iter()
