@@ -6,7 +6,7 @@
 use crate::model::template::Template;
 use crate::model::Rule;
 use crate::model::{CellRef, Finding, Report};
-use crate::model::{DocumentCount, Quantity, Statement};
+use crate::model::{DocumentCount, Key, Quantity, Statement};
 use crate::rules::{self, sum, Sum};
 
 /// One way to read a statement off the tables: the cells it adds up, and how to name it.
@@ -183,33 +183,7 @@ fn readings(quantity: Quantity, template: Template, report: &Report) -> Option<V
                 &["carry_forward"],
             )]
         }
-        Quantity::Outcome { category, reason } => {
-            let spec = template.requests();
-            let rows: Vec<&'static str> = spec
-                .rows
-                .iter()
-                .map(|r| r.key)
-                .filter(|key| {
-                    *key == category
-                        || key
-                            .strip_prefix(category)
-                            .is_some_and(|rest| rest.starts_with('.'))
-                })
-                .collect();
-            let label = |key: &str| spec.row(key).map_or("", |(_, r)| r.label);
-            let name = if rows.len() == 1 {
-                format!("「{}」总计", label(rows[0]))
-            } else {
-                let first = label(rows[0]);
-                let group = first.split_once('）').map_or(first, |(g, _)| g);
-                format!("「{group}）」各项总计之和")
-            };
-            let mut readings = vec![requests(&name, &rows)];
-            if let Some(reason) = reason.filter(|_| rows.len() > 1) {
-                readings.push(requests(&format!("「{}」总计", label(reason)), &[reason]));
-            }
-            readings
-        }
+        Quantity::Outcome { category, reason } => outcome_readings(template, category, reason),
         Quantity::Review => vec![cases("「行政复议」总计", &["review"], "total")],
         Quantity::Litigation => vec![
             cases("行政诉讼两栏总计之和", &both_groups, "total"),
@@ -234,50 +208,95 @@ fn readings(quantity: Quantity, template: Template, report: &Report) -> Option<V
             &["review", "litigation_direct", "litigation_after_review"],
             "total",
         )],
-        Quantity::CaseResult { litigation, col } => {
-            let label = crate::model::template::REVIEW_COLS
-                .iter()
-                .find(|c| c.key == col)
-                .map_or("", |c| c.label);
-            if litigation {
-                vec![
-                    cases(&format!("行政诉讼两栏「{label}」之和"), &both_groups, col),
-                    cases(
-                        &format!("「未经复议直接起诉」的「{label}」"),
-                        &["litigation_direct"],
-                        col,
-                    ),
-                ]
-            } else {
-                vec![cases(
-                    &format!("「行政复议」的「{label}」"),
-                    &["review"],
-                    col,
-                )]
-            }
-        }
-        Quantity::Documents { row, count } => {
-            let table = report.tables.active.as_ref()?;
-            let (_, spec) = table.spec.row(row)?;
-            let cols: &[&str] = match (template, count) {
-                (Template::Y2019, DocumentCount::Issued) => &["new_made", "new_published"],
-                // 2019's form counts neither: 对外公开总数量 includes repealed documents.
-                (Template::Y2019, _) => return None,
-                (Template::Y2021, DocumentCount::Issued) => &["issued"],
-                (Template::Y2021, DocumentCount::Repealed) => &["repealed"],
-                (Template::Y2021, DocumentCount::InForce) => &["in_force"],
-            };
-            cols.iter()
-                .filter_map(|key| spec.cols.iter().find(|c| c.key == *key))
-                .map(|col| Reading {
-                    name: format!("「{}」的「{}」", spec.label, col.label),
-                    table: "active",
-                    cells: vec![(row, col.key)],
-                })
-                .collect()
-        }
+        Quantity::CaseResult { litigation, col } => case_result_readings(litigation, col),
+        Quantity::Documents { row, count } => document_readings(report, template, row, count)?,
         Quantity::GrantedRate => return None,
     })
+}
+
+/// `予以公开N件` and the other results: the category's rows summed, and the row of the reason
+/// the sentence names (`因本机关不掌握…无法提供`), if any.
+fn outcome_readings(template: Template, category: Key, reason: Option<Key>) -> Vec<Reading> {
+    let spec = template.requests();
+    let rows: Vec<&'static str> = spec
+        .rows
+        .iter()
+        .map(|r| r.key)
+        .filter(|key| {
+            *key == category
+                || key
+                    .strip_prefix(category)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+        .collect();
+    let label = |key: &str| spec.row(key).map_or("", |(_, r)| r.label);
+    let name = if rows.len() == 1 {
+        format!("「{}」总计", label(rows[0]))
+    } else {
+        let first = label(rows[0]);
+        let group = first.split_once('）').map_or(first, |(g, _)| g);
+        format!("「{group}）」各项总计之和")
+    };
+    let mut readings = vec![requests(&name, &rows)];
+    if let Some(reason) = reason.filter(|_| rows.len() > 1) {
+        readings.push(requests(&format!("「{}」总计", label(reason)), &[reason]));
+    }
+    readings
+}
+
+/// `其中结果维持N件` after a review or litigation statement: that column of 表四.
+fn case_result_readings(litigation: bool, col: Key) -> Vec<Reading> {
+    let label = crate::model::template::REVIEW_COLS
+        .iter()
+        .find(|c| c.key == col)
+        .map_or("", |c| c.label);
+    if litigation {
+        let both_groups = ["litigation_direct", "litigation_after_review"];
+        vec![
+            cases(&format!("行政诉讼两栏「{label}」之和"), &both_groups, col),
+            cases(
+                &format!("「未经复议直接起诉」的「{label}」"),
+                &["litigation_direct"],
+                col,
+            ),
+        ]
+    } else {
+        vec![cases(
+            &format!("「行政复议」的「{label}」"),
+            &["review"],
+            col,
+        )]
+    }
+}
+
+/// `制发/现行有效/废止 规范性文件(规章) N件`: the column of 表二 that counts it (2019's form
+/// counts only 制发); `None` when 表二 is missing or does not count it.
+fn document_readings(
+    report: &Report,
+    template: Template,
+    row: Key,
+    count: DocumentCount,
+) -> Option<Vec<Reading>> {
+    let table = report.tables.active.as_ref()?;
+    let (_, spec) = table.spec.row(row)?;
+    let cols: &[&str] = match (template, count) {
+        (Template::Y2019, DocumentCount::Issued) => &["new_made", "new_published"],
+        // 2019's form counts neither: 对外公开总数量 includes repealed documents.
+        (Template::Y2019, _) => return None,
+        (Template::Y2021, DocumentCount::Issued) => &["issued"],
+        (Template::Y2021, DocumentCount::Repealed) => &["repealed"],
+        (Template::Y2021, DocumentCount::InForce) => &["in_force"],
+    };
+    Some(
+        cols.iter()
+            .filter_map(|key| spec.cols.iter().find(|c| c.key == *key))
+            .map(|col| Reading {
+                name: format!("「{}」的「{}」", spec.label, col.label),
+                table: "active",
+                cells: vec![(row, col.key)],
+            })
+            .collect(),
+    )
 }
 
 /// `予以公开率x%`: 予以公开 over the requests handled, or over those received.
