@@ -8,7 +8,7 @@
 
 use super::kind::{is_ole, is_zip};
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 use std::fmt;
 
@@ -268,125 +268,156 @@ fn skipped(local: &str) -> bool {
         || matches!(local, "tblGridChange" | "numberingChange")
 }
 
-fn parse_body(xml: &str, mut numbering: Numbering) -> Result<Vec<Block>, DocxError> {
+fn parse_body(xml: &str, numbering: Numbering) -> Result<Vec<Block>, DocxError> {
     let mut reader = Reader::from_str(xml);
-    let mut b = Builder {
-        containers: vec![Vec::new()],
-        tables: Vec::new(),
-        ignored_depth: 0,
-        paragraphs: Vec::new(),
+    let mut body = Body {
+        b: Builder {
+            containers: vec![Vec::new()],
+            tables: Vec::new(),
+            ignored_depth: 0,
+            paragraphs: Vec::new(),
+        },
+        numbering,
+        in_text: false,
+        skip_depth: 0,
+        run_depth: 0,
     };
-    let mut in_text = false;
-    // Depth inside an element whose content is skipped, and inside runs.
-    let mut skip_depth = 0usize;
-    let mut run_depth = 0usize;
     loop {
         let event = reader.read_event().map_err(|e| {
             DocxError::BadXml(format!("第 {} 字节附近：{e}", reader.error_position()))
         })?;
+        let reading_text = body.in_text && body.skip_depth == 0;
         match event {
-            Event::Start(e) => {
-                let name = e.local_name();
-                let local = name.as_ref();
-                if skip_depth > 0 || skipped(local) {
-                    skip_depth += 1;
-                    continue;
-                }
-                match local {
-                    "p" => b.paragraphs.push(Default::default()),
-                    "r" => run_depth += 1,
-                    "t" => in_text = run_depth > 0,
-                    "tbl" => open_table(&mut b),
-                    "tr" => open_row(&mut b),
-                    "tc" => open_cell(&mut b),
-                    _ => cell_property(&mut b, local, &e),
-                }
-            }
-            Event::Empty(e) => {
-                let name = e.local_name();
-                let local = name.as_ref();
-                if skip_depth > 0 {
-                    continue;
-                }
-                match local {
-                    "tab" | "ptab" if run_depth > 0 => b.text("\t"),
-                    "br" | "cr" if run_depth > 0 => b.text("\n"),
-                    "noBreakHyphen" if run_depth > 0 => b.text("-"),
-                    // An empty paragraph is still a paragraph break.
-                    "p" => b.push_block(Block::Paragraph(String::new())),
-                    "numId" | "ilvl" | "pStyle" if run_depth == 0 => {
-                        if let Some((_, reference)) = b.paragraphs.last_mut() {
-                            let value = attribute(&e, "val");
-                            match local {
-                                "numId" => reference.num_id = value.and_then(|v| v.parse().ok()),
-                                "ilvl" => reference.level = value.and_then(|v| v.parse().ok()),
-                                _ => reference.style = value,
-                            }
-                        }
-                    }
-                    "tc" => {
-                        open_cell(&mut b);
-                        close_cell(&mut b);
-                    }
-                    _ => cell_property(&mut b, local, &e),
-                }
-            }
-            Event::End(e) => {
-                if skip_depth > 0 {
-                    skip_depth -= 1;
-                    continue;
-                }
-                match e.local_name().as_ref() {
-                    "p" => {
-                        if let Some((text, reference)) = b.paragraphs.pop() {
-                            let label = numbering.label(&reference);
-                            b.push_block(Block::Paragraph(label + &text));
-                        }
-                    }
-                    "r" => run_depth = run_depth.saturating_sub(1),
-                    "t" => in_text = false,
-                    "tbl" => close_table(&mut b),
-                    "tr" if b.ignored_depth > 0 => b.ignored_depth -= 1,
-                    "tc" => close_cell(&mut b),
-                    _ => {}
-                }
-            }
-            Event::Text(t) if in_text && skip_depth == 0 => b.text(&t.xml10_content()),
-            Event::CData(t) if in_text && skip_depth == 0 => {
-                b.text(&t.xml10_content());
-            }
-            Event::GeneralRef(r) if in_text && skip_depth == 0 => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match r.as_ref() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                };
-                match resolved {
-                    Some(c) => b.text(c.encode_utf8(&mut [0; 4])),
-                    None => return Err(DocxError::BadXml(format!("未知的实体 &{};", &*r))),
-                }
+            Event::Start(e) => body.start(&e),
+            Event::Empty(e) => body.empty(&e),
+            Event::End(e) => body.end(e.local_name().as_ref()),
+            Event::Text(t) if reading_text => body.b.text(&t.xml10_content()),
+            Event::CData(t) if reading_text => body.b.text(&t.xml10_content()),
+            Event::GeneralRef(r) if reading_text => {
+                body.b.text(entity(&r)?.encode_utf8(&mut [0; 4]));
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    // Close what a truncated file left open, so that no text is lost.
-    while !b.tables.is_empty() {
-        while b.containers.len() > b.tables.last().map_or(1, |t| t.1) {
-            close_cell(&mut b);
+    Ok(body.finish())
+}
+
+/// The body being read: the blocks built so far, and where the reader is in the XML.
+struct Body {
+    b: Builder,
+    numbering: Numbering,
+    /// Inside a `w:t` of a run: its text is the document's.
+    in_text: bool,
+    /// Depth inside an element whose content is skipped (deletions, fallbacks, field codes).
+    skip_depth: usize,
+    /// Depth inside runs (`w:r`).
+    run_depth: usize,
+}
+
+impl Body {
+    fn start(&mut self, e: &BytesStart) {
+        let name = e.local_name();
+        let local = name.as_ref();
+        if self.skip_depth > 0 || skipped(local) {
+            self.skip_depth += 1;
+            return;
         }
-        close_table(&mut b);
+        match local {
+            "p" => self.b.paragraphs.push(Default::default()),
+            "r" => self.run_depth += 1,
+            "t" => self.in_text = self.run_depth > 0,
+            "tbl" => open_table(&mut self.b),
+            "tr" => open_row(&mut self.b),
+            "tc" => open_cell(&mut self.b),
+            _ => cell_property(&mut self.b, local, e),
+        }
     }
-    while let Some((text, _)) = b.paragraphs.pop() {
-        b.push_block(Block::Paragraph(text));
+
+    /// An element without content: a tab or break in a run, an empty paragraph or cell, a
+    /// paragraph's numbering, a cell's merge.
+    fn empty(&mut self, e: &BytesStart) {
+        let name = e.local_name();
+        let local = name.as_ref();
+        if self.skip_depth > 0 {
+            return;
+        }
+        let in_run = self.run_depth > 0;
+        match local {
+            "tab" | "ptab" if in_run => self.b.text("\t"),
+            "br" | "cr" if in_run => self.b.text("\n"),
+            "noBreakHyphen" if in_run => self.b.text("-"),
+            // An empty paragraph is still a paragraph break.
+            "p" => self.b.push_block(Block::Paragraph(String::new())),
+            "numId" | "ilvl" | "pStyle" if !in_run => {
+                if let Some((_, reference)) = self.b.paragraphs.last_mut() {
+                    let value = attribute(e, "val");
+                    match local {
+                        "numId" => reference.num_id = value.and_then(|v| v.parse().ok()),
+                        "ilvl" => reference.level = value.and_then(|v| v.parse().ok()),
+                        _ => reference.style = value,
+                    }
+                }
+            }
+            "tc" => {
+                open_cell(&mut self.b);
+                close_cell(&mut self.b);
+            }
+            _ => cell_property(&mut self.b, local, e),
+        }
     }
-    Ok(b.containers.swap_remove(0))
+
+    fn end(&mut self, local: &str) {
+        if self.skip_depth > 0 {
+            self.skip_depth -= 1;
+            return;
+        }
+        match local {
+            "p" => {
+                if let Some((text, reference)) = self.b.paragraphs.pop() {
+                    let label = self.numbering.label(&reference);
+                    self.b.push_block(Block::Paragraph(label + &text));
+                }
+            }
+            "r" => self.run_depth = self.run_depth.saturating_sub(1),
+            "t" => self.in_text = false,
+            "tbl" => close_table(&mut self.b),
+            "tr" if self.b.ignored_depth > 0 => self.b.ignored_depth -= 1,
+            "tc" => close_cell(&mut self.b),
+            _ => {}
+        }
+    }
+
+    /// The blocks, with what a truncated file left open closed, so that no text is lost.
+    fn finish(mut self) -> Vec<Block> {
+        let b = &mut self.b;
+        while !b.tables.is_empty() {
+            while b.containers.len() > b.tables.last().map_or(1, |t| t.1) {
+                close_cell(b);
+            }
+            close_table(b);
+        }
+        while let Some((text, _)) = b.paragraphs.pop() {
+            b.push_block(Block::Paragraph(text));
+        }
+        b.containers.swap_remove(0)
+    }
+}
+
+/// A character or the five XML entities: `&#x4E00;`, `&amp;`; any other is an error.
+fn entity(reference: &BytesRef) -> Result<char, DocxError> {
+    let resolved = match reference.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        _ => match reference.as_ref() {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => None,
+        },
+    };
+    resolved.ok_or_else(|| DocxError::BadXml(format!("未知的实体 &{};", &**reference)))
 }
 
 fn open_table(b: &mut Builder) {
