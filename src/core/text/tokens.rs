@@ -244,101 +244,124 @@ const BLANK_WORDS: &[&str] = &["/", "-", "—", "——", "–", "无", "空", "
 
 fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     let bytes = field.as_bytes();
-    let mut i = 0;
-    let mut text_start: Option<usize> = None;
-    let flush_text = |text_start: &mut Option<usize>, end: usize, out: &mut Vec<Token>| {
-        if let Some(start) = text_start.take() {
-            if end > start {
-                out.push(Token {
-                    kind: Kind::Text,
-                    start: base + start,
-                    end: base + end,
-                    line,
-                });
-            }
-        }
+    let mut cut = FieldCutter {
+        field,
+        base,
+        line,
+        out,
+        text_start: None,
     };
+    let mut i = 0;
     // Normalised text has only ASCII whitespace, so scanning bytes is safe: every place we
     // stop at is an ASCII byte and so a character boundary.
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
-            flush_text(&mut text_start, i, out);
+            cut.end_text(i);
             i += 1;
             continue;
         }
-        let at_word_start = text_start.is_none();
-        // Blank markers start with `/`, `-`, `\` or a non-ASCII dash or character.
-        if at_word_start && matches!(b, b'/' | b'-' | b'\\' | 0x80..) {
-            let word_end = bytes[i..]
-                .iter()
-                .take(8)
-                .position(u8::is_ascii_whitespace)
-                .map_or((i + 8).min(bytes.len()), |w| i + w);
-            let word = field.get(i..word_end).unwrap_or("");
-            let whole_word = word_end == bytes.len() || bytes[word_end].is_ascii_whitespace();
-            if whole_word
-                && BLANK_WORDS.contains(&word)
-                && !spaced_label_goes_on(field, word, word_end)
-            {
-                out.push(Token {
-                    kind: Kind::Blank,
-                    start: base + i,
-                    end: base + word_end,
-                    line,
-                });
-                i = word_end;
-                continue;
-            }
-        }
-        let c = b as char;
-        let signed = at_word_start
-            && (c == '+' || c == '-')
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-        if c.is_ascii_digit() || signed {
-            let end = number_end(bytes, if signed { i + 1 } else { i });
-            match classify_number(field, i, end) {
-                NumberRole::Value => {
-                    flush_text(&mut text_start, i, out);
-                    let (unit, token_end) = unit_after(field, end);
-                    match number::parse(&field[i..end]) {
-                        Some(value) => out.push(Token {
-                            kind: Kind::Num(value, unit),
-                            start: base + i,
-                            end: base + token_end,
-                            line,
-                        }),
-                        // Too long to be a count: keep it as text rather than guess.
-                        None => {
-                            text_start.get_or_insert(i);
-                        }
-                    }
-                    i = token_end;
-                }
-                NumberRole::ValueThenMarker(split) => {
-                    flush_text(&mut text_start, i, out);
-                    if let Some(value) = number::parse(&field[i..split]) {
-                        out.push(Token {
-                            kind: Kind::Num(value, Unit::None),
-                            start: base + i,
-                            end: base + split,
-                            line,
-                        });
-                    }
-                    text_start = Some(split);
-                    i = end;
-                }
-                NumberRole::Text => {
-                    text_start.get_or_insert(i);
-                    i = end;
-                }
-            }
+        let at_word_start = cut.text_start.is_none();
+        if let Some(word_end) = at_word_start.then(|| cut.blank_marker(i)).flatten() {
+            cut.push(Kind::Blank, i, word_end);
+            i = word_end;
             continue;
         }
-        text_start.get_or_insert(i);
+        let signed = at_word_start
+            && (b == b'+' || b == b'-')
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() || signed {
+            i = cut.number(i, signed);
+            continue;
+        }
+        cut.text_start.get_or_insert(i);
         i = text_run_end(bytes, i + 1);
     }
-    flush_text(&mut text_start, field.len(), out);
+    cut.end_text(field.len());
+}
+
+/// Cuts one field into tokens: the text run open so far, and the tokens made.
+struct FieldCutter<'a> {
+    field: &'a str,
+    /// The field's byte offset in the text, and its line.
+    base: usize,
+    line: usize,
+    out: &'a mut Vec<Token>,
+    /// Where the current run of text began, if one is open.
+    text_start: Option<usize>,
+}
+
+impl FieldCutter<'_> {
+    fn push(&mut self, kind: Kind, start: usize, end: usize) {
+        self.out.push(Token {
+            kind,
+            start: self.base + start,
+            end: self.base + end,
+            line: self.line,
+        });
+    }
+
+    /// Ends the open run of text at `end`.
+    fn end_text(&mut self, end: usize) {
+        if let Some(start) = self.text_start.take() {
+            if end > start {
+                self.push(Kind::Text, start, end);
+            }
+        }
+    }
+
+    /// A blank marker standing alone at `i` (`/`, `-`, `—`, `无`…): where it ends. Markers start
+    /// with `/`, `-`, `\` or a non-ASCII character.
+    fn blank_marker(&self, i: usize) -> Option<usize> {
+        let bytes = self.field.as_bytes();
+        if !matches!(bytes[i], b'/' | b'-' | b'\\' | 0x80..) {
+            return None;
+        }
+        let word_end = bytes[i..]
+            .iter()
+            .take(8)
+            .position(u8::is_ascii_whitespace)
+            .map_or((i + 8).min(bytes.len()), |w| i + w);
+        let word = self.field.get(i..word_end).unwrap_or("");
+        let whole_word = word_end == bytes.len() || bytes[word_end].is_ascii_whitespace();
+        (whole_word
+            && BLANK_WORDS.contains(&word)
+            && !spaced_label_goes_on(self.field, word, word_end))
+        .then_some(word_end)
+    }
+
+    /// The digits at `i` (after a sign when `signed`): a value, a value run into a marker, or
+    /// part of the text. Where to go on.
+    fn number(&mut self, i: usize, signed: bool) -> usize {
+        let field = self.field;
+        let end = number_end(field.as_bytes(), if signed { i + 1 } else { i });
+        match classify_number(field, i, end) {
+            NumberRole::Value => {
+                self.end_text(i);
+                let (unit, token_end) = unit_after(field, end);
+                match number::parse(&field[i..end]) {
+                    Some(value) => self.push(Kind::Num(value, unit), i, token_end),
+                    // Too long to be a count: keep it as text rather than guess.
+                    None => {
+                        self.text_start.get_or_insert(i);
+                    }
+                }
+                token_end
+            }
+            NumberRole::ValueThenMarker(split) => {
+                self.end_text(i);
+                if let Some(value) = number::parse(&field[i..split]) {
+                    self.push(Kind::Num(value, Unit::None), i, split);
+                }
+                self.text_start = Some(split);
+                end
+            }
+            NumberRole::Text => {
+                self.text_start.get_or_insert(i);
+                end
+            }
+        }
+    }
 }
 
 /// Where the run of label text going on at `from` ends: at whitespace, a digit or the end.
