@@ -225,68 +225,46 @@ fn place_run_together(
         })
         .collect();
     let readings = split::split(&runs, n, &columns.sums(), MAX_READINGS);
-    let to_cells = |reading: &[split::Part]| -> Vec<Cell> {
-        reading
-            .iter()
-            .map(|part| {
-                let token = read[part.run];
-                Cell {
-                    value: Some(Number::Int(part.value)),
-                    source: CellSource::Reconstructed,
-                    line: token.line,
-                    start: token.start + part.start,
-                    end: token.start + part.end,
-                }
-            })
-            .collect()
-    };
     let line = read.first().map(|t| t.line);
-    let unreadable = unreadable_cells(n, label.line, label.end);
-    match readings.as_slice() {
-        [only] => {
-            findings.push(
-                Finding::new(
-                    Rule::ReconstructedCells,
-                    format!(
-                        "{}的数字连在一起（{shown}），按表内合计关系只有一种拆法：{}",
-                        columns.place(),
-                        show_values(only)
-                    ),
-                )
-                .with_cells(columns.refs())
-                .at_line(line),
-            );
+    let place = columns.place();
+    let unreadable = || unreadable_cells(n, label.line, label.end);
+    let (finding, placed) = match readings.as_slice() {
+        [only] => (
+            Finding::new(
+                Rule::ReconstructedCells,
+                format!(
+                    "{place}的数字连在一起（{shown}），按表内合计关系只有一种拆法：{}",
+                    show_values(only)
+                ),
+            ),
             Placed {
-                cells: to_cells(only),
+                cells: reading_cells(read, only),
                 readings: Vec::new(),
-            }
-        }
+            },
+        ),
         [_, _, ..] => {
             let shown_readings: Vec<String> =
                 readings.iter().take(2).map(|r| show_values(r)).collect();
-            findings.push(
-                Finding::new(
-                    Rule::AmbiguousCells,
-                    format!(
-                        "{}的数字连在一起（{shown}），有不止一种拆法（如「{}」），无法确定，未参与核对",
-                        columns.place(),
-                        shown_readings.join("」或「")
-                    ),
-                )
-                .with_cells(columns.refs())
-                .at_line(line),
-            );
             // Only a complete list of readings may be settled by the columns: with the
             // search cut short, the right reading may be one not listed.
             let complete = readings.len() < MAX_READINGS;
-            Placed {
-                cells: unreadable,
-                readings: if complete {
-                    readings.iter().map(|r| to_cells(r)).collect()
-                } else {
-                    Vec::new()
+            (
+                Finding::new(
+                    Rule::AmbiguousCells,
+                    format!(
+                        "{place}的数字连在一起（{shown}），有不止一种拆法（如「{}」），无法确定，未参与核对",
+                        shown_readings.join("」或「")
+                    ),
+                ),
+                Placed {
+                    cells: unreadable(),
+                    readings: if complete {
+                        readings.iter().map(|r| reading_cells(read, r)).collect()
+                    } else {
+                        Vec::new()
+                    },
                 },
-            }
+            )
         }
         [] => {
             let what = if read.is_empty() {
@@ -294,23 +272,40 @@ fn place_run_together(
             } else {
                 format!("只读到{}个数（{shown}）", read.len())
             };
-            findings.push(
-                Finding::new(
-                    Rule::UnreadableRow,
-                    format!(
-                        "{}应有{n}个单元格，{what}，也没有足够的空位表示空白，无法确定各数所在的列，未参与核对",
-                        columns.place()
-                    ),
-                )
-                .with_cells(columns.refs())
-                .at_line(Some(line.unwrap_or(label.line))),
+            let finding = Finding::new(
+                Rule::UnreadableRow,
+                format!(
+                    "{place}应有{n}个单元格，{what}，也没有足够的空位表示空白，无法确定各数所在的列，未参与核对"
+                ),
             );
-            Placed {
-                cells: unreadable,
+            let placed = Placed {
+                cells: unreadable(),
                 readings: Vec::new(),
-            }
+            };
+            (finding, placed)
         }
-    }
+    };
+    // A row with no numbers at all is on its label's line.
+    let line = line.or((readings.is_empty()).then_some(label.line));
+    findings.push(finding.with_cells(columns.refs()).at_line(line));
+    placed
+}
+
+/// The cells of one reading of digits that ran together.
+fn reading_cells(read: &[Token], reading: &[split::Part]) -> Vec<Cell> {
+    reading
+        .iter()
+        .map(|part| {
+            let token = read[part.run];
+            Cell {
+                value: Some(Number::Int(part.value)),
+                source: CellSource::Reconstructed,
+                line: token.line,
+                start: token.start + part.start,
+                end: token.start + part.end,
+            }
+        })
+        .collect()
 }
 
 /// `64、0、0、2`: the values of a reading.
