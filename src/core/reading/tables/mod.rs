@@ -32,6 +32,7 @@ use crate::model::template::{RowSpec, TableSpec, Template};
 use crate::model::{Cell, Finding, Section, Table, Tables};
 use crate::text::tokens::Token;
 use crate::text::Source;
+use std::ops::Range;
 
 /// A table read row by row, and the byte offset where it ends.
 fn read_rows(
@@ -121,84 +122,129 @@ pub(crate) fn tables(
     given: Tables,
     findings: &mut Vec<Finding>,
 ) -> Tables {
-    let doc_end = source.text.len();
-    let heading = |n: u8| sections.iter().find(|s| s.number == n);
-    let next_heading_after = |from: usize, numbers: &[u8]| {
-        numbers
-            .iter()
-            .filter_map(|&n| heading(n))
-            .map(|s| s.start)
-            .filter(|&s| s > from)
-            .min()
+    let parts = Parts {
+        sections,
+        text_end: source.text.len(),
     };
+    let segments_in = |part: Range<usize>| in_region(tokens, &source.text, part.start, part.end);
 
     // 表三 first: its long row labels anchor the other two when headings are missing.
-    let requests_spec = template.requests();
-    let requests_start = heading(3).map_or(0, |s| s.end);
-    let requests_end = next_heading_after(requests_start, &[4, 5, 6]).unwrap_or(doc_end);
-    let (requests, requests_anchor_at) = match given.requests {
+    let requests_part = parts.after(3, &[4, 5, 6]);
+    let requests = match given.requests {
         Some(table) => {
-            let (start, end) = table.span().unwrap_or((requests_end, requests_start));
-            (Some((table, end)), start)
+            let (start, end) = table
+                .span()
+                .unwrap_or((requests_part.end, requests_part.start));
+            RequestsRead {
+                table: Some((table, end)),
+                anchor_at: start,
+            }
         }
         None => {
-            let requests_segs = in_region(tokens, &source.text, requests_start, requests_end);
-            let anchor = requests_segs
-                .iter()
-                .position(|seg| match seg {
-                    Seg::Label(label) => match_row(&label.han, requests_spec, 0)
-                        .is_some_and(|m| m.row <= 1 && m.matched_chars >= WRAPPED_MIN_CHARS),
-                    _ => false,
-                })
-                .unwrap_or(0);
-            let requests = read_rows(source, &requests_segs[anchor..], requests_spec, 4, findings);
-            // Each table's segments go once read: a paste of many megabytes has three regions.
-            (
-                requests,
-                requests_segs.get(anchor).map_or(requests_end, Seg::start),
-            )
+            let segs = segments_in(requests_part.clone());
+            read_requests(source, &segs, template, requests_part.end, findings)
         }
     };
 
-    let active_start = heading(2).map_or(0, |s| s.end);
-    let active_end = next_heading_after(active_start, &[3, 4, 5, 6])
-        .unwrap_or(doc_end)
-        .min(if requests_anchor_at > active_start {
-            requests_anchor_at
-        } else {
-            doc_end
-        });
-    let active = given.active.or_else(|| {
-        let active_segs = in_region(tokens, &source.text, active_start, active_end);
-        let active_anchor = active_segs
-            .iter()
-            .position(|seg| matches!(seg, Seg::Label(l) if l.han.contains("第二十条") || l.han.contains("信息内容")))
-            .unwrap_or(0);
-        read_rows(
-            source,
-            &active_segs[active_anchor..],
-            template.active(),
-            2,
-            findings,
-        )
-        .map(|(table, _)| table)
-    });
+    let mut active_part = parts.after(2, &[3, 4, 5, 6]);
+    if requests.anchor_at > active_part.start {
+        active_part.end = active_part.end.min(requests.anchor_at);
+    }
+    let active = given
+        .active
+        .or_else(|| read_active(source, &segments_in(active_part), template, findings));
 
-    let review_start = match heading(4) {
+    let review_start = match parts.heading(4) {
         Some(s) => s.end,
-        None => requests.as_ref().map_or(0, |(_, end)| *end),
+        None => requests.table.as_ref().map_or(0, |(_, end)| *end),
     };
-    let review_end = next_heading_after(review_start, &[5, 6]).unwrap_or(doc_end);
-    let review_litigation = given.review_litigation.or_else(|| {
-        let review_segs = in_region(tokens, &source.text, review_start, review_end);
-        read_review(source, &review_segs, findings)
-    });
+    let review_end = parts.next_heading_after(review_start, &[5, 6]);
+    let review_litigation = given
+        .review_litigation
+        .or_else(|| read_review(source, &segments_in(review_start..review_end), findings));
 
     Tables {
         active,
-        requests: requests.map(|(table, _)| table),
+        requests: requests.table.map(|(table, _)| table),
         review_litigation,
     }
+}
+
+/// Where each table is looked for, by the section headings found.
+struct Parts<'a> {
+    sections: &'a [Section],
+    text_end: usize,
+}
+
+impl Parts<'_> {
+    fn heading(&self, number: u8) -> Option<&Section> {
+        self.sections.iter().find(|s| s.number == number)
+    }
+
+    /// The first of the headings `numbers` after byte `from`, or the end of the text.
+    fn next_heading_after(&self, from: usize, numbers: &[u8]) -> usize {
+        numbers
+            .iter()
+            .filter_map(|&n| self.heading(n))
+            .map(|s| s.start)
+            .filter(|&s| s > from)
+            .min()
+            .unwrap_or(self.text_end)
+    }
+
+    /// From the end of heading `number` (the start of the text without it) to the next of
+    /// the headings `next`.
+    fn after(&self, number: u8, next: &[u8]) -> Range<usize> {
+        let start = self.heading(number).map_or(0, |s| s.end);
+        start..self.next_heading_after(start, next)
+    }
+}
+
+/// 表三 as read from the text, with where it ends, and where its first row (一 or 二) begins:
+/// that anchors 表二 before it and 表四 after it.
+struct RequestsRead {
+    table: Option<(Table, usize)>,
+    anchor_at: usize,
+}
+
+/// 表三 from the segments of its part, from its first row (`一、本年新收…` or `二、上年结转…`)
+/// on; what comes before is prose. `part_end` anchors the others when no row is found.
+fn read_requests(
+    source: &Source,
+    segs: &[Seg],
+    template: Template,
+    part_end: usize,
+    findings: &mut Vec<Finding>,
+) -> RequestsRead {
+    let spec = template.requests();
+    let anchor = segs
+        .iter()
+        .position(|seg| match seg {
+            Seg::Label(label) => match_row(&label.han, spec, 0)
+                .is_some_and(|m| m.row <= 1 && m.matched_chars >= WRAPPED_MIN_CHARS),
+            _ => false,
+        })
+        .unwrap_or(0);
+    RequestsRead {
+        table: read_rows(source, &segs[anchor..], spec, 4, findings),
+        anchor_at: segs.get(anchor).map_or(part_end, Seg::start),
+    }
+}
+
+/// 表二 from the segments of its part, from its first header (`第二十条…`, `信息内容`) on.
+fn read_active(
+    source: &Source,
+    segs: &[Seg],
+    template: Template,
+    findings: &mut Vec<Finding>,
+) -> Option<Table> {
+    let anchor = segs
+        .iter()
+        .position(|seg| {
+            matches!(seg, Seg::Label(l) if l.han.contains("第二十条") || l.han.contains("信息内容"))
+        })
+        .unwrap_or(0);
+    read_rows(source, &segs[anchor..], template.active(), 2, findings).map(|(table, _)| table)
 }
 
 #[cfg(test)]
