@@ -224,6 +224,20 @@ fn too_large(rows: &[Vec<PendingCell>]) -> bool {
 /// Places each cell at the first free grid column of its row, then writes one line per row
 /// with the grid columns separated by tabs (a merged cell's text stands at its top-left).
 fn lay_out(rows: Vec<Vec<PendingCell>>, text: &mut String) -> Grid {
+    let placed = place_spans(rows);
+    write_grid(placed, text)
+}
+
+/// The cells of a table placed on its grid: each with its row, column and spans, and its text.
+struct Placed {
+    cells: Vec<(GridCell, String)>,
+    rows: usize,
+    cols: usize,
+}
+
+/// Places each cell at the first free column of its row after those it skips, a cell that
+/// continues a vertical merge growing the cell above instead.
+fn place_spans(rows: Vec<Vec<PendingCell>>) -> Placed {
     let rows: Vec<Vec<PendingCell>> = rows.into_iter().filter(|r| !r.is_empty()).collect();
     let row_count = rows.len();
     // occupied[row][col]: the index of the cell covering it.
@@ -279,7 +293,21 @@ fn lay_out(rows: Vec<Vec<PendingCell>>, text: &mut String) -> Grid {
             col += span;
         }
     }
-    let cols = occupied.iter().map(Vec::len).max().unwrap_or(0);
+    Placed {
+        cols: occupied.iter().map(Vec::len).max().unwrap_or(0),
+        cells,
+        rows: row_count,
+    }
+}
+
+/// Writes a placed table into `text`, a row per line and its columns separated by tabs, and
+/// gives each cell its byte range there.
+fn write_grid(placed: Placed, text: &mut String) -> Grid {
+    let Placed {
+        cells,
+        rows: row_count,
+        cols,
+    } = placed;
     let mut grid = Grid {
         rows: row_count,
         cols,
