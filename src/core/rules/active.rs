@@ -3,7 +3,7 @@
 use super::{cell_finding, cell_ref};
 use crate::model::template::{ColKind, Template};
 use crate::model::Rule;
-use crate::model::{Finding, Report, Table};
+use crate::model::{CellRef, Finding, Number, Report, Table};
 
 fn table(report: &Report) -> Option<&Table> {
     report.tables.active.as_ref()
@@ -52,81 +52,100 @@ pub(crate) fn inconsistent(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
+    let mut findings = negative_counts(table);
+    findings.extend(match report.template {
+        Some(Template::Y2019) => inconsistent_2019(table),
+        Some(Template::Y2021) => inconsistent_2021(table),
+        None => Vec::new(),
+    });
+    findings
+}
+
+fn warning(table: &Table, message: String, cells: Vec<CellRef>) -> Finding {
+    cell_finding(Rule::ActiveInconsistent, message, table, cells)
+}
+
+/// Two values of a row, when both are known.
+fn pair(table: &Table, row: &str, a: &str, b: &str) -> Option<(Number, Number)> {
+    Some((table.value(row, a)?, table.value(row, b)?))
+}
+
+/// A count that is negative (本年增/减 may be).
+fn negative_counts(table: &Table) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut warn = |message: String, cells| {
-        findings.push(cell_finding(
-            Rule::ActiveInconsistent,
-            message,
-            table,
-            cells,
-        ));
-    };
     for row in table.spec.rows {
         for col in row.cols.iter().filter(|c| c.kind != ColKind::Signed) {
             if let Some(value) = table.value(row.key, col.key).filter(|v| v.is_negative()) {
-                warn(
+                findings.push(warning(
+                    table,
                     format!("表二「{}」{}为{}：不能为负数", row.label, col.label, value),
                     vec![cell_ref(table, row.key, col.key)],
-                );
+                ));
             }
         }
     }
-    let pair = |row: &str, a: &str, b: &str| Some((table.value(row, a)?, table.value(row, b)?));
-    match report.template {
-        Some(Template::Y2019) => {
-            for row in ["regulations", "normative_docs"] {
-                if let Some((published, total)) = pair(row, "new_published", "total_published") {
-                    if published.as_f64() > total.as_f64() {
-                        let label = table.spec.row(row).map_or(row, |(_, r)| r.label);
-                        warn(
-                            format!(
-                                "表二「{label}」本年新公开数量={published}，大于对外公开总数量={total}"
-                            ),
-                            vec![
-                                cell_ref(table, row_key(table, row), "new_published"),
-                                cell_ref(table, row_key(table, row), "total_published"),
-                            ],
-                        );
-                    }
-                }
-            }
-            for row in table.spec.rows {
-                if let Some((prev, change)) = pair(row.key, "prev_items", "change") {
-                    let now = prev.as_f64() + change.as_f64();
-                    if now < 0.0 {
-                        warn(
-                            format!(
-                                "表二「{}」上一年项目数量={prev}，本年增/减={change}，相加为负",
-                                row.label
-                            ),
-                            vec![
-                                cell_ref(table, row.key, "prev_items"),
-                                cell_ref(table, row.key, "change"),
-                            ],
-                        );
-                    }
-                }
+    findings
+}
+
+/// 2019's form: 本年新公开数量 ≤ 对外公开总数量; 上一年项目数量 + 本年增/减 ≥ 0.
+fn inconsistent_2019(table: &Table) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for row in ["regulations", "normative_docs"] {
+        if let Some((published, total)) = pair(table, row, "new_published", "total_published") {
+            if published.as_f64() > total.as_f64() {
+                let label = table.spec.row(row).map_or(row, |(_, r)| r.label);
+                findings.push(warning(
+                    table,
+                    format!(
+                        "表二「{label}」本年新公开数量={published}，大于对外公开总数量={total}"
+                    ),
+                    vec![
+                        cell_ref(table, row_key(table, row), "new_published"),
+                        cell_ref(table, row_key(table, row), "total_published"),
+                    ],
+                ));
             }
         }
-        Some(Template::Y2021) => {
-            for row in ["regulations", "normative_docs"] {
-                if let Some((issued, in_force)) = pair(row, "issued", "in_force") {
-                    if issued.as_f64() > in_force.as_f64() {
-                        let label = table.spec.row(row).map_or(row, |(_, r)| r.label);
-                        warn(
-                            format!(
-                                "表二「{label}」本年制发件数={issued}，大于现行有效件数={in_force}：本年制发的文件当年全部废止的情况少见，请核对"
-                            ),
-                            vec![
-                                cell_ref(table, row_key(table, row), "issued"),
-                                cell_ref(table, row_key(table, row), "in_force"),
-                            ],
-                        );
-                    }
-                }
+    }
+    for row in table.spec.rows {
+        if let Some((prev, change)) = pair(table, row.key, "prev_items", "change") {
+            if prev.as_f64() + change.as_f64() < 0.0 {
+                findings.push(warning(
+                    table,
+                    format!(
+                        "表二「{}」上一年项目数量={prev}，本年增/减={change}，相加为负",
+                        row.label
+                    ),
+                    vec![
+                        cell_ref(table, row.key, "prev_items"),
+                        cell_ref(table, row.key, "change"),
+                    ],
+                ));
             }
         }
-        None => {}
+    }
+    findings
+}
+
+/// 2021's form: 本年制发件数 ≤ 现行有效件数, unless all of a year's documents were repealed.
+fn inconsistent_2021(table: &Table) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for row in ["regulations", "normative_docs"] {
+        if let Some((issued, in_force)) = pair(table, row, "issued", "in_force") {
+            if issued.as_f64() > in_force.as_f64() {
+                let label = table.spec.row(row).map_or(row, |(_, r)| r.label);
+                findings.push(warning(
+                    table,
+                    format!(
+                        "表二「{label}」本年制发件数={issued}，大于现行有效件数={in_force}：本年制发的文件当年全部废止的情况少见，请核对"
+                    ),
+                    vec![
+                        cell_ref(table, row_key(table, row), "issued"),
+                        cell_ref(table, row_key(table, row), "in_force"),
+                    ],
+                ));
+            }
+        }
     }
     findings
 }
