@@ -303,70 +303,112 @@ fn read_sentence(source: &Source, whole: &Sentence, context: &Context, out: &mut
             return;
         }
     }
-    // What earlier clauses of the sentence were about: results follow their case kind, and
-    // `办结N件` follows `收到N件`.
-    let mut case_kind: Option<bool> = None;
-    let mut after_request_count = false;
+    let mut earlier = Earlier::default();
     for (clause_start, clause) in clauses {
-        // The text of the clause's characters `from..to`.
-        let text = |from: usize, to: usize| whole.text_of(clause_start + from, clause_start + to);
-        let numbers = numbers_in(clause);
-        if !numbers
-            .iter()
-            .any(|n| may_be_stated(text(0, n.start), n.unit))
-        {
+        let clause = Clause {
+            whole,
+            start: clause_start,
+            chars: clause,
+        };
+        read_clause(source, &clause, context, &mut earlier, out);
+    }
+}
+
+/// What earlier clauses of a sentence were about: results follow their case kind, and
+/// `办结N件` follows `收到N件`.
+#[derive(Default)]
+struct Earlier {
+    /// `Some(true)` after litigation, `Some(false)` after review.
+    case_kind: Option<bool>,
+    after_request_count: bool,
+}
+
+impl Earlier {
+    fn note(&mut self, quantity: Quantity) {
+        match quantity {
+            Quantity::Review => self.case_kind = Some(false),
+            Quantity::Litigation | Quantity::LitigationDirect | Quantity::LitigationAfterReview => {
+                self.case_kind = Some(true)
+            }
+            Quantity::Received { .. } | Quantity::Handled => self.after_request_count = true,
+            _ => {}
+        }
+    }
+}
+
+/// A clause of a sentence: its characters, from character `start` of the sentence on.
+struct Clause<'a> {
+    whole: &'a Sentence<'a>,
+    start: usize,
+    chars: &'a [Char],
+}
+
+impl Clause<'_> {
+    /// The text of the clause's characters `from..to`.
+    fn text(&self, from: usize, to: usize) -> &str {
+        self.whole.text_of(self.start + from, self.start + to)
+    }
+}
+
+/// The statements of one clause: each number with its words before and after.
+fn read_clause(
+    source: &Source,
+    clause: &Clause,
+    context: &Context,
+    earlier: &mut Earlier,
+    out: &mut Vec<Statement>,
+) {
+    let chars = clause.chars;
+    let numbers = numbers_in(chars);
+    if !numbers
+        .iter()
+        .any(|n| may_be_stated(clause.text(0, n.start), n.unit))
+    {
+        return;
+    }
+    // Checked once a number is found to be stated: most never are.
+    let mut blocked: Option<bool> = None;
+    let mut head_start = 0;
+    for (k, number) in numbers.iter().enumerate() {
+        let head = clause.text(head_start, number.start);
+        let tail_end = numbers.get(k + 1).map_or(chars.len(), |n| n.start);
+        let tail = clause.text(number.end, tail_end);
+        head_start = number.end;
+        if is_estimate(head, tail) {
             continue;
         }
-        // Checked once a number is found to be stated: most never are.
-        let mut blocked: Option<bool> = None;
-        let mut head_start = 0;
-        for (k, number) in numbers.iter().enumerate() {
-            let head = text(head_start, number.start);
-            let tail_end = numbers.get(k + 1).map_or(clause.len(), |n| n.start);
-            let tail = text(number.end, tail_end);
-            head_start = number.end;
-            if is_estimate(head, tail) {
-                continue;
-            }
-            let found = classify(
-                head,
-                tail,
-                number.unit,
-                context,
-                case_kind,
-                after_request_count,
-            );
-            let Some(quantity) = found else {
-                continue;
-            };
-            let blocked = *blocked
-                .get_or_insert_with(|| blocked_clause(text(0, clause.len()), context.report_year));
-            if blocked {
-                continue;
-            }
-            match quantity {
-                Quantity::Review => case_kind = Some(false),
-                Quantity::Litigation
-                | Quantity::LitigationDirect
-                | Quantity::LitigationAfterReview => case_kind = Some(true),
-                Quantity::Received { .. } | Quantity::Handled => after_request_count = true,
-                _ => {}
-            }
-            let start = clause[number.start].1;
-            // The number's digits: the unit is the last character of the match.
-            let last = clause[number.end - 2];
-            let end = last.1 + last.0.len_utf8();
-            out.push(Statement {
-                quantity,
-                value: number.value,
-                printed: number.printed.clone(),
-                unit: number.unit,
-                line: source.line_of(start),
-                start,
-                end,
-                quote: quote(whole, start),
-            });
+        let found = classify(
+            head,
+            tail,
+            number.unit,
+            context,
+            earlier.case_kind,
+            earlier.after_request_count,
+        );
+        let Some(quantity) = found else {
+            continue;
+        };
+        let blocked = *blocked.get_or_insert_with(|| {
+            blocked_clause(clause.text(0, chars.len()), context.report_year)
+        });
+        if blocked {
+            continue;
         }
+        earlier.note(quantity);
+        let start = chars[number.start].1;
+        // The number's digits: the unit is the last character of the match.
+        let last = chars[number.end - 2];
+        let end = last.1 + last.0.len_utf8();
+        out.push(Statement {
+            quantity,
+            value: number.value,
+            printed: number.printed.clone(),
+            unit: number.unit,
+            line: source.line_of(start),
+            start,
+            end,
+            quote: quote(clause.whole, start),
+        });
     }
 }
 
