@@ -270,3 +270,69 @@ test('with the real clipboard: a normal paste goes into the paste area as ever, 
   assert.equal(size, `共 ${[...tooLarge].length} 字，上面显示开头 ${SHOWN_CHARS} 字`);
   await context.close();
 });
+
+/** The checking worker's script. The tests that route it block service workers, so that the
+ * page's requests are not answered from their cache. */
+const WORKER_SCRIPT = /\/worker-[0-9a-f]{1,16}\.js$/;
+
+test('a worker that starts late gets the text posted before it was ready, also the kept text after a reload', async () => {
+  const report = (await fixtures()).find((f) => f.name.startsWith('003_'));
+  const expected = (await cli(report.text)).summary;
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  // The worker's script is held back until the test lets it go.
+  const held = [];
+  let wake = () => {};
+  await context.route(WORKER_SCRIPT, (route) => { held.push(route); wake(); });
+  const nextHeld = async () => {
+    while (held.length === 0) await new Promise((resolve) => { wake = resolve; });
+    return held.shift();
+  };
+  const page = await openApp(context, app.server.url);
+  await page.fill('#report-input', report.text);
+  await page.click('.input-actions button');
+  await page.waitForSelector('#summary.checking');
+  await (await nextHeld()).continue();
+  await checked(page);
+  assertCounts(await summaryOf(page), expected, 'checked once the worker started');
+
+  // The kept text is checked at once on the reloaded page, while its worker is still loading.
+  await page.reload();
+  await page.waitForSelector('#summary.checking');
+  await (await nextHeld()).continue();
+  await checked(page);
+  assertCounts(await summaryOf(page), expected, 'the kept text, after the reload');
+  assert.equal(await page.inputValue('#report-input'), report.text);
+  await context.close();
+});
+
+test('a worker that cannot start, or whose wasm does not run, leaves the check to the page', async () => {
+  const report = (await fixtures()).find((f) => f.name.startsWith('003_'));
+  const expected = (await cli(report.text)).summary;
+  // The worker's script fails to load (as offline without it in the cache): an error event.
+  // Or it loads but its wasm does not start: it answers with an error (it used to leave the
+  // page saying 正在检查 for ever).
+  const ways = {
+    'no script': (route) => route.abort(),
+    'broken wasm': async (route) => {
+      const response = await route.fetch();
+      const script = (await response.text()).replace(/^import \{ wasmBytes \} from '[^']*';$/m,
+        'const wasmBytes = new Uint8Array([0, 97, 115, 109, 99, 99, 99, 99]);');
+      assert.match(script, /^const wasmBytes = /m);
+      await route.fulfill({ response, body: script });
+    },
+  };
+  for (const [way, handle] of Object.entries(ways)) {
+    const context = await app.browser.newContext({ serviceWorkers: 'block' });
+    await context.route(WORKER_SCRIPT, handle);
+    const page = await openApp(context, app.server.url);
+    await page.fill('#report-input', report.text);
+    await page.click('.input-actions button');
+    await checked(page);
+    assertCounts(await summaryOf(page), expected, way);
+    // And the kept text after a reload.
+    await page.reload();
+    await checked(page);
+    assertCounts(await summaryOf(page), expected, `${way}: the kept text, after the reload`);
+    await context.close();
+  }
+});
