@@ -20,7 +20,7 @@ use super::worker::{self, CheckWorker};
 use crate::model::Report;
 
 /// Checking (and keeping the text in localStorage) waits this long after the last keystroke.
-const DEBOUNCE: Duration = Duration::from_millis(300);
+pub(super) const DEBOUNCE: Duration = Duration::from_millis(300);
 
 /// The text and last year's report as changed since they were last kept in localStorage
 /// (the app's own page only).
