@@ -1,26 +1,18 @@
 //! Any input gives a clear finding or error, never a panic or a hang: empty text, garbage,
 //! binary bytes, a report without tables, a 10 MB paste, phrases repeated over megabytes, and
-//! randomly mutated reports.
+//! randomly mutated reports. How long the hostile ones take is measured by
+//! `tests/benches/worst_cases.rs` (`.ci/bench`), not asserted here: a test that passes alone and
+//! fails on a loaded machine is a defect.
 
 mod common;
 
-use std::path::Path;
-use std::time::{Duration, Instant};
-
 use nianbao::{check_text, Options, ReadError, Report, Severity};
 
-/// Far above the real figure (milliseconds in release); only here to catch a hang.
-const HANG: Duration = Duration::from_secs(30);
+mod worst_cases;
+use worst_cases::fixture;
 
 fn rules(report: &Report) -> Vec<&'static str> {
     report.findings.iter().map(|f| f.rule.id()).collect()
-}
-
-fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures")
-        .join(name);
-    nianbao::input::decode(&std::fs::read(path).unwrap()).unwrap()
 }
 
 #[test]
@@ -93,71 +85,35 @@ fn template_without_tables_gives_table_missing() {
 
 #[test]
 fn ten_megabyte_pastes_finish() {
-    let report = fixture("000_74598ba982fdb439.txt");
-    let repeated = report.repeat(10 * 1024 * 1024 / report.len() + 1);
-    let one_line: String = "本年新收政府信息公开申请数量640020470总计1 2 3予以公开\t\t"
-        .chars()
-        .cycle()
-        .take(4 * 1024 * 1024)
-        .collect();
-    let digits = "1234567890 ".repeat(1024 * 1024);
-    for (name, text) in [
-        ("repeated report", repeated),
-        ("one line", one_line),
-        ("digits", digits),
-    ] {
-        let started = Instant::now();
+    for (name, text) in worst_cases::ten_megabyte_pastes() {
         let result = check_text(&text, &Options::default());
-        let took = started.elapsed();
         eprintln!(
-            "{name}: {} MB in {took:?}, {} findings",
+            "{name}: {} MB, {} findings",
             text.len() >> 20,
             result.findings.len()
         );
-        assert!(took < HANG, "{name} took {took:?}");
-        assert!(!result.findings.is_empty() || result.tables.requests.is_some());
+        assert!(
+            !result.findings.is_empty() || result.tables.requests.is_some(),
+            "{name}"
+        );
     }
 }
 
 #[test]
 fn phrases_repeated_over_megabytes_finish() {
     // Each reader of dates, periods and stated years runs in time linear in the text, however
-    // many matches one line or sentence holds.
-    let fill = |phrase: &str| phrase.repeat(5 * 1024 * 1024 / phrase.len());
-    let tables = |notes: String| format!("二、主动公开政府信息情况\n{notes}\n五、存在的主要问题\n");
-    let opening = |lines: String| format!("{lines}\n一、总体情况\n");
-    for (name, text) in [
-        ("dates", fill("2021年2月19日 二〇二一年二月十九日 ")),
-        ("periods", fill("统计期限为2020年1月1日至")),
-        ("titles", fill("2020年某某某某某某某某某某某某")),
-        ("blanks", format!("（指{}", " ".repeat(5 * 1024 * 1024))),
-        (
-            "table notes on one line",
-            tables(fill("上一年（指2019年）")),
-        ),
-        (
-            "report years in one sentence",
-            opening(fill("现公布2020年年报")),
-        ),
-        (
-            "inside 《",
-            opening(format!("《{}", fill("现公布2020年年报"))),
-        ),
-        ("涵盖 in one clause", opening(fill("涵盖2020年"))),
-        (
-            "涵盖 before spaces",
-            opening(fill("涵盖2020年") + &" ".repeat(1024 * 1024) + "，"),
-        ),
-    ] {
-        let started = Instant::now();
+    // many matches one line or sentence holds (timed by the worst_cases bench).
+    for (name, text) in worst_cases::repeated_phrases() {
         let result = check_text(&text, &Options::default());
-        let took = started.elapsed();
         eprintln!(
-            "{name}: {} MB in {took:?}, {} stated years",
+            "{name}: {} MB, {} stated years",
             text.len() >> 20,
             result.stated_years.len()
         );
-        assert!(took < HANG, "{name} took {took:?}");
+        assert!(
+            result.findings.iter().all(|f| !f.message.is_empty()),
+            "{name}"
+        );
     }
 }
 

@@ -19,8 +19,39 @@ use super::tables::Tables;
 use super::worker::{self, CheckWorker};
 use crate::model::Report;
 
-/// Checking waits this long after the last keystroke.
-const DEBOUNCE: Duration = Duration::from_millis(300);
+/// Checking (and keeping the text in localStorage) waits this long after the last keystroke.
+pub(super) const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// The text and last year's report as changed since they were last kept in localStorage
+/// (the app's own page only).
+#[derive(Default)]
+struct Unsaved {
+    text: Option<Rc<str>>,
+    previous: Option<Rc<str>>,
+}
+
+impl Unsaved {
+    fn keep_text(&mut self) {
+        match self.text.take() {
+            Some(text) if text.is_empty() => browser::forget_text(),
+            Some(text) => {
+                browser::save_text(&text);
+            }
+            None => {}
+        }
+    }
+
+    fn keep_previous(&mut self) {
+        if let Some(previous) = self.previous.take() {
+            browser::save_previous(&previous);
+        }
+    }
+
+    fn keep(&mut self) {
+        self.keep_text();
+        self.keep_previous();
+    }
+}
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -76,24 +107,35 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The text and last year's report are kept once typing pauses, and at once when the page
+    // is left (a reload right after a paste or a check keeps what was there).
+    let unsaved = use_mut_ref(Unsaved::default);
+    {
+        let unsaved = unsaved.clone();
+        use_effect_with((), move |_| {
+            let listeners =
+                keep_text.then(|| browser::on_page_hidden(move || unsaved.borrow_mut().keep()));
+            move || drop(listeners)
+        });
+    }
+
     // Each change of the text: keep it, and check it once typing pauses.
     {
         let dispatcher = state.dispatcher();
         let generation = generation.clone();
+        let unsaved = unsaved.clone();
         use_effect_with(state.text.clone(), move |text| {
-            let text = text.clone();
+            if keep_text {
+                // A text over the limit is not kept (nor one it replaced).
+                unsaved.borrow_mut().text =
+                    (text.len() <= crate::input::MAX_BYTES).then(|| text.clone());
+            }
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(DEBOUNCE).await;
                 if *generation.borrow() == mine {
-                    if keep_text && text.len() <= crate::input::MAX_BYTES {
-                        if text.is_empty() {
-                            browser::forget_text();
-                        } else {
-                            browser::save_text(&text);
-                        }
-                    }
+                    unsaved.borrow_mut().keep_text();
                     dispatcher.dispatch(Action::Check);
                 }
             });
@@ -105,15 +147,16 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let generation = previous_generation;
         use_effect_with(state.previous.clone(), move |previous| {
-            let previous = previous.clone();
+            if keep_text {
+                unsaved.borrow_mut().previous =
+                    (previous.len() <= crate::input::MAX_BYTES).then(|| previous.clone());
+            }
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(DEBOUNCE).await;
                 if *generation.borrow() == mine {
-                    if keep_text && previous.len() <= crate::input::MAX_BYTES {
-                        browser::save_previous(&previous);
-                    }
+                    unsaved.borrow_mut().keep_previous();
                     dispatcher.dispatch(Action::Check);
                 }
             });

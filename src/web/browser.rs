@@ -1,6 +1,7 @@
 //! The few browser services the app uses: local storage, downloads, reading local files,
 //! scrolling. Nothing here touches the network.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -46,6 +47,43 @@ pub fn save_previous(text: &str) -> bool {
             s.set_item(PREVIOUS_KEY, text).is_ok()
         }
     })
+}
+
+/// Calls `on_hidden` when the page is hidden or left (`visibilitychange`, `pagehide`: a
+/// reload, a closed tab, another page), for as long as the returned listeners live.
+pub fn on_page_hidden(on_hidden: impl Fn() + 'static) -> Option<PageListeners> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let callback = Closure::<dyn Fn()>::new(on_hidden);
+    let function: &js_sys::Function = callback.as_ref().unchecked_ref();
+    window
+        .add_event_listener_with_callback("pagehide", function)
+        .ok()?;
+    let _ = document.add_event_listener_with_callback("visibilitychange", function);
+    Some(PageListeners {
+        window,
+        document,
+        callback,
+    })
+}
+
+/// The listeners of [`on_page_hidden`], removed when dropped.
+pub struct PageListeners {
+    window: web_sys::Window,
+    document: web_sys::Document,
+    callback: Closure<dyn Fn()>,
+}
+
+impl Drop for PageListeners {
+    fn drop(&mut self) {
+        let function: &js_sys::Function = self.callback.as_ref().unchecked_ref();
+        let _ = self
+            .window
+            .remove_event_listener_with_callback("pagehide", function);
+        let _ = self
+            .document
+            .remove_event_listener_with_callback("visibilitychange", function);
+    }
 }
 
 /// Offers `bytes` as a file download, generated in the page.

@@ -230,7 +230,15 @@ async fn mounted_checkers_keep_their_own_state() {
         ),
     )
     .unwrap();
-    yew::platform::time::sleep(std::time::Duration::from_millis(800)).await;
+    // Each checks its text at once: wait for both reports, however long they take...
+    while results.borrow().len() < 2 {
+        yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    // ...then past their debounced checks of the same texts, which must add no second report:
+    // their timers were set before the reports came, so a timer of the same delay set now
+    // fires after them (timers run in the order they are due).
+    yew::platform::time::sleep(super::app::DEBOUNCE).await;
+    yew::scheduler::flush().await;
 
     let broken = crate::check_text(BROKEN, &Default::default()).summary();
     let errors = |root: &web_sys::Element| {

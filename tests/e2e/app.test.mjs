@@ -118,10 +118,14 @@ test('pasted markup appears as text and never runs', async () => {
 
 test('the text survives a reload and 清除 wipes it', async () => {
   const context = await app.browser.newContext();
-  const page = await openApp(context, app.server.url);
+  const page = await context.newPage();
+  // The page's timers never fire, as on a machine too loaded to run the debounced save
+  // before the reload: the text is kept when the page is left (it used to be lost).
+  await page.clock.install();
+  await page.goto(app.server.url);
+  await page.waitForSelector('#report-input');
   const { text } = (await fixtures())[0];
   await enter(page, text);
-  await page.waitForTimeout(500); // the debounced save
   await page.reload();
   await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '');
   assert.equal(await page.inputValue('#report-input'), text);

@@ -1,14 +1,15 @@
 // A huge paste does not freeze the page. A ~4.9 MB report (a fixture repeated) is pasted as a
-// browser does it (a `paste` event whose DataTransfer holds text/plain) while
-// PerformanceObservers record the page's long tasks and long-animation-frame scripts. The paste
-// area takes over the paste and shows only the start of the text (src/web/long_text.rs), read
-// only; the worker (src/web/worker.rs) checks the whole text and gives the counts of
-// `nianbao check`; from the paste on, the longest main-thread task stays under LONGEST_TASK_MS
-// and the longest script under LONGEST_SCRIPT_MS. Nothing is lost: after a reload the text
-// kept in localStorage is checked again, and 「显示全文并编辑」 puts all of it in the paste area.
-// A long .txt file opened goes the same way, and a finding on a line far past the start shown
-// still shows its line in 原文.
-// NIANBAO_DIST=<dir> measures another build (the figures are printed before the assertions).
+// browser does it (a `paste` event whose DataTransfer holds text/plain). The paste area takes
+// over the paste and shows only the start of the text (src/web/long_text.rs), read only: no
+// text area is ever given more than a tenth of the text (laying out megabytes is what froze
+// the page); the whole text goes to the worker (src/web/worker.rs), the summary says 正在检查
+// meanwhile, and the worker's report gives the counts of `nianbao check`. Nothing is lost:
+// after a reload the text kept in localStorage is checked again, and 「显示全文并编辑」 puts
+// all of it in the paste area. A long .txt file opened goes the same way, and a finding on a
+// line far past the start shown still shows its line in 原文. The checking worker may start
+// late, or not at all: the check waits for it, or is done on the page.
+// No test here asserts a time: how long the paste, the check and the longest task take is
+// measured by `.ci/bench` (tests/e2e/bench.mjs), against its budgets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
@@ -17,18 +18,38 @@ import os from 'node:os';
 import path from 'node:path';
 import { servedApp, fixtures, root, openApp, dist } from './harness.mjs';
 
-// Measured on 2 shared cores (README): from the paste on, the longest task ~100-300 ms and the
-// longest script ~60-200 ms (the paste handed to the app; the report arriving and being drawn),
-// where the paste into the text area itself used to block the page for 2.5-4 s. Bounds with
-// room for a loaded machine.
-const LONGEST_TASK_MS = 600;
-const LONGEST_SCRIPT_MS = 300;
 const SIZE = 4.9e6;
 /** `LONG_TEXT_BYTES` and `SHOWN_CHARS` of the app. */
 const LONG_TEXT_BYTES = 256 * 1024;
 const SHOWN_CHARS = 20_000;
 
 const app = servedApp(process.env.NIANBAO_DIST ? path.resolve(process.env.NIANBAO_DIST) : dist);
+
+/** For a page's init script: records the longest value ever written into a text area
+ * (`window.longestValueSet`) and the longest text posted to a worker (`window.longestPosted`). */
+function recordTexts() {
+  const value = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+  Object.defineProperty(HTMLTextAreaElement.prototype, 'value', {
+    ...value,
+    set(text) {
+      window.longestValueSet = Math.max(window.longestValueSet ?? 0, String(text).length);
+      value.set.call(this, text);
+    },
+  });
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (typeof message?.text === 'string') window.longestPosted = Math.max(window.longestPosted ?? 0, message.text.length);
+    return post.call(this, message, ...rest);
+  };
+}
+
+/** For a page's init script: `window.sawChecking` becomes true when the summary says 正在检查. */
+function recordChecking() {
+  window.sawChecking = false;
+  new MutationObserver(() => {
+    if (document.querySelector('#summary.checking')) window.sawChecking = true;
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+}
 
 /** `nianbao check --format json` on `text`. */
 async function cli(text) {
@@ -54,10 +75,10 @@ const checked = (page) => page.waitForFunction(() => document.querySelector('#su
 const startOf = (text) => [...text.slice(0, 2 * SHOWN_CHARS)].slice(0, SHOWN_CHARS).join('');
 
 /** Sets `window.nextCheck`: a promise of the next check's result shown (the summary goes
- * through 正在检查 and back to counts), rejected after 60 s without one. */
+ * through 正在检查 and back to counts), rejected after 180 s without one (a hang). */
 const expectCheck = (page) => page.evaluate(() => {
   window.nextCheck = new Promise((resolve, reject) => {
-    setTimeout(() => reject(new Error('no check shown within 60 s')), 60_000);
+    setTimeout(() => reject(new Error('no check shown within 180 s')), 180_000);
     let checking = false;
     const observer = new MutationObserver(() => {
       const summary = document.querySelector('#summary');
@@ -86,74 +107,39 @@ async function assertShowsStart(page, text, what) {
   assert.match(note, /^文本较长（\d+\.\d MB），为保持页面流畅，这里只显示开头部分；检查的是全文。显示全文并编辑$/, what);
 }
 
-test('a 4.9 MB paste shows its start, is checked whole off the main thread, and no task is long', async (t) => {
+test('a 4.9 MB paste shows its start, is checked whole in the worker, and no text area gets it', async () => {
   const one = (await fixtures()).find((f) => f.name.startsWith('000_')).text.trimEnd() + '\n';
   const big = one.repeat(Math.floor(SIZE / Buffer.byteLength(one)));
   assert.ok(Buffer.byteLength(big) > 4.8e6 && Buffer.byteLength(big) < 5 * 1024 * 1024);
   const expected = (await cli(big)).summary;
 
   const context = await app.browser.newContext();
+  await context.addInitScript(recordTexts);
+  await context.addInitScript(recordChecking);
   const page = await openApp(context, app.server.url);
-  // The text to paste, in the page before the recording starts (handing 4.9 MB to the page
-  // is Playwright's work, not the paste's).
   await page.evaluate((text) => { window.clipboardText = text; }, big);
-  // Let the start-up settle (the worker loads its wasm), then record the page's long tasks.
-  await page.waitForTimeout(1500);
-  await page.evaluate(() => {
-    window.longTasks = [];
-    window.phase = 'paste';
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.longTasks.push([window.phase, Math.round(entry.duration)]);
-    }).observe({ type: 'longtask' });
-    // The scripts among them (long animation frames say which script ran how long).
-    window.scripts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        for (const script of entry.scripts) window.scripts.push([window.phase, script.invoker, Math.round(script.duration)]);
-      }
-    }).observe({ type: 'long-animation-frame' });
-    // Frames make Chromium report the rendering work (the paste area's layout) as tasks too.
-    const frame = () => requestAnimationFrame(frame);
-    frame();
-  });
-  const started = Date.now();
   // The paste as the browser fires it. The app takes it over (a synthetic event would insert
   // nothing by itself, so the text reaching the page proves that the app took it); the check
   // starts at once and runs in the worker.
-  const paste = await page.evaluate(() => {
+  const prevented = await page.evaluate(() => {
     const area = document.querySelector('#report-input');
     area.focus();
     const data = new DataTransfer();
     data.setData('text/plain', window.clipboardText);
     const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-    const start = performance.now();
     area.dispatchEvent(event);
-    const handled = performance.now() - start;
-    requestAnimationFrame(() => setTimeout(() => { window.phase = 'check'; }));
-    return { prevented: event.defaultPrevented, handled: Math.round(handled) };
+    return event.defaultPrevented;
   });
-  const checking = await page.waitForSelector('#summary.checking', { timeout: 10_000 }).then(() => true, () => false);
   await checked(page);
-  const elapsed = Date.now() - started;
-  // The debounced check (same text: no second report) and keeping the text in localStorage.
-  await page.waitForTimeout(1000);
-  const summary = await summaryOf(page);
-  const tasks = await page.evaluate(() => window.longTasks);
-  const scripts = await page.evaluate(() => window.scripts);
-  const longestTask = Math.max(0, ...tasks.map(([, ms]) => ms));
-  const longestScript = Math.max(0, ...scripts.map(([, , ms]) => ms));
-  const figures = `${(Buffer.byteLength(big) / 1e6).toFixed(2)} MB pasted: the paste event handled in ${paste.handled} ms, `
-    + `shown checked after ${elapsed} ms; from the paste on, the longest main-thread task ${longestTask} ms `
-    + `(all: ${JSON.stringify(tasks)}), the longest script ${longestScript} ms `
-    + `(${JSON.stringify(scripts.filter(([, , ms]) => ms >= 20))}); 正在检查 shown: ${checking}`;
-  t.diagnostic(figures);
-  console.log(`# ${figures}`);
-  assertCounts(summary, expected, 'pasted');
-  assert.ok(paste.prevented, 'the app takes over the long paste');
+  assertCounts(await summaryOf(page), expected, 'pasted');
+  assert.ok(prevented, 'the app takes over the long paste');
   await assertShowsStart(page, big, 'pasted');
-  assert.ok(checking, 'the summary says 正在检查 while the worker checks');
-  assert.ok(longestTask < LONGEST_TASK_MS, `longest main-thread task from the paste on: ${longestTask} ms`);
-  assert.ok(longestScript < LONGEST_SCRIPT_MS, `longest main-thread script from the paste on: ${longestScript} ms`);
+  // What froze the page was laying out megabytes in a text area, and checking them on the
+  // page's thread: neither happened, whatever the machine's speed.
+  const longestValueSet = await page.evaluate(() => window.longestValueSet ?? 0);
+  assert.ok(longestValueSet <= big.length / 10, `a text area was given ${longestValueSet} characters`);
+  assert.equal(await page.evaluate(() => window.longestPosted), big.length, 'the whole text went to the worker');
+  assert.ok(await page.evaluate(() => window.sawChecking), 'the summary said 正在检查 while the worker checked');
 
   // Pasting into the start shown would lose the rest: refused, with a message.
   const refused = await page.evaluate(() => {
@@ -166,7 +152,8 @@ test('a 4.9 MB paste shows its start, is checked whole off the main thread, and 
   assert.ok(refused);
   await page.waitForSelector('.input .notice:has-text("请先「清除」")');
 
-  // Nothing is lost: a reload checks the text kept in localStorage, shown by its start again.
+  // Nothing is lost: a reload (however soon) checks the text kept in localStorage, shown by
+  // its start again.
   await page.reload();
   await page.waitForSelector('#long-text-note');
   await checked(page);
@@ -174,20 +161,19 @@ test('a 4.9 MB paste shows its start, is checked whole off the main thread, and 
   await assertShowsStart(page, big, 'after a reload');
 
   // 「显示全文并编辑」: all of it in the paste area, editable (slow, as asked for).
-  const shownAt = Date.now();
   await page.click('#show-whole-text');
   await page.waitForSelector('#report-input:not([readonly])');
   assert.equal(await page.inputValue('#report-input'), big);
-  const wholeShown = Date.now() - shownAt;
   assert.equal(await page.$('#long-text-note'), null);
-  // Typing there keeps the whole text in the paste area.
+  // Typing there keeps the whole text in the paste area, through the check of the edit.
   await page.focus('#report-input');
   await page.keyboard.press('End');
+  await expectCheck(page);
   await page.keyboard.type('x');
-  await page.waitForTimeout(500);
+  await page.evaluate(() => window.nextCheck);
   assert.equal(await page.$('#long-text-note'), null, 'typing in the whole text keeps it whole');
   assert.equal(await page.$eval('#report-input', (el) => el.readOnly), false);
-  console.log(`# 显示全文并编辑: the whole text in the paste area after ${wholeShown} ms`);
+  assert.equal(await page.inputValue('#report-input'), `${big}x`);
 
   // 清除 empties it, and a normal text is edited as ever.
   await page.click('.input-actions button.secondary');
@@ -269,4 +255,70 @@ test('with the real clipboard: a normal paste goes into the paste area as ever, 
   const size = await page.$eval('.input-size', (el) => el.textContent);
   assert.equal(size, `共 ${[...tooLarge].length} 字，上面显示开头 ${SHOWN_CHARS} 字`);
   await context.close();
+});
+
+/** The checking worker's script. The tests that route it block service workers, so that the
+ * page's requests are not answered from their cache. */
+const WORKER_SCRIPT = /\/worker-[0-9a-f]{1,16}\.js$/;
+
+test('a worker that starts late gets the text posted before it was ready, also the kept text after a reload', async () => {
+  const report = (await fixtures()).find((f) => f.name.startsWith('003_'));
+  const expected = (await cli(report.text)).summary;
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  // The worker's script is held back until the test lets it go.
+  const held = [];
+  let wake = () => {};
+  await context.route(WORKER_SCRIPT, (route) => { held.push(route); wake(); });
+  const nextHeld = async () => {
+    while (held.length === 0) await new Promise((resolve) => { wake = resolve; });
+    return held.shift();
+  };
+  const page = await openApp(context, app.server.url);
+  await page.fill('#report-input', report.text);
+  await page.click('.input-actions button');
+  await page.waitForSelector('#summary.checking');
+  await (await nextHeld()).continue();
+  await checked(page);
+  assertCounts(await summaryOf(page), expected, 'checked once the worker started');
+
+  // The kept text is checked at once on the reloaded page, while its worker is still loading.
+  await page.reload();
+  await page.waitForSelector('#summary.checking');
+  await (await nextHeld()).continue();
+  await checked(page);
+  assertCounts(await summaryOf(page), expected, 'the kept text, after the reload');
+  assert.equal(await page.inputValue('#report-input'), report.text);
+  await context.close();
+});
+
+test('a worker that cannot start, or whose wasm does not run, leaves the check to the page', async () => {
+  const report = (await fixtures()).find((f) => f.name.startsWith('003_'));
+  const expected = (await cli(report.text)).summary;
+  // The worker's script fails to load (as offline without it in the cache): an error event.
+  // Or it loads but its wasm does not start: it answers with an error (it used to leave the
+  // page saying 正在检查 for ever).
+  const ways = {
+    'no script': (route) => route.abort(),
+    'broken wasm': async (route) => {
+      const response = await route.fetch();
+      const script = (await response.text()).replace(/^import \{ wasmBytes \} from '[^']*';$/m,
+        'const wasmBytes = new Uint8Array([0, 97, 115, 109, 99, 99, 99, 99]);');
+      assert.match(script, /^const wasmBytes = /m);
+      await route.fulfill({ response, body: script });
+    },
+  };
+  for (const [way, handle] of Object.entries(ways)) {
+    const context = await app.browser.newContext({ serviceWorkers: 'block' });
+    await context.route(WORKER_SCRIPT, handle);
+    const page = await openApp(context, app.server.url);
+    await page.fill('#report-input', report.text);
+    await page.click('.input-actions button');
+    await checked(page);
+    assertCounts(await summaryOf(page), expected, way);
+    // And the kept text after a reload.
+    await page.reload();
+    await checked(page);
+    assertCounts(await summaryOf(page), expected, `${way}: the kept text, after the reload`);
+    await context.close();
+  }
 });
