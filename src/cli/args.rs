@@ -33,6 +33,8 @@ const MAIN_HELP: &str = "\
 const MAIN_USAGE: &str = concat!(
     check_usage!(),
     "
+      nianbao rules [--format text|json]
+      nianbao rule ID
       nianbao help [命令]"
 );
 
@@ -52,6 +54,25 @@ const CHECK_HELP: &str = "\
 {options}
 
 退出码：0 无错误；1 至少一个错误；2 文件无法读取或参数有误";
+
+const RULES_HELP: &str = "\
+用法：{usage}
+
+{about}：每条规则的编号、级别（错误、警告、提示）、类别和一句话说明。
+
+选项：
+{options}";
+
+const RULE_HELP: &str = "\
+用法：{usage}
+
+{about}：检查什么、为什么、示例、如何改正。全部规则的编号见 nianbao rules。
+
+参数：
+{positionals}
+
+选项：
+{options}";
 
 const HELP_HELP: &str = "\
 用法：{usage}
@@ -94,6 +115,18 @@ pub enum Command {
         help_template = CHECK_HELP
     )]
     Check(CheckArgs),
+    #[command(
+        about = "列出全部检查规则",
+        override_usage = "nianbao rules [--format text|json]",
+        help_template = RULES_HELP
+    )]
+    Rules(RulesArgs),
+    #[command(
+        about = "显示一条规则的说明",
+        override_usage = "nianbao rule ID",
+        help_template = RULE_HELP
+    )]
+    Rule(RuleArgs),
     #[command(
         about = "显示帮助，或某个命令的帮助",
         override_usage = "nianbao help [命令]",
@@ -166,6 +199,27 @@ pub struct CheckArgs {
         help = "要检查的文件或文件夹，可以有多个；- 为标准输入；-- 之后的参数都当作文件"
     )]
     pub files: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        value_enum,
+        value_name = "text|json",
+        hide_possible_values = true,
+        default_value = "text",
+        hide_default_value = true,
+        help = "text（默认）：对齐的表格；json：一个 JSON 数组，每条规则一个对象，含说明"
+    )]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct RuleArgs {
+    #[arg(value_name = "ID", help = "规则编号，如 requests.balance")]
+    pub id: String,
 }
 
 #[derive(Args, Debug)]

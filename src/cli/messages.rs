@@ -181,6 +181,10 @@ mod tests {
                 &["check", "a.txt", "--year", "1999"],
                 "--year 应为四位年份，收到「1999」",
             ),
+            (
+                &["rules", "--format", "csv"],
+                "--format 只能是 text 或 json，收到「csv」",
+            ),
         ] {
             assert_eq!(error_of(args), Message::alone(says.to_string()), "{args:?}");
         }
@@ -193,7 +197,8 @@ mod tests {
             (&["check", "--colour", "a.txt"], "未知选项「--colour」"),
             (&["check", "a.txt", "--year"], "--year 需要一个值"),
             (&["check", "--format", "json"], "没有指定要检查的文件"),
-            (&["help", "a", "b"], "多余的参数「b」"),
+            (&["rule"], "缺少参数 ID"),
+            (&["rule", "a", "b"], "多余的参数「b」"),
             (
                 &["check", "--summary", "csv", "--format", "json", "a.txt"],
                 "--summary 与 --format 不能同用：汇总只有一种格式（CSV）；要每个问题的详情，请用 --format json",

@@ -1,5 +1,6 @@
-//! The `nianbao` command line: `check` (the reports) and `help`. The grammar and its Chinese
-//! help are in [`args`], clap's errors in Chinese in [`messages`].
+//! The `nianbao` command line: `check` (the reports), `rules` and `rule ID` (the registry) and
+//! `help`. The grammar and its Chinese help are in [`args`], clap's errors in Chinese in
+//! [`messages`].
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -10,6 +11,7 @@ use clap::Parser;
 mod args;
 mod batch;
 mod messages;
+mod rules;
 
 use args::{CheckArgs, Cli, Command, Format, SummaryFormat};
 use nianbao::input::docx;
@@ -62,6 +64,8 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Rules(args) => rules::list(args.format),
+        Command::Rule(args) => rules::show(&args.id),
         Command::Help(args) => help(args.command.as_deref()),
     }
 }
