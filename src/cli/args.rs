@@ -3,7 +3,8 @@
 //! help, the `help` command) are replaced here; its errors are put in Chinese by
 //! [`super::messages`].
 
-use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum, ValueHint};
 
 use nianbao::AgencyKind;
 
@@ -35,6 +36,7 @@ const MAIN_USAGE: &str = concat!(
     "
       nianbao rules [--format text|json]
       nianbao rule ID
+      nianbao completions bash|zsh|fish|powershell|elvish
       nianbao help [命令]"
 );
 
@@ -67,6 +69,21 @@ const RULE_HELP: &str = "\
 用法：{usage}
 
 {about}：检查什么、为什么、示例、如何改正。全部规则的编号见 nianbao rules。
+
+参数：
+{positionals}
+
+选项：
+{options}";
+
+const COMPLETIONS_HELP: &str = "\
+用法：{usage}
+
+{about}。例如：
+  bash        nianbao completions bash > ~/.local/share/bash-completion/completions/nianbao
+  zsh         nianbao completions zsh > ~/.zfunc/_nianbao   （~/.zfunc 须在 fpath 中）
+  fish        nianbao completions fish > ~/.config/fish/completions/nianbao.fish
+  PowerShell  nianbao completions powershell >> $PROFILE
 
 参数：
 {positionals}
@@ -127,6 +144,12 @@ pub enum Command {
         help_template = RULE_HELP
     )]
     Rule(RuleArgs),
+    #[command(
+        about = "输出命令行补全脚本",
+        override_usage = "nianbao completions bash|zsh|fish|powershell|elvish",
+        help_template = COMPLETIONS_HELP
+    )]
+    Completions(CompletionsArgs),
     #[command(
         about = "显示帮助，或某个命令的帮助",
         override_usage = "nianbao help [命令]",
@@ -189,6 +212,7 @@ pub struct CheckArgs {
         long,
         allow_hyphen_values = true,
         value_name = "FILE",
+        value_hint = ValueHint::FilePath,
         help = "上年年报：与它作跨年核对（上年结转、表二、内容雷同、表三总数的大幅变化）"
     )]
     pub previous: Option<String>,
@@ -196,6 +220,8 @@ pub struct CheckArgs {
     #[arg(
         value_name = "FILE",
         required = true,
+        value_hint = ValueHint::AnyPath,
+        // One line: the zsh completion script keeps a positional's help as it is.
         help = "要检查的文件或文件夹，可以有多个；- 为标准输入；-- 之后的参数都当作文件"
     )]
     pub files: Vec<String>,
@@ -218,13 +244,34 @@ pub struct RulesArgs {
 
 #[derive(Args, Debug)]
 pub struct RuleArgs {
-    #[arg(value_name = "ID", help = "规则编号，如 requests.balance")]
+    #[arg(
+        value_name = "ID",
+        value_parser = Hinted(rule_ids()),
+        hide_possible_values = true,
+        help = "规则编号，如 requests.balance"
+    )]
     pub id: String,
 }
 
 #[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    #[arg(
+        value_enum,
+        value_name = "SHELL",
+        hide_possible_values = true,
+        help = "bash、zsh、fish、powershell 或 elvish"
+    )]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args, Debug)]
 pub struct HelpArgs {
-    #[arg(value_name = "命令", help = "要显示帮助的命令，如 check")]
+    #[arg(
+        value_name = "命令",
+        value_parser = Hinted(&["check", "rules", "rule", "completions", "help"]),
+        hide_possible_values = true,
+        help = "要显示帮助的命令，如 check"
+    )]
     pub command: Option<String>,
 }
 
@@ -258,6 +305,34 @@ impl From<Kind> for AgencyKind {
             Kind::Government => AgencyKind::Government,
         }
     }
+}
+
+/// Any value, with these as the ones that shell completion offers: `rule` takes an unknown id
+/// and answers with the ids close to it, which clap's refusal could not do.
+#[derive(Clone)]
+struct Hinted(&'static [&'static str]);
+
+impl TypedValueParser for Hinted {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.0.iter().map(PossibleValue::new)))
+    }
+}
+
+/// Every rule's id, for completion.
+fn rule_ids() -> &'static [&'static str] {
+    static IDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| nianbao::model::Rule::ALL.iter().map(|r| r.id()).collect())
 }
 
 /// The help of a command (`check`, …), or of `nianbao` itself, ending with a line end; `None`

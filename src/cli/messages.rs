@@ -185,6 +185,10 @@ mod tests {
                 &["rules", "--format", "csv"],
                 "--format 只能是 text 或 json，收到「csv」",
             ),
+            (
+                &["completions", "tcsh"],
+                "SHELL 只能是 bash、elvish、fish、powershell 或 zsh，收到「tcsh」",
+            ),
         ] {
             assert_eq!(error_of(args), Message::alone(says.to_string()), "{args:?}");
         }

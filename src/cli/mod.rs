@@ -1,12 +1,12 @@
-//! The `nianbao` command line: `check` (the reports), `rules` and `rule ID` (the registry) and
-//! `help`. The grammar and its Chinese help are in [`args`], clap's errors in Chinese in
-//! [`messages`].
+//! The `nianbao` command line: `check` (the reports), `rules` and `rule ID` (the registry),
+//! `completions` and `help`. The grammar and its Chinese help are in [`args`], clap's errors
+//! in Chinese in [`messages`].
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 mod args;
 mod batch;
@@ -66,6 +66,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Rules(args) => rules::list(args.format),
         Command::Rule(args) => rules::show(&args.id),
+        Command::Completions(args) => completions(args.shell),
         Command::Help(args) => help(args.command.as_deref()),
     }
 }
@@ -83,6 +84,22 @@ fn help(command: Option<&str>) -> ExitCode {
             eprint!("未知命令「{unknown}」\n{help}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `nianbao completions SHELL`: the shell's completion script on stdout.
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "nianbao", &mut script);
+    let mut stdout = std::io::stdout();
+    if stdout
+        .write_all(&script)
+        .and_then(|_| stdout.flush())
+        .is_ok()
+    {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
     }
 }
 
