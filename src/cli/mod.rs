@@ -1,6 +1,6 @@
 //! The `nianbao` command line: `check` (the reports), `rules` and `rule ID` (the registry),
 //! `completions` and `help`. The grammar and its Chinese help are in [`args`], clap's errors
-//! in Chinese in [`messages`].
+//! in Chinese in [`messages`]; `docs/cli.md` is the user's reference.
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
