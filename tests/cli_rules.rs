@@ -75,15 +75,15 @@ fn rule_prints_the_doc_of_requests_balance() {
     let text = stdout(&out);
     let rule = Rule::from_id("requests.balance").unwrap();
     let doc = rule.doc();
-    assert!(text.starts_with(rule.title()), "{text}");
+    assert!(text.starts_with("# `requests.balance` "), "{text}");
     for part in [
-        "规则：requests.balance",
-        "级别：错误",
+        rule.title(),
+        "严重程度：错误（error）",
         "类别：表三",
         "检查什么",
         "为什么",
-        "示例",
-        "如何改正",
+        "出错的例子",
+        "怎么改",
         doc.what,
         doc.why,
         doc.example,
@@ -94,7 +94,9 @@ fn rule_prints_the_doc_of_requests_balance() {
     // The sections come in this order.
     let at = |s: &str| text.find(s).unwrap();
     assert!(
-        at("检查什么") < at("为什么") && at("为什么") < at("示例") && at("示例") < at("如何改正")
+        at("检查什么") < at("为什么")
+            && at("为什么") < at("出错的例子")
+            && at("出错的例子") < at("怎么改")
     );
 }
 

@@ -68,7 +68,7 @@ const RULES_HELP: &str = "\
 const RULE_HELP: &str = "\
 用法：{usage}
 
-{about}：检查什么、为什么、示例、如何改正。全部规则的编号见 nianbao rules。
+{about}：检查什么、为什么、出错的例子、怎么改。全部规则的编号见 nianbao rules。
 
 参数：
 {positionals}

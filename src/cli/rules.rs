@@ -20,7 +20,7 @@ pub fn list(format: Format) -> ExitCode {
 /// `nianbao rule ID`: the rule's doc; an unknown id names the ids it may have meant (exit 2).
 pub fn show(id: &str) -> ExitCode {
     match Rule::from_id(id) {
-        Some(rule) => print(&doc(rule)),
+        Some(rule) => print(&nianbao::output::rule_doc::markdown(rule)),
         None => {
             eprintln!("{}", unknown(id));
             ExitCode::from(2)
@@ -110,28 +110,6 @@ pub fn json() -> String {
         })
         .collect();
     serde_json::to_string(&rules).expect("strings serialize")
-}
-
-/// One rule's doc: its title, id, severity and family, then what it checks, why, an example
-/// and how to fix it.
-pub fn doc(rule: Rule) -> String {
-    let doc = rule.doc();
-    let mut out = format!(
-        "{}\n\n规则：{}\n级别：{}\n类别：{}\n",
-        rule.title(),
-        rule.id(),
-        rule.severity().chinese(),
-        rule.family().chinese()
-    );
-    for (heading, body) in [
-        ("检查什么", doc.what),
-        ("为什么", doc.why),
-        ("示例", doc.example),
-        ("如何改正", doc.fix),
-    ] {
-        out.push_str(&format!("\n{heading}\n  {body}\n"));
-    }
-    out
 }
 
 /// No rule has this id: the ids it is closest to, and where to find them all.
