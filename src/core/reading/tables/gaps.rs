@@ -62,20 +62,7 @@ pub(super) fn gap_after_label(label: &Label, items: &[Seg]) -> Option<bool> {
 /// Places a row's numbers and blanks into its `n` columns. With `artifact_line`, an empty
 /// field right after the label on that line is the last choice for a blank.
 pub(super) fn resolve(items: &[Seg], n: usize, artifact_line: Option<usize>) -> Resolution {
-    // Prose after a complete row ends it.
-    let mut values_seen = 0;
-    let end = items
-        .iter()
-        .position(|seg| match seg {
-            Seg::Value(_) => {
-                values_seen += 1;
-                false
-            }
-            Seg::Label(label) => values_seen >= n && label.han_len >= PROSE_CHARS,
-            Seg::Gap(_) => false,
-        })
-        .unwrap_or(items.len());
-    let items = &items[..end];
+    let items = &items[..row_end(items, n)];
     let values: Vec<(usize, Token)> = items
         .iter()
         .enumerate()
@@ -91,33 +78,7 @@ pub(super) fn resolve(items: &[Seg], n: usize, artifact_line: Option<usize>) -> 
             ..Resolution::default()
         };
     }
-    let first_value = values.first().map(|v| v.0);
-    let last_value = values.last().map(|v| v.0);
-    let mut gaps: Vec<(u8, usize, Token)> = items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, seg)| match seg {
-            Seg::Gap(t) => {
-                let Kind::Gap(kind) = t.kind else { return None };
-                let place =
-                    if first_value.is_some_and(|f| f < i) && last_value.is_some_and(|l| l > i) {
-                        GapPlace::Interior
-                    } else if values.iter().any(|(_, v)| v.line == t.line) {
-                        GapPlace::ValueLine
-                    } else {
-                        GapPlace::Edge
-                    };
-                let artifact = i == 0 && kind == GapKind::Field && artifact_line == Some(t.line);
-                let class = if artifact {
-                    ARTIFACT_CLASS
-                } else {
-                    gap_class(kind, place)
-                };
-                Some((class, i, *t))
-            }
-            _ => None,
-        })
-        .collect();
+    let mut gaps = ranked_gaps(items, &values, artifact_line);
     let need = n - values.len();
     if gaps.len() < need {
         return Resolution {
@@ -126,14 +87,79 @@ pub(super) fn resolve(items: &[Seg], n: usize, artifact_line: Option<usize>) -> 
             ..Resolution::default()
         };
     }
-    gaps.sort_by_key(|&(class, pos, _)| (class, pos));
-    let ambiguous = gaps.len() > need && need > 0 && gaps[need].0 == gaps[need - 1].0;
+    gaps.sort_by_key(|gap| (gap.class, gap.at));
+    let ambiguous = gaps.len() > need && need > 0 && gaps[need].class == gaps[need - 1].class;
     let mut chosen: Vec<(usize, Pick)> = values.iter().map(|&(i, t)| (i, Pick::Value(t))).collect();
-    chosen.extend(gaps[..need].iter().map(|&(_, i, t)| (i, Pick::Gap(t))));
+    chosen.extend(
+        gaps[..need]
+            .iter()
+            .map(|gap| (gap.at, Pick::Gap(gap.token))),
+    );
     chosen.sort_by_key(|&(i, _)| i);
     Resolution {
         picks: chosen.into_iter().map(|(_, p)| p).collect(),
         ambiguous,
         ..Resolution::default()
     }
+}
+
+/// Where a row's items end: prose after a complete row ends it.
+fn row_end(items: &[Seg], n: usize) -> usize {
+    let mut values_seen = 0;
+    items
+        .iter()
+        .position(|seg| match seg {
+            Seg::Value(_) => {
+                values_seen += 1;
+                false
+            }
+            Seg::Label(label) => values_seen >= n && label.han_len >= PROSE_CHARS,
+            Seg::Gap(_) => false,
+        })
+        .unwrap_or(items.len())
+}
+
+/// A gap that may stand for a blank cell, and how likely it is to.
+struct RankedGap {
+    /// Lower is likelier ([`gap_class`], or [`ARTIFACT_CLASS`]).
+    class: u8,
+    /// Its index among the row's items.
+    at: usize,
+    token: Token,
+}
+
+/// The row's gaps, each ranked by its kind and where it stands relative to the row's values.
+fn ranked_gaps(
+    items: &[Seg],
+    values: &[(usize, Token)],
+    artifact_line: Option<usize>,
+) -> Vec<RankedGap> {
+    let first_value = values.first().map(|v| v.0);
+    let last_value = values.last().map(|v| v.0);
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, seg)| {
+            let Seg::Gap(t) = seg else { return None };
+            let Kind::Gap(kind) = t.kind else { return None };
+            let place = if first_value.is_some_and(|f| f < i) && last_value.is_some_and(|l| l > i) {
+                GapPlace::Interior
+            } else if values.iter().any(|(_, v)| v.line == t.line) {
+                GapPlace::ValueLine
+            } else {
+                GapPlace::Edge
+            };
+            let artifact = i == 0 && kind == GapKind::Field && artifact_line == Some(t.line);
+            let class = if artifact {
+                ARTIFACT_CLASS
+            } else {
+                gap_class(kind, place)
+            };
+            Some(RankedGap {
+                class,
+                at: i,
+                token: *t,
+            })
+        })
+        .collect()
 }

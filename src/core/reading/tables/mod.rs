@@ -26,10 +26,33 @@ use gaps::{gap_after_label, resolve};
 use review::read_review;
 use rows::{find_rows, match_row, RowRun, WRAPPED_MIN_CHARS};
 use segments::{segments, Seg};
-use settle::settle_by_columns;
+use settle::{settle_by_columns, Unsettled};
+
+/// Whether an empty field right after the label is an artifact of the table (a merged label
+/// cell copied as two) rather than a blank cell: most complete rows have one.
+fn label_gaps_are_artifacts(spec: &TableSpec, runs: &[Option<RowRun>]) -> bool {
+    let complete = |run: &&RowRun, row: &RowSpec| {
+        run.items
+            .iter()
+            .filter(|s| matches!(s, Seg::Value(_)))
+            .count()
+            >= row.cols.len()
+    };
+    let (mut with_gap, mut without) = (0, 0);
+    for (row, run) in spec.rows.iter().zip(runs) {
+        if let Some(run) = run.as_ref().filter(|run| complete(run, row)) {
+            match gap_after_label(run.label, run.items) {
+                Some(true) => with_gap += 1,
+                Some(false) => without += 1,
+                None => {}
+            }
+        }
+    }
+    (with_gap >= 1 && without == 0) || (with_gap >= 2 && with_gap >= 2 * without)
+}
 
 use crate::model::template::{RowSpec, TableSpec, Template};
-use crate::model::{Cell, Finding, Section, Table, Tables};
+use crate::model::{Finding, Section, Table, Tables};
 use crate::text::tokens::Token;
 use crate::text::Source;
 use std::ops::Range;
@@ -44,30 +67,12 @@ fn read_rows(
 ) -> Option<(Table, usize)> {
     let runs = find_rows(segs, spec, min_first_chars);
     let first_line = runs.iter().flatten().map(|r| r.label.line).min()?;
-    let complete = |run: &&RowRun, row: &RowSpec| {
-        run.items
-            .iter()
-            .filter(|s| matches!(s, Seg::Value(_)))
-            .count()
-            >= row.cols.len()
-    };
-    let (mut with_gap, mut without) = (0, 0);
-    for (row, run) in spec.rows.iter().zip(&runs) {
-        if let Some(run) = run.as_ref().filter(|run| complete(run, row)) {
-            match gap_after_label(run.label, run.items) {
-                Some(true) => with_gap += 1,
-                Some(false) => without += 1,
-                None => {}
-            }
-        }
-    }
-    let label_gaps_are_artifacts =
-        (with_gap >= 1 && without == 0) || (with_gap >= 2 && with_gap >= 2 * without);
+    let label_gaps_are_artifacts = label_gaps_are_artifacts(spec, &runs);
     let mut end = 0;
     let mut rows = Vec::with_capacity(spec.rows.len());
     let mut missing = Vec::new();
     // Rows whose run-together digits split more than one way: the table's columns may decide.
-    let mut pending: Vec<(usize, Vec<Vec<Cell>>)> = Vec::new();
+    let mut unsettled: Vec<Unsettled> = Vec::new();
     for (row, run) in spec.rows.iter().zip(&runs) {
         match run {
             Some(run) => {
@@ -77,7 +82,10 @@ fn read_rows(
                 let Placed { cells, readings } =
                     place_cells(source, columns, run.label, resolution, findings);
                 if !readings.is_empty() {
-                    pending.push((rows.len(), readings));
+                    unsettled.push(Unsettled {
+                        row: rows.len(),
+                        readings,
+                    });
                 }
                 end = end.max(cells.iter().map(|c| c.end).max().unwrap_or(run.label.end));
                 rows.push(Some(cells));
@@ -88,8 +96,8 @@ fn read_rows(
             }
         }
     }
-    if spec.key == "requests" && !pending.is_empty() {
-        settle_by_columns(spec, &mut rows, &pending, findings);
+    if spec.key == "requests" && !unsettled.is_empty() {
+        settle_by_columns(spec, &mut rows, &unsettled, findings);
     }
     if !missing.is_empty() {
         findings.push(rows_missing(spec, &missing, first_line));
