@@ -2,13 +2,16 @@
 //! 一、总体情况, and only `word/numbering.xml` (and `word/styles.xml`, for numbering that
 //! comes with a paragraph style) says so. Without it the checker would miss the six sections.
 
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::attribute;
 use crate::text::numerals;
 
+/// A level of a list (`w:lvl`).
 struct Level {
+    /// `w:ilvl`: 0 for the outermost.
+    ilvl: u32,
     start: u32,
     format: String,
     /// `%1、`, `（%1）`, `%1.%2`: `%n` is level n's number.
@@ -30,21 +33,45 @@ struct Style {
     level: Option<u32>,
 }
 
-/// `w:num`: its id, its abstract's id, and `w:startOverride`s as (level, start).
-type Num = (u32, u32, Vec<(u32, u32)>);
+/// `w:abstractNum`: a list definition, its levels.
+struct Abstract {
+    id: u32,
+    levels: Vec<Level>,
+}
+
+impl Abstract {
+    fn level(&self, ilvl: usize) -> Option<&Level> {
+        self.levels.iter().find(|l| l.ilvl as usize == ilvl)
+    }
+}
+
+/// `w:num`: a list, its definition, and the levels whose start it overrides.
+struct Num {
+    id: u32,
+    abstract_id: u32,
+    /// `w:startOverride`s as (level, start).
+    start_overrides: Vec<(u32, u32)>,
+}
+
+/// The levels of a list (`w:ilvl` 0–8).
+const LEVELS: usize = 9;
+
+/// A list's current number at each level (`None`: not started since its parent).
+struct Counter {
+    num_id: u32,
+    values: [Option<u32>; LEVELS],
+}
 
 /// The list definitions and the counters of the lists seen so far.
 #[derive(Default)]
 pub(super) struct Numbering {
-    /// `w:abstractNum`: id and levels by `w:ilvl`.
-    abstracts: Vec<(u32, Vec<(u32, Level)>)>,
+    abstracts: Vec<Abstract>,
     nums: Vec<Num>,
     styles: Vec<Style>,
-    /// Per `w:numId`: each level's current number (`None`: not started since its parent).
-    counters: Vec<(u32, [Option<u32>; 9])>,
+    counters: Vec<Counter>,
 }
 
-fn number(e: &quick_xml::events::BytesStart) -> Option<u32> {
+fn number(e: &BytesStart) -> Option<u32> {
     attribute(e, "val")?.trim().parse().ok()
 }
 
@@ -64,84 +91,89 @@ impl Numbering {
 
     fn read_numbering(&mut self, xml: &str) {
         let mut reader = Reader::from_str(xml);
-        let mut level: Option<(u32, Level)> = None;
-        let mut override_level: Option<u32> = None;
+        let mut reading = ListReading::default();
         while let Ok(event) = reader.read_event() {
-            let (e, empty) = match event {
-                Event::Start(e) => (e, false),
-                Event::Empty(e) => (e, true),
-                Event::End(e) => {
-                    match e.local_name().as_ref() {
-                        "lvl" => {
-                            if let (Some(lvl), Some((_, levels))) =
-                                (level.take(), self.abstracts.last_mut())
-                            {
-                                levels.push(lvl);
-                            }
+            match event {
+                Event::Start(e) => self.list_element(&e, false, &mut reading),
+                Event::Empty(e) => self.list_element(&e, true, &mut reading),
+                Event::End(e) => match e.local_name().as_ref() {
+                    "lvl" => {
+                        if let (Some(level), Some(list)) =
+                            (reading.level.take(), self.abstracts.last_mut())
+                        {
+                            list.levels.push(level);
                         }
-                        "lvlOverride" => override_level = None,
-                        _ => {}
                     }
-                    continue;
-                }
+                    "lvlOverride" => reading.override_level = None,
+                    _ => {}
+                },
                 Event::Eof => break,
-                _ => continue,
-            };
-            let value = || attribute(&e, "val").unwrap_or_default();
-            match e.local_name().as_ref() {
-                "abstractNum" => {
-                    let id = attribute(&e, "abstractNumId").and_then(|v| v.parse().ok());
-                    self.abstracts.push((id.unwrap_or(u32::MAX), Vec::new()));
-                }
-                // A level inside a w:lvlOverride replaces the abstract's: not read.
-                "lvl" if !empty && override_level.is_none() => {
-                    let ilvl = attribute(&e, "ilvl").and_then(|v| v.parse().ok());
-                    level = Some((
-                        ilvl.unwrap_or(0),
-                        Level {
-                            start: 1,
-                            format: "decimal".to_string(),
-                            text: String::new(),
-                        },
-                    ));
-                }
-                "start" => {
-                    if let (Some((_, lvl)), Some(n)) = (level.as_mut(), number(&e)) {
-                        lvl.start = n;
-                    }
-                }
-                "numFmt" => {
-                    if let Some((_, lvl)) = level.as_mut() {
-                        lvl.format = value();
-                    }
-                }
-                "lvlText" => {
-                    if let Some((_, lvl)) = level.as_mut() {
-                        lvl.text = value();
-                    }
-                }
-                "num" => {
-                    let id = attribute(&e, "numId").and_then(|v| v.parse().ok());
-                    self.nums
-                        .push((id.unwrap_or(u32::MAX), u32::MAX, Vec::new()));
-                }
-                "abstractNumId" => {
-                    if let (Some(num), Some(id)) = (self.nums.last_mut(), number(&e)) {
-                        num.1 = id;
-                    }
-                }
-                "lvlOverride" if !empty => {
-                    override_level = attribute(&e, "ilvl").and_then(|v| v.parse().ok());
-                }
-                "startOverride" => {
-                    if let (Some(num), Some(ilvl), Some(n)) =
-                        (self.nums.last_mut(), override_level, number(&e))
-                    {
-                        num.2.push((ilvl, n));
-                    }
-                }
                 _ => {}
             }
+        }
+    }
+
+    /// An element of `numbering.xml`: a list definition and its levels, or a list and its
+    /// start overrides.
+    fn list_element(&mut self, e: &BytesStart, empty: bool, reading: &mut ListReading) {
+        let value = || attribute(e, "val").unwrap_or_default();
+        match e.local_name().as_ref() {
+            "abstractNum" => {
+                let id = attribute(e, "abstractNumId").and_then(|v| v.parse().ok());
+                self.abstracts.push(Abstract {
+                    id: id.unwrap_or(u32::MAX),
+                    levels: Vec::new(),
+                });
+            }
+            // A level inside a w:lvlOverride replaces the abstract's: not read.
+            "lvl" if !empty && reading.override_level.is_none() => {
+                let ilvl = attribute(e, "ilvl").and_then(|v| v.parse().ok());
+                reading.level = Some(Level {
+                    ilvl: ilvl.unwrap_or(0),
+                    start: 1,
+                    format: "decimal".to_string(),
+                    text: String::new(),
+                });
+            }
+            "start" => {
+                if let (Some(level), Some(n)) = (reading.level.as_mut(), number(e)) {
+                    level.start = n;
+                }
+            }
+            "numFmt" => {
+                if let Some(level) = reading.level.as_mut() {
+                    level.format = value();
+                }
+            }
+            "lvlText" => {
+                if let Some(level) = reading.level.as_mut() {
+                    level.text = value();
+                }
+            }
+            "num" => {
+                let id = attribute(e, "numId").and_then(|v| v.parse().ok());
+                self.nums.push(Num {
+                    id: id.unwrap_or(u32::MAX),
+                    abstract_id: u32::MAX,
+                    start_overrides: Vec::new(),
+                });
+            }
+            "abstractNumId" => {
+                if let (Some(num), Some(id)) = (self.nums.last_mut(), number(e)) {
+                    num.abstract_id = id;
+                }
+            }
+            "lvlOverride" if !empty => {
+                reading.override_level = attribute(e, "ilvl").and_then(|v| v.parse().ok());
+            }
+            "startOverride" => {
+                if let (Some(num), Some(ilvl), Some(n)) =
+                    (self.nums.last_mut(), reading.override_level, number(e))
+                {
+                    num.start_overrides.push((ilvl, n));
+                }
+            }
+            _ => {}
         }
     }
 
@@ -183,8 +215,55 @@ impl Numbering {
     /// The number Word shows before this paragraph (`一、`, `（三）`, `1.`), advancing its
     /// list; empty for a paragraph without numbering or with a bullet.
     pub(super) fn label(&mut self, reference: &NumberingRef) -> String {
+        let Some((num_id, level)) = self.list_of(reference) else {
+            return String::new();
+        };
+        let Some(num) = self.nums.iter().find(|n| n.id == num_id) else {
+            return String::new();
+        };
+        let Some(list) = self.abstracts.iter().find(|a| a.id == num.abstract_id) else {
+            return String::new();
+        };
+        let starts: [u32; LEVELS] = std::array::from_fn(|ilvl| {
+            num.start_overrides
+                .iter()
+                .find(|o| o.0 as usize == ilvl)
+                .map(|o| o.1)
+                .or_else(|| list.level(ilvl).map(|l| l.start))
+                .unwrap_or(1)
+        });
+        let Some(this) = list.level(level) else {
+            return String::new();
+        };
+        let counters = advance(&mut self.counters, num_id, level, &starts);
+        if matches!(this.format.as_str(), "bullet" | "none") {
+            return String::new();
+        }
+        let mut label = String::new();
+        let mut chars = this.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek().and_then(|d| d.to_digit(10))) {
+                ('%', Some(n @ 1..=9)) => {
+                    chars.next();
+                    let i = n as usize - 1;
+                    let format = list.level(i).map_or("decimal", |l| l.format.as_str());
+                    let value = counters[i].unwrap_or(starts[i]);
+                    label.push_str(&format_number(value, format));
+                }
+                _ => label.push(c),
+            }
+        }
+        // Word puts a tab after the number; after 、 or ） nothing more is needed.
+        if !label.is_empty() && !label.ends_with(['、', '．', '.', '）', ')', '：', ':']) {
+            label.push(' ');
+        }
+        label
+    }
+
+    /// The list and level of a paragraph: its own, or its style's through at most a few
+    /// `w:basedOn` steps.
+    fn list_of(&self, reference: &NumberingRef) -> Option<(u32, usize)> {
         let (mut num_id, mut level) = (reference.num_id, reference.level);
-        // The style's numbering, through at most a few `w:basedOn` steps.
         let mut style = reference.style.clone();
         for _ in 0..8 {
             if num_id.is_some() {
@@ -200,73 +279,45 @@ impl Numbering {
             level = level.or(found.level);
             style = found.based_on.clone();
         }
-        let (Some(num_id), level) = (num_id, level.unwrap_or(0).min(8) as usize) else {
-            return String::new();
-        };
-        let Some((_, abstract_id, overrides)) = self.nums.iter().find(|n| n.0 == num_id) else {
-            return String::new();
-        };
-        let Some((_, levels)) = self.abstracts.iter().find(|a| a.0 == *abstract_id) else {
-            return String::new();
-        };
-        let start = |ilvl: usize| {
-            overrides
-                .iter()
-                .find(|o| o.0 as usize == ilvl)
-                .map(|o| o.1)
-                .or_else(|| {
-                    levels
-                        .iter()
-                        .find(|l| l.0 as usize == ilvl)
-                        .map(|l| l.1.start)
-                })
-                .unwrap_or(1)
-        };
-        let starts: Vec<u32> = (0..9).map(start).collect();
-        let Some((_, this)) = levels.iter().find(|l| l.0 as usize == level) else {
-            return String::new();
-        };
-        let counters = match self.counters.iter().position(|c| c.0 == num_id) {
-            Some(i) => &mut self.counters[i].1,
-            None => {
-                self.counters.push((num_id, [None; 9]));
-                &mut self.counters.last_mut().expect("just pushed").1
-            }
-        };
-        counters[level] = Some(match counters[level] {
-            Some(n) => n.saturating_add(1),
-            None => starts[level],
-        });
-        for deeper in &mut counters[level + 1..] {
-            *deeper = None;
-        }
-        if matches!(this.format.as_str(), "bullet" | "none") {
-            return String::new();
-        }
-        let counters = *counters;
-        let mut label = String::new();
-        let mut chars = this.text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match (c, chars.peek().and_then(|d| d.to_digit(10))) {
-                ('%', Some(n @ 1..=9)) => {
-                    chars.next();
-                    let i = n as usize - 1;
-                    let format = levels
-                        .iter()
-                        .find(|l| l.0 as usize == i)
-                        .map_or("decimal", |l| l.1.format.as_str());
-                    let value = counters[i].unwrap_or(starts[i]);
-                    label.push_str(&format_number(value, format));
-                }
-                _ => label.push(c),
-            }
-        }
-        // Word puts a tab after the number; after 、 or ） nothing more is needed.
-        if !label.is_empty() && !label.ends_with(['、', '．', '.', '）', ')', '：', ':']) {
-            label.push(' ');
-        }
-        label
+        Some((num_id?, level.unwrap_or(0).min(8) as usize))
     }
+}
+
+/// Where `numbering.xml` is being read: the level open, and the level a `w:lvlOverride` is
+/// about.
+#[derive(Default)]
+struct ListReading {
+    level: Option<Level>,
+    override_level: Option<u32>,
+}
+
+/// Counts a paragraph at `level` of list `num_id`: its number goes up (or starts), the deeper
+/// levels start again. The list's numbers after it.
+fn advance(
+    counters: &mut Vec<Counter>,
+    num_id: u32,
+    level: usize,
+    starts: &[u32; LEVELS],
+) -> [Option<u32>; LEVELS] {
+    let index = match counters.iter().position(|c| c.num_id == num_id) {
+        Some(i) => i,
+        None => {
+            counters.push(Counter {
+                num_id,
+                values: [None; LEVELS],
+            });
+            counters.len() - 1
+        }
+    };
+    let values = &mut counters[index].values;
+    values[level] = Some(match values[level] {
+        Some(n) => n.saturating_add(1),
+        None => starts[level],
+    });
+    for deeper in &mut values[level + 1..] {
+        *deeper = None;
+    }
+    *values
 }
 
 /// A list number in one of Word's formats (`w:numFmt`).
