@@ -116,6 +116,36 @@ pub(crate) fn tokenize_between(source: &Source, from: usize, to: usize) -> Vec<T
     tokens
 }
 
+/// Cuts a line into its fields between tabs and pipes (ASCII, so byte positions are character
+/// boundaries), with their offsets. A leading pipe has no cell before it and a trailing pipe
+/// none after it; a trailing tab may stand for a blank last cell: that empty field is
+/// returned apart.
+fn split_fields<'a>(text: &'a str, fields: &mut Vec<(usize, &'a str)>) -> Option<(usize, &'a str)> {
+    fields.clear();
+    let mut field_start = 0;
+    for i in memchr::memchr2_iter(b'\t', b'|', text.as_bytes()) {
+        fields.push((field_start, &text[field_start..i]));
+        field_start = i + 1;
+    }
+    fields.push((field_start, &text[field_start..]));
+    // `| a | b |`: the empty field before a leading pipe is not a cell.
+    if text.trim_ascii_start().starts_with('|')
+        && fields.len() > 1
+        && fields[0].1.trim_ascii().is_empty()
+    {
+        fields.remove(0);
+    }
+    let ends_empty = fields.len() > 1
+        && fields
+            .last()
+            .is_some_and(|(_, f)| f.trim_ascii().is_empty());
+    if !ends_empty {
+        return None;
+    }
+    let (offset, field) = fields.pop()?;
+    text[..offset].ends_with('\t').then_some((offset, field))
+}
+
 fn tokenize_line<'a>(
     text: &'a str,
     base: usize,
@@ -147,38 +177,12 @@ fn tokenize_line<'a>(
         return;
     }
 
-    // Fields between tabs and pipes (ASCII, so byte positions are character boundaries).
-    fields.clear();
-    let mut field_start = 0;
-    for i in memchr::memchr2_iter(b'\t', b'|', text.as_bytes()) {
-        fields.push((field_start, &text[field_start..i]));
-        field_start = i + 1;
-    }
-    fields.push((field_start, &text[field_start..]));
-    // `| a | b |`: the empty field before a leading pipe is not a cell.
-    if text.trim_ascii_start().starts_with('|')
-        && fields.len() > 1
-        && fields[0].1.trim_ascii().is_empty()
-    {
-        fields.remove(0);
-    }
-    // A trailing pipe ends the last cell; a trailing tab may stand for a blank last cell.
-    let mut trailing_tab = None;
-    if fields.len() > 1
-        && fields
-            .last()
-            .is_some_and(|(_, f)| f.trim_ascii().is_empty())
-    {
-        let (offset, field) = fields.pop().unwrap_or_default();
-        if text[..offset].ends_with('\t') {
-            trailing_tab = Some(Token {
-                kind: Kind::Gap(GapKind::TrailingTab),
-                start: base + offset,
-                end: base + offset + field.len(),
-                line,
-            });
-        }
-    }
+    let trailing_tab = split_fields(text, fields).map(|(offset, field)| Token {
+        kind: Kind::Gap(GapKind::TrailingTab),
+        start: base + offset,
+        end: base + offset + field.len(),
+        line,
+    });
     for &(offset, field) in fields.iter() {
         if field.trim_ascii().is_empty() {
             out.push(Token {
