@@ -104,7 +104,11 @@ fn every_relative_link_resolves() {
 #[test]
 fn the_readme_is_short() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    assert!(readme.len() <= 8 * 1024, "README.md is {} bytes", readme.len());
+    assert!(
+        readme.len() <= 8 * 1024,
+        "README.md is {} bytes",
+        readme.len()
+    );
     for command in ["bash .ci/serve", "bash .ci/run"] {
         assert!(readme.contains(command), "README.md lacks `{command}`");
     }

@@ -12,6 +12,7 @@ pub(crate) mod structure;
 pub(crate) mod value;
 
 use crate::model::number::Number;
+use crate::model::template::RowSpec;
 use crate::model::{Cell, CellRef, CellSource, Finding, Report, Rule, Table};
 
 /// Every rule, in the order their findings are listed.
@@ -80,6 +81,42 @@ pub(crate) fn broken(left: Sum, right: Sum) -> Option<Number> {
         (0, _) => (difference.as_f64() < -1e-6).then_some(difference),
         _ => None,
     }
+}
+
+/// A table's declared row sum ([`crate::model::template::RowSum`]) checked in every row read:
+/// where it is broken, a finding of its rule about the row's cells, worded by `describe(row,
+/// parts, total, difference)`.
+pub(crate) fn row_sums(
+    table: &Table,
+    describe: impl Fn(&RowSpec, Sum, Sum, Number) -> String,
+) -> Vec<Finding> {
+    let Some(identity) = table.spec.row_sum() else {
+        return Vec::new();
+    };
+    let mut findings = Vec::new();
+    for (row, cells) in table.spec.rows.iter().zip(&table.rows) {
+        let Some(cells) = cells else { continue };
+        let (Some(parts), Some(total)) = (
+            sum(cells[identity.parts.clone()].iter().map(Some)),
+            sum([cells.get(identity.total)]),
+        ) else {
+            continue;
+        };
+        if let Some(difference) = broken(parts, total) {
+            let cells = row
+                .cols
+                .iter()
+                .map(|c| cell_ref(table, row.key, c.key))
+                .collect();
+            findings.push(cell_finding(
+                identity.rule,
+                describe(row, parts, total, difference),
+                table,
+                cells,
+            ));
+        }
+    }
+    findings
 }
 
 /// `=5` or `=5（另有2格空白）`.

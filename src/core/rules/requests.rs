@@ -1,6 +1,6 @@
 //! 表三 (收到和处理政府信息公开申请情况): row sums, column sums, the 勾稽关系, blanks.
 
-use super::{abs, broken, cell_finding, cell_ref, show, sum};
+use super::{abs, broken, cell_finding, cell_ref, row_sums, show, sum};
 use crate::model::template::REQUEST_COLS;
 use crate::model::Rule;
 use crate::model::{CellRef, Finding, Report, Table};
@@ -14,37 +14,15 @@ pub(crate) fn row_sum(report: &Report) -> Vec<Finding> {
     let Some(table) = table(report) else {
         return Vec::new();
     };
-    let Some(identity) = table.spec.row_sum() else {
-        return Vec::new();
-    };
-    let mut findings = Vec::new();
-    for (spec, cells) in table.spec.rows.iter().zip(&table.rows) {
-        let Some(cells) = cells else { continue };
-        let (Some(parts), Some(total)) = (
-            sum(cells[identity.parts.clone()].iter().map(Some)),
-            sum([cells.get(identity.total)]),
-        ) else {
-            continue;
-        };
-        if let Some(difference) = broken(parts, total) {
-            findings.push(cell_finding(
-                identity.rule,
-                format!(
-                    "{}行：六类申请人之和={}，总计={}，相差{}",
-                    spec.label,
-                    show(parts),
-                    show(total),
-                    abs(difference)
-                ),
-                table,
-                REQUEST_COLS
-                    .iter()
-                    .map(|c| cell_ref(table, spec.key, c.key))
-                    .collect(),
-            ));
-        }
-    }
-    findings
+    row_sums(table, |row, parts, total, difference| {
+        format!(
+            "{}行：六类申请人之和={}，总计={}，相差{}",
+            row.label,
+            show(parts),
+            show(total),
+            abs(difference)
+        )
+    })
 }
 
 /// `requests.column_sum`: （七）总计 is the sum of the result rows （一）…（六）, per column.

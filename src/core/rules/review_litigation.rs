@@ -1,6 +1,6 @@
 //! 表四 (行政复议、行政诉讼情况): each group's 总计 and blanks.
 
-use super::{abs, broken, cell_finding, cell_ref, show, sum};
+use super::{abs, cell_finding, cell_ref, row_sums, show};
 use crate::model::template::REVIEW_COLS;
 use crate::model::Rule;
 use crate::model::{Finding, Report};
@@ -10,37 +10,15 @@ pub(crate) fn group_sum(report: &Report) -> Vec<Finding> {
     let Some(table) = report.tables.review_litigation.as_ref() else {
         return Vec::new();
     };
-    let Some(identity) = table.spec.row_sum() else {
-        return Vec::new();
-    };
-    let mut findings = Vec::new();
-    for (spec, cells) in table.spec.rows.iter().zip(&table.rows) {
-        let Some(cells) = cells else { continue };
-        let (Some(parts), Some(total)) = (
-            sum(cells[identity.parts.clone()].iter().map(Some)),
-            sum([cells.get(identity.total)]),
-        ) else {
-            continue;
-        };
-        if let Some(difference) = broken(parts, total) {
-            findings.push(cell_finding(
-                identity.rule,
-                format!(
-                    "{}：维持+纠正+其他+尚未审结={}，总计={}，相差{}",
-                    spec.label,
-                    show(parts),
-                    show(total),
-                    abs(difference)
-                ),
-                table,
-                REVIEW_COLS
-                    .iter()
-                    .map(|c| cell_ref(table, spec.key, c.key))
-                    .collect(),
-            ));
-        }
-    }
-    findings
+    row_sums(table, |row, parts, total, difference| {
+        format!(
+            "{}：维持+纠正+其他+尚未审结={}，总计={}，相差{}",
+            row.label,
+            show(parts),
+            show(total),
+            abs(difference)
+        )
+    })
 }
 
 /// `review_litigation.blank`: blank cells, one finding per group.
