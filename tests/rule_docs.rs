@@ -84,3 +84,22 @@ fn the_index_links_every_page_and_the_pages_name_their_rule() {
         assert!(page.contains(rule.doc().fix));
     }
 }
+
+#[test]
+fn the_contract_lists_every_rule() {
+    let contract =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/contract.md"))
+            .unwrap();
+    for rule in Rule::ALL {
+        assert!(
+            contract.contains(&format!(
+                "| `{}` | {} |",
+                rule.id(),
+                rule.severity().as_str()
+            )),
+            "docs/contract.md does not list {} as {}",
+            rule.id(),
+            rule.severity().as_str()
+        );
+    }
+}
