@@ -7,8 +7,13 @@ use crate::model::YearPlace;
 use crate::model::{Finding, Report};
 use crate::text::numerals::{numeral, section_heading};
 
-/// `structure.section_missing`: each of the six sections has a heading.
+/// `structure.section_missing`: each of the six sections has a heading. Not said of a text
+/// that follows neither template (the pre-2019 form has sections of its own):
+/// `structure.unknown_template` says what there is to say.
 pub(crate) fn section_missing(report: &Report) -> Vec<Finding> {
+    if report.template.is_none() {
+        return Vec::new();
+    }
     (1..=6u8)
         .filter(|n| !report.sections.iter().any(|s| s.number == *n))
         .map(|n| {
@@ -27,6 +32,9 @@ pub(crate) fn section_missing(report: &Report) -> Vec<Finding> {
 
 /// `structure.section_order`: sections appear in order and carry their own numerals.
 pub(crate) fn section_order(report: &Report) -> Vec<Finding> {
+    if report.template.is_none() {
+        return Vec::new();
+    }
     let mut findings = Vec::new();
     for section in &report.sections {
         if let Some(printed) = section.printed_number {

@@ -55,10 +55,12 @@ pub(crate) fn choose_template(
             ),
         ));
     }
-    if let Some(template) = evidence.template() {
+    let has_requests_table = han.contains("本年新收政府信息公开申请数量");
+    // The pre-2019 form may name 政府集中采购 in its prose: without 表三 it is that form.
+    let old_form = evidence.old_form && !has_requests_table;
+    if let Some(template) = evidence.template().filter(|_| !old_form) {
         return Some(template);
     }
-    let has_requests_table = han.contains("本年新收政府信息公开申请数量");
     if has_requests_table && !evidence.old_form {
         let template = match year {
             Some(y) if y <= 2020 => Template::Y2019,
