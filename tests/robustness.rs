@@ -21,7 +21,9 @@ fn empty_text_says_what_is_missing_once() {
     // paste the whole report.
     let report = check_text("", &Options::default());
     assert_eq!(rules(&report), ["structure.unknown_template"]);
-    assert!(report.findings[0].message.contains("完整的政府信息公开工作年度报告"));
+    assert!(report.findings[0]
+        .message
+        .contains("完整的政府信息公开工作年度报告"));
     assert!(report.tables.requests.is_none());
 }
 
