@@ -3,6 +3,7 @@
 //! readings, rows that cannot be placed.
 
 use super::gaps::{Pick, Resolution};
+use super::join;
 use super::segments::Label;
 use super::split;
 use crate::model::number::Number;
@@ -200,9 +201,119 @@ pub(super) fn place_cells(
             .collect();
         return place_run_together(source, columns, label, &read, findings);
     }
+    if !resolution.extras.is_empty() {
+        if let Some(placed) = place_broken_numbers(source, columns, &resolution, findings) {
+            return placed;
+        }
+    }
     Placed {
         cells: place_picks(source, columns, label, &resolution, findings),
         readings: Vec::new(),
+    }
+}
+
+/// A row with more numbers than columns whose sums hold once numbers a line break cut apart
+/// are joined (`1` / `62` for 162). `None` when no joining holds: the numbers left over are
+/// then reported as they are.
+fn place_broken_numbers(
+    source: &Source,
+    columns: Columns,
+    resolution: &Resolution,
+    findings: &mut Vec<Finding>,
+) -> Option<Placed> {
+    let read: Vec<Token> = resolution
+        .picks
+        .iter()
+        .filter_map(|p| match p {
+            Pick::Value(t) => Some(*t),
+            Pick::Gap(_) => None,
+        })
+        .chain(resolution.extras.iter().copied())
+        .collect();
+    let pieces = read
+        .iter()
+        .map(|t| {
+            let Kind::Num(Number::Int(value), unit) = t.kind else {
+                return None;
+            };
+            let text = &source.text[t.start..t.end];
+            let bare = unit == Unit::None && text.bytes().all(|b| b.is_ascii_digit());
+            Some(join::Piece {
+                value,
+                digits: bare.then_some(text),
+                line: t.line,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let readings = join::join(&pieces, columns.len(), &columns.sums(), MAX_READINGS);
+    let cells_of = |reading: &[join::Joined]| -> Vec<Cell> {
+        reading
+            .iter()
+            .map(|number| {
+                let range = &number.pieces;
+                let (first, last) = (read[range.start], read[range.end - 1]);
+                Cell {
+                    value: Some(Number::Int(number.value)),
+                    source: if range.len() == 1 {
+                        CellSource::Number
+                    } else {
+                        CellSource::Reconstructed
+                    },
+                    line: first.line,
+                    start: first.start,
+                    end: last.end,
+                }
+            })
+            .collect()
+    };
+    let shown = show_tokens(source, &read);
+    let place = columns.place();
+    match readings.as_slice() {
+        [] => None,
+        [only] => {
+            let cells = cells_of(only);
+            let values: Vec<String> = cells
+                .iter()
+                .filter_map(|c| c.value.map(|v| v.to_string()))
+                .collect();
+            findings.push(
+                Finding::new(
+                    Rule::ReconstructedCells,
+                    format!(
+                        "{place}有数字被换行断开（{shown}），按表内合计关系只有一种接法：{}",
+                        values.join("、")
+                    ),
+                )
+                .with_cells(columns.refs())
+                .at_line(read.first().map(|t| t.line)),
+            );
+            Some(Placed {
+                cells,
+                readings: Vec::new(),
+            })
+        }
+        [_, _, ..] => {
+            findings.push(
+                Finding::new(
+                    Rule::AmbiguousCells,
+                    format!(
+                        "{place}有数字被换行断开（{shown}），有不止一种接法，无法确定，未参与核对"
+                    ),
+                )
+                .with_cells(columns.refs())
+                .at_line(read.first().map(|t| t.line)),
+            );
+            let first = read.first()?;
+            let complete = readings.len() < MAX_READINGS;
+            Some(Placed {
+                cells: unreadable_cells(columns.len(), first.line, first.start),
+                readings: if complete {
+                    readings.iter().map(|r| cells_of(r)).collect()
+                } else {
+                    Vec::new()
+                },
+            })
+        }
     }
 }
 

@@ -15,6 +15,7 @@
 mod cells;
 mod gaps;
 pub(crate) mod grids;
+mod join;
 mod review;
 mod rows;
 mod segments;
