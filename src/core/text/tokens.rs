@@ -439,7 +439,11 @@ fn classify_number(field: &str, start: usize, end: usize) -> NumberRole {
     let plain_digits = field[start..end].bytes().all(|b| b.is_ascii_digit());
     if matches!(after, Some('.' | '、' | ')' | '）')) && plain_digits {
         let rest = field[end..].chars().skip(1).find(|c| !c.is_whitespace());
-        let numbers_a_label = rest.is_some_and(|c| is_han(c) || matches!(c, '“' | '"' | '「'));
+        // `1.属于国家秘密`, or a lone `1.` ending the field: its label went on to the next line.
+        let numbers_a_label = match rest {
+            Some(c) => is_han(c) || matches!(c, '“' | '"' | '「'),
+            None => end - start == 1,
+        };
         if numbers_a_label {
             return if end - start > 1 {
                 NumberRole::ValueThenMarker(end - 1)

@@ -212,9 +212,10 @@ pub(super) fn place_cells(
     }
 }
 
-/// A row with more numbers than columns whose sums hold once numbers a line break cut apart
-/// are joined (`1` / `62` for 162). `None` when no joining holds: the numbers left over are
-/// then reported as they are.
+/// A row with more numbers than columns, some of which a line break may have cut apart (`1` /
+/// `62` for 162): joined where the row's sums hold for exactly one joining, else declined.
+/// `None` when no two numbers may be one (all on one line, say): the numbers left over are then
+/// reported as they are.
 fn place_broken_numbers(
     source: &Source,
     columns: Columns,
@@ -230,22 +231,42 @@ fn place_broken_numbers(
         })
         .chain(resolution.extras.iter().copied())
         .collect();
-    let pieces = read
+    // Amounts with decimals take no part in sums (表二 has none) and never join.
+    let mut all_whole = true;
+    let pieces: Vec<join::Piece> = read
         .iter()
         .map(|t| {
-            let Kind::Num(Number::Int(value), unit) = t.kind else {
-                return None;
+            let value = match t.kind {
+                Kind::Num(Number::Int(value), _) => value,
+                Kind::Num(Number::Dec(_), _) => {
+                    all_whole = false;
+                    0
+                }
+                _ => 0,
             };
             let text = &source.text[t.start..t.end];
-            let bare = unit == Unit::None && text.bytes().all(|b| b.is_ascii_digit());
-            Some(join::Piece {
+            let unsigned = text.trim_start_matches(['+', '-']);
+            let alone = source.line_text(t.line).trim() == text;
+            let bare = matches!(t.kind, Kind::Num(Number::Int(_), Unit::None))
+                && alone
+                && unsigned.len() + 1 >= text.len()
+                && unsigned.bytes().all(|b| b.is_ascii_digit());
+            join::Piece {
                 value,
                 digits: bare.then_some(text),
                 line: t.line,
-            })
+            }
         })
-        .collect::<Option<Vec<_>>>()?;
-    let readings = join::join(&pieces, columns.len(), &columns.sums(), MAX_READINGS);
+        .collect();
+    if !join::may_join(&pieces) {
+        return None;
+    }
+    let sums = if all_whole {
+        columns.sums()
+    } else {
+        Vec::new()
+    };
+    let readings = join::join(&pieces, columns.len(), &sums, MAX_READINGS);
     let cells_of = |reading: &[join::Joined]| -> Vec<Cell> {
         reading
             .iter()
@@ -269,7 +290,27 @@ fn place_broken_numbers(
     let shown = show_tokens(source, &read);
     let place = columns.place();
     match readings.as_slice() {
-        [] => None,
+        // More numbers than columns, and some may be one number cut by a line break: which
+        // cells they are cannot be known.
+        [] => {
+            findings.push(
+                Finding::new(
+                    Rule::AmbiguousCells,
+                    format!(
+                        "{place}应有{}个单元格，读到{}个数（{shown}），可能有数字被换行断开，无法确定各数所在的列，未参与核对",
+                        columns.len(),
+                        read.len()
+                    ),
+                )
+                .with_cells(columns.refs())
+                .at_line(read.first().map(|t| t.line)),
+            );
+            let first = read.first()?;
+            Some(Placed {
+                cells: unreadable_cells(columns.len(), first.line, first.start),
+                readings: Vec::new(),
+            })
+        }
         [only] => {
             let cells = cells_of(only);
             let values: Vec<String> = cells

@@ -8,11 +8,13 @@ use std::ops::Range;
 
 use super::split::Sum;
 
-/// A number of the row as read: its value, and its digits when it is a bare run of digits
-/// that may join its neighbour.
+/// A number of the row as read: its value, and its digits (with any sign) when it is a bare run
+/// of digits alone on its line, that may join its neighbour.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Piece<'a> {
     pub(super) value: i64,
+    /// `None` for a number that may not join: not a bare run of digits, or not alone on its
+    /// line (a line of several cells ends with a separator, not with a cut).
     pub(super) digits: Option<&'a str>,
     pub(super) line: usize,
 }
@@ -40,6 +42,11 @@ pub(super) fn join(pieces: &[Piece], n: usize, sums: &[Sum], limit: usize) -> Ve
     found
 }
 
+/// Whether any two neighbouring pieces may be one number cut by a line break.
+pub(super) fn may_join(pieces: &[Piece]) -> bool {
+    (1..pieces.len()).any(|i| joined(pieces, i - 1..i + 1).is_some())
+}
+
 /// The value of pieces `range` joined, if they may join: digit runs on consecutive lines.
 fn joined(pieces: &[Piece], range: Range<usize>) -> Option<i64> {
     let parts = &pieces[range];
@@ -48,13 +55,17 @@ fn joined(pieces: &[Piece], range: Range<usize>) -> Option<i64> {
     }
     let mut digits = String::new();
     for (k, piece) in parts.iter().enumerate() {
-        if k > 0 && piece.line != parts[k - 1].line + 1 {
+        let text = piece.digits?;
+        // Only the first piece may carry the sign (`+1` / `31` for +131).
+        let signed = text.starts_with(['+', '-']);
+        if k > 0 && (signed || piece.line != parts[k - 1].line + 1) {
             return None;
         }
-        digits.push_str(piece.digits?);
+        digits.push_str(text);
     }
+    let unsigned = digits.trim_start_matches(['+', '-']);
     // A number never starts with 0 unless it is 0.
-    if digits.len() > MAX_NUMBER_DIGITS || digits.starts_with('0') {
+    if unsigned.len() > MAX_NUMBER_DIGITS || unsigned.starts_with('0') {
         return None;
     }
     digits.parse().ok()

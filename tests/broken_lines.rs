@@ -1,0 +1,321 @@
+//! Text broken at arbitrary points: a web page whose inline spans became lines, shaped like the
+//! corpus's 三明市人民政府 reports — one cell per line, a heading's numeral on a line of its
+//! own (`一、` / `总体情况`), an item number apart from its label (`1.` / `属于国家秘密`), and now
+//! and then a number cut in two (`1` / `62` for 162).
+//!
+//! Random valid table sets of both templates are rendered that way and checked. Every cell is
+//! then either the value printed, or null because the checker declined and said so; a number
+//! other than the one printed is never acceptable, nor an arithmetic error on tables that add
+//! up. The share read exactly is printed per family:
+//!
+//! `cargo test --release --test broken_lines -- --nocapture` (more: `BROKEN_LINES_SETS=<n>`).
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+mod common;
+
+use common::ColKind;
+use common::{generate, Draw, Rng, Scale, Tpl, ValidSet};
+use common::{REQ_COLS, RESULTS_GROUP, REVIEW_COLS, REVIEW_GROUPS};
+
+const DRAW: Draw = Draw {
+    scales: &[3, 30, 30, 300, 300, 3000],
+    no_requests: Some(5),
+    other_results: Some(35),
+    review_scale: Scale::OneOf(&[3, 20, 100]),
+    agencies: &["三明市人民政府", "某某县财政局", "某某区人民政府"],
+};
+
+/// How a rendering breaks its text.
+#[derive(Clone, Copy, Debug)]
+struct Breaks {
+    /// Chance in percent that a number of two digits or more is cut in two lines.
+    numbers: usize,
+    /// The numerals of the section headings stand on lines of their own.
+    headings: bool,
+    /// The item numbers of 表三's labels stand on lines of their own (`1.` / `属于国家秘密`).
+    items: bool,
+}
+
+fn print_value(value: f64, kind: ColKind) -> String {
+    let value = (value * 1e6).round() / 1e6;
+    let text = if value.fract() == 0.0 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    };
+    match kind {
+        ColKind::Signed if value > 0.0 => format!("+{text}"),
+        _ => text,
+    }
+}
+
+/// The lines a value prints on: one, or two when a whole number of two digits or more is cut.
+fn value_lines(text: &str, breaks: &Breaks, rng: &mut Rng, out: &mut Vec<String>) {
+    let digits = text.trim_start_matches(['+', '-']);
+    if digits.len() >= 2 && digits.bytes().all(|b| b.is_ascii_digit()) && rng.chance(breaks.numbers)
+    {
+        let sign = text.len() - digits.len();
+        let cut = sign + 1 + rng.below(digits.len() - 1);
+        out.push(text[..cut].to_string());
+        out.push(text[cut..].to_string());
+    } else {
+        out.push(text.to_string());
+    }
+}
+
+fn heading(numeral: &str, title: &str, breaks: &Breaks, out: &mut Vec<String>) {
+    if breaks.headings {
+        out.push(format!("{numeral}、"));
+        out.push(title.to_string());
+    } else {
+        out.push(format!("{numeral}、{title}"));
+    }
+}
+
+fn render(set: &ValidSet, breaks: &Breaks, rng: &mut Rng) -> String {
+    let (agency, year) = (set.agency, set.year);
+    let mut out = vec![
+        format!("{agency}{year}年政府信息公开工作年度报告"),
+        format!("本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"),
+    ];
+    heading("一", "总体情况", breaks, &mut out);
+    out.push(format!(
+        "{year}年，我市认真贯彻落实《条例》，扎实做好政府信息公开工作。"
+    ));
+    heading("二", "主动公开政府信息情况", breaks, &mut out);
+    for block in set.template.blocks() {
+        out.push(format!("第二十条第（{}）项", block.item));
+        out.push("信息内容".to_string());
+        out.extend(block.cols.iter().map(|c| c.1.to_string()));
+        for &(key, label) in block.rows {
+            let index = set
+                .template
+                .active_rows()
+                .iter()
+                .position(|(_, k, _)| *k == key)
+                .unwrap();
+            out.push(label.to_string());
+            for (col, &value) in block.cols.iter().zip(&set.active[index]) {
+                value_lines(&print_value(value, col.2), breaks, rng, &mut out);
+            }
+        }
+    }
+    heading("三", "收到和处理政府信息公开申请情况", breaks, &mut out);
+    out.push("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）".to_string());
+    for word in [
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "总计",
+        "商业企业",
+        "科研机构",
+    ] {
+        out.push(word.to_string());
+    }
+    for word in ["社会公益组织", "法律服务机构", "其他"] {
+        out.push(word.to_string());
+    }
+    let mut group = None;
+    for (row, cells) in set.template.request_rows().iter().zip(&set.requests) {
+        if row.key == "granted" {
+            out.push(RESULTS_GROUP.to_string());
+        }
+        if row.group.is_some() && row.group != group {
+            out.push(row.group.unwrap_or_default().to_string());
+        }
+        group = row.group;
+        match row.label.split_once('.').filter(|_| breaks.items) {
+            Some((item, label)) => {
+                out.push(format!("{item}."));
+                out.push(label.to_string());
+            }
+            None => out.push(row.label.to_string()),
+        }
+        for &value in cells {
+            value_lines(&value.to_string(), breaks, rng, &mut out);
+        }
+    }
+    heading("四", "政府信息公开行政复议、行政诉讼情况", breaks, &mut out);
+    for word in ["行政复议", "行政诉讼"] {
+        out.push(word.to_string());
+    }
+    for word in [
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+        "未经复议直接起诉",
+        "复议后起诉",
+    ] {
+        out.push(word.to_string());
+    }
+    for _ in 0..2 {
+        for word in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] {
+            out.push(word.to_string());
+        }
+    }
+    for cells in &set.review {
+        for &value in cells {
+            value_lines(&value.to_string(), breaks, rng, &mut out);
+        }
+    }
+    heading("五", "存在的主要问题及改进情况", breaks, &mut out);
+    out.push("政策解读的形式还不够丰富。下一步将增加图解解读。".to_string());
+    heading("六", "其他需要报告的事项", breaks, &mut out);
+    out.push(format!("{year}年，未收取信息处理费。"));
+    out.push(agency.to_string());
+    out.push(format!("{}年1月20日", year + 1));
+    out.join("\n")
+}
+
+/// How the cells of a rendering were read.
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    renderings: usize,
+    exact: usize,
+    declined_cells: usize,
+    wrong_cells: usize,
+    /// Error findings about arithmetic on tables that add up.
+    false_errors: usize,
+}
+
+fn expected(set: &ValidSet) -> Vec<(&'static str, &'static str, &'static str, f64)> {
+    let mut cells = Vec::new();
+    for ((block, key, _), values) in set.template.active_rows().iter().zip(&set.active) {
+        for (col, &value) in block.cols.iter().zip(values) {
+            cells.push(("active", *key, col.0, value));
+        }
+    }
+    for (row, values) in set.template.request_rows().iter().zip(&set.requests) {
+        for (&col, &value) in REQ_COLS.iter().zip(values) {
+            cells.push(("requests", row.key, col, value as f64));
+        }
+    }
+    for (&(key, _), values) in REVIEW_GROUPS.iter().zip(&set.review) {
+        for (&col, &value) in REVIEW_COLS.iter().zip(values) {
+            cells.push(("review_litigation", key, col, value as f64));
+        }
+    }
+    cells
+}
+
+/// Checks one rendering; a problem (a wrong cell, a false error, a missing section) is returned
+/// with what to look at.
+fn check(set: &ValidSet, text: &str, tally: &mut Tally) -> Vec<String> {
+    let report = nianbao::check_text(text, &nianbao::Options::default());
+    let json: Value =
+        serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap();
+    let mut problems = Vec::new();
+    let mut exact = true;
+    for (table, row, col, want) in expected(set) {
+        match json["tables"][table][row][col].as_f64() {
+            Some(got) if (got - want).abs() < 1e-6 => {}
+            Some(got) => {
+                tally.wrong_cells += 1;
+                exact = false;
+                problems.push(format!("{table}.{row}.{col}: printed {want}, read {got}"));
+            }
+            None => {
+                tally.declined_cells += 1;
+                exact = false;
+            }
+        }
+    }
+    for finding in &report.findings {
+        let id = finding.rule.id();
+        let arithmetic = id.starts_with("requests.") || id.starts_with("review_litigation.");
+        if finding.severity == nianbao::Severity::Error && (arithmetic || id == "value.negative") {
+            tally.false_errors += 1;
+            problems.push(format!("{id}: {}", finding.message));
+        }
+        if id == "structure.section_missing" {
+            problems.push(format!("{id}: {}", finding.message));
+        }
+    }
+    tally.renderings += 1;
+    tally.exact += usize::from(exact);
+    problems
+}
+
+fn sets_per_template() -> u64 {
+    std::env::var("BROKEN_LINES_SETS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(500)
+}
+
+#[test]
+fn text_broken_at_arbitrary_points_is_read_exactly_or_declined() {
+    let families: [(&str, Breaks); 4] = [
+        (
+            "headings on two lines",
+            Breaks {
+                numbers: 0,
+                headings: true,
+                items: false,
+            },
+        ),
+        (
+            "item numbers apart from their labels",
+            Breaks {
+                numbers: 0,
+                headings: false,
+                items: true,
+            },
+        ),
+        (
+            "some numbers cut in two",
+            Breaks {
+                numbers: 5,
+                headings: false,
+                items: false,
+            },
+        ),
+        (
+            "all of these, numbers cut often",
+            Breaks {
+                numbers: 20,
+                headings: true,
+                items: true,
+            },
+        ),
+    ];
+    let mut summary = String::new();
+    let mut failures = Vec::new();
+    let mut renderings = 0;
+    for (name, breaks) in families {
+        let mut tally = Tally::default();
+        for template in [Tpl::Y2019, Tpl::Y2021] {
+            for seed in 0..sets_per_template() {
+                let mut rng = Rng::new(seed * 7919 + template as u64);
+                let set = generate(&mut rng, template, &DRAW);
+                let text = render(&set, &breaks, &mut rng);
+                let problems = check(&set, &text, &mut tally);
+                if !problems.is_empty() && failures.len() < 5 {
+                    failures.push(format!(
+                        "{name}, {template:?} seed {seed}: {}",
+                        problems.join("; ")
+                    ));
+                }
+            }
+        }
+        renderings += tally.renderings;
+        let _ = writeln!(
+            summary,
+            "{name}: {} renderings, {} read exactly ({:.1}%), {} cells declined, {} cells wrong, {} false errors",
+            tally.renderings,
+            tally.exact,
+            100.0 * tally.exact as f64 / tally.renderings as f64,
+            tally.declined_cells,
+            tally.wrong_cells,
+            tally.false_errors
+        );
+    }
+    println!("{summary}");
+    assert!(renderings >= 1000, "{renderings} renderings");
+    assert!(failures.is_empty(), "{summary}\n{}", failures.join("\n"));
+}
