@@ -128,13 +128,13 @@ pub fn mount(
             }
         })
     });
-    let props = super::app::AppProps {
+    let props = super::components::app::AppProps {
         compact: options.compact,
         initial: options.value.map(yew::AttrValue::from),
         on_checked,
         ..Default::default()
     };
-    yew::Renderer::<super::app::App>::with_root_and_props(element, props).render();
+    yew::Renderer::<super::components::app::App>::with_root_and_props(element, props).render();
     Ok(())
 }
 

@@ -1,21 +1,11 @@
 //! The web app (Yew) and the JS API: thin layers over the checking core, built for wasm only.
-//! One `State` with an `Action` reducer; one component per file, named by role.
+//! One `State` with an `Action` reducer (`state.rs`); one component per file (`components/`).
 
 mod api;
-mod app;
-mod batch;
 mod browser;
-mod export;
-mod findings;
-mod input;
-mod long_text;
+mod components;
 mod paste;
-mod previous;
-mod sections;
-mod source_view;
 mod state;
-mod summary;
-mod tables;
 #[cfg(test)]
 mod tests;
 mod worker;
@@ -34,13 +24,13 @@ pub fn start() {
         return;
     };
     let props = match body.get_attribute("data-nianbao").as_deref() {
-        Some("app") => app::AppProps {
+        Some("app") => components::app::AppProps {
             keep_text: true,
             offline_link: true,
             ..Default::default()
         },
-        Some("embed") => app::AppProps::default(),
+        Some("embed") => components::app::AppProps::default(),
         _ => return,
     };
-    yew::Renderer::<app::App>::with_root_and_props(body.into(), props).render();
+    yew::Renderer::<components::app::App>::with_root_and_props(body.into(), props).render();
 }

@@ -6,10 +6,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use yew::Callback;
 
-use super::findings::{FindingList, FindingListProps};
+use super::components::findings::{FindingList, FindingListProps};
+use super::components::summary::{Summary, SummaryProps};
+use super::components::tables::{Tables, TablesProps};
 use super::state::{Action, Checked};
-use super::summary::{Summary, SummaryProps};
-use super::tables::{Tables, TablesProps};
 use crate::model::{Family, Rule};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -237,7 +237,7 @@ async fn mounted_checkers_keep_their_own_state() {
     // ...then past their debounced checks of the same texts, which must add no second report:
     // their timers were set before the reports came, so a timer of the same delay set now
     // fires after them (timers run in the order they are due).
-    yew::platform::time::sleep(super::app::DEBOUNCE).await;
+    yew::platform::time::sleep(super::components::app::DEBOUNCE).await;
     yew::scheduler::flush().await;
 
     let broken = crate::check_text(BROKEN, &Default::default()).summary();
@@ -343,8 +343,8 @@ fn a_long_text_is_shown_by_its_start_until_the_user_asks_for_all_of_it() {
 /// ever. The start of a long text is shown read only, with the note and 「显示全文并编辑」.
 #[wasm_bindgen_test]
 async fn the_paste_area_takes_long_pastes_and_shows_the_start() {
-    use super::input::{Input, InputProps};
-    use super::long_text::{start_of, SHOWN_CHARS};
+    use super::components::input::{Input, InputProps};
+    use super::components::long_text::{start_of, SHOWN_CHARS};
     use super::state::LONG_TEXT_BYTES;
 
     let long = CLEAN.repeat(LONG_TEXT_BYTES / CLEAN.len() + 1);
@@ -443,8 +443,8 @@ async fn the_paste_area_takes_long_pastes_and_shows_the_start() {
 /// only, with a note; pasting into that start is refused with a word why.
 #[wasm_bindgen_test]
 async fn the_previous_area_shows_a_long_report_by_its_start() {
-    use super::long_text::start_of;
-    use super::previous::{Previous, PreviousProps};
+    use super::components::long_text::start_of;
+    use super::components::previous::{Previous, PreviousProps};
     use super::state::LONG_TEXT_BYTES;
 
     let long = CLEAN.repeat(LONG_TEXT_BYTES / CLEAN.len() + 1);

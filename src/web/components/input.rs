@@ -6,11 +6,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use yew::prelude::*;
 
-use super::browser;
 use super::long_text::{self, LongTextNote};
-use super::paste;
-use super::state::{Action, LONG_TEXT_BYTES};
 use crate::input::Document;
+use crate::web::browser;
+use crate::web::paste;
+use crate::web::state::{Action, LONG_TEXT_BYTES};
 use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use yew::prelude::*;
 
 use super::findings::severity_mark;
-use super::state::Checked;
 use crate::model::template::{Template, REVIEW_LITIGATION};
 use crate::model::{CellRef, CellSource, Report, Severity, Table};
+use crate::web::state::Checked;
 
 /// For each cell, the findings (by index) that concern it.
 type CellFindings = HashMap<(&'static str, &'static str, &'static str), Vec<usize>>;

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::state::Checked;
 use crate::text::numerals::section_heading;
+use crate::web::state::Checked;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionOutlineProps {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::state::Checked;
+use crate::web::state::Checked;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {

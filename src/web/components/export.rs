@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::browser;
 use super::findings::family;
-use super::state::Checked;
 use crate::model::Report;
 use crate::output::summary::csv_line;
+use crate::web::browser;
+use crate::web::state::Checked;
 
 /// Every finding as one CSV row: number, family, severity, rule, line, cells, message.
 pub fn findings_csv(report: &Report) -> String {

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::state::{Action, Checked};
 use crate::model::{Family, Finding, Severity};
+use crate::web::state::{Action, Checked};
 
 /// The families of the list, in order: (name, rule prefixes).
 const FAMILIES: [&str; 7] = [

@@ -5,22 +5,23 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
-use super::batch::{BatchBar, BatchTable};
-use super::browser;
+use super::batch_bar::BatchBar;
+use super::batch_table::BatchTable;
 use super::export::Export;
 use super::findings::FindingList;
 use super::input::Input;
 use super::previous::Previous;
 use super::sections::SectionOutline;
 use super::source_view::SourceView;
-use super::state::{Action, State};
 use super::summary::Summary;
 use super::tables::Tables;
-use super::worker::{self, CheckWorker};
 use crate::model::Report;
+use crate::web::browser;
+use crate::web::state::{Action, State};
+use crate::web::worker::{self, CheckWorker};
 
 /// Checking (and keeping the text in localStorage) waits this long after the last keystroke.
-pub(super) const DEBOUNCE: Duration = Duration::from_millis(300);
+pub const DEBOUNCE: Duration = Duration::from_millis(300);
 
 /// The text and last year's report as changed since they were last kept in localStorage
 /// (the app's own page only).

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::state::Action;
+use crate::web::state::Action;
 
 /// Characters of a long text shown in the paste area: about 60 KB of Chinese, which the
 /// browser lays out in about 0.1 s.

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use super::browser;
 use super::findings::severity_mark;
-use super::state::Checked;
 use crate::model::Severity;
+use crate::web::browser;
+use crate::web::state::Checked;
 
 /// Lines drawn at once.
 const WINDOW: usize = 400;

@@ -1,0 +1,88 @@
+//! The batch view: one row per file opened at once (the columns of `nianbao check --summary
+//! csv`, and 详情 to open a report), progress while checking, and the CSV export.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::batch_row::BatchRow;
+use crate::web::browser;
+use crate::web::state::{Action, Batch, FileStatus};
+
+#[derive(Properties)]
+pub struct BatchProps {
+    pub batch: Rc<Batch>,
+    pub dispatch: Callback<Action>,
+}
+
+/// The same batch (every change makes a new one): no comparing of every file.
+impl PartialEq for BatchProps {
+    fn eq(&self, other: &BatchProps) -> bool {
+        Rc::ptr_eq(&self.batch, &other.batch) && self.dispatch == other.dispatch
+    }
+}
+
+#[function_component]
+pub fn BatchTable(props: &BatchProps) -> Html {
+    let batch = &props.batch;
+    let total = batch.files.len();
+    let done = batch.done();
+    let finished = done == total;
+    let failed = batch
+        .files
+        .iter()
+        .filter(|f| matches!(&f.status, FileStatus::Checked(row, _) if row.counts.is_some_and(|c| c.errors > 0)))
+        .count();
+    let unreadable = batch
+        .files
+        .iter()
+        .filter(|f| matches!(f.status, FileStatus::Unreadable(_)))
+        .count();
+    let progress = if finished {
+        format!("已检查全部 {total} 份：{failed} 份未通过，{unreadable} 份无法读取")
+    } else {
+        format!("已检查 {done}/{total}")
+    };
+    let on_csv = {
+        let batch = batch.clone();
+        Callback::from(move |_| {
+            let _ = browser::download(
+                "年报批量检查汇总.csv",
+                "text/csv;charset=utf-8",
+                batch.csv().as_bytes(),
+            );
+        })
+    };
+    let on_close = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::BatchClose))
+    };
+    let rows = batch.files.iter().enumerate().map(|(index, file)| {
+        html! { <BatchRow key={index} index={index} file={file.clone()} dispatch={props.dispatch.clone()} /> }
+    });
+    html! {
+        <section id="batch" class="batch" aria-label="批量检查">
+            <div class="batch-head">
+                <h2>{ format!("批量检查 {total} 份报告") }</h2>
+                <p id="batch-progress" data-done={done.to_string()} data-total={total.to_string()}
+                    aria-live="polite" aria-busy={(!finished).to_string()}>{ progress }</p>
+                <div class="batch-actions">
+                    <button type="button" id="batch-export-csv" onclick={on_csv} disabled={!finished}>{ "导出汇总 CSV" }</button>
+                    <button type="button" id="batch-close" class="secondary" onclick={on_close}>{ "返回单份检查" }</button>
+                </div>
+            </div>
+            <div class="batch-scroll">
+                <table class="batch-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "文件" }</th><th scope="col">{ "机关" }</th><th scope="col">{ "年度" }</th>
+                            <th scope="col">{ "模板" }</th><th scope="col">{ "错误" }</th><th scope="col">{ "警告" }</th>
+                            <th scope="col">{ "提示" }</th><th scope="col">{ "说明" }</th><th scope="col">{ "详情" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
