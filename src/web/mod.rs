@@ -1,20 +1,35 @@
-//! The web app (Yew) and the JS API: thin layers over the checking core, built for wasm only.
-//! One `State` with an `Action` reducer (`state.rs`); one component per file (`components/`).
+//! The web app (Yew) and the JS API: thin layers over the checking core.
+//!
+//! - `state/`: the app's one `State` and the `Action` reducer; plain Rust, built and tested on
+//!   every target;
+//! - `components/`: one component per file, `App` at the top;
+//! - `api.rs`: the JS API (`window.nianbao`, `nianbao.js`); `worker.rs`: checking in a Web
+//!   Worker; `browser.rs`: the browser's services; `paste.rs`: pasted tables.
+//!
+//! All but `state/` is built for wasm only.
 
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
 mod api;
+#[cfg(target_arch = "wasm32")]
 mod browser;
+#[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
 mod paste;
-mod state;
-#[cfg(test)]
+#[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
+#[cfg(target_arch = "wasm32")]
 mod worker;
 
+#[cfg(target_arch = "wasm32")]
 pub use api::{check, check_html, mount};
 
 /// Publishes `window.nianbao` and starts the app in `<body>` on the app's own pages:
 /// `<body data-nianbao="app">` (the text is kept in localStorage) or `"embed"` (the iframe
 /// widget; nothing kept). A host page that loads the module gets only the API.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     api::publish();
     let Some(body) = web_sys::window()

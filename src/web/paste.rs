@@ -2,13 +2,10 @@
 //! is parsed by the browser's own `DOMParser` and laid out by the rules of [`crate::input::dom`],
 //! so the tables are read from their cells instead of from text whose cells ran together.
 
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 
 use crate::input::dom::{self, Node};
-use crate::input::{html, Document, Grid};
-use crate::model::Report;
+use crate::input::{html, Document};
 
 fn convert(node: &web_sys::Node, depth: usize) -> Option<Node> {
     match node.node_type() {
@@ -56,60 +53,4 @@ pub fn document_from_html(html: &str) -> Option<Document> {
         return None;
     }
     document_of_html(html).filter(|document| !document.grids.is_empty())
-}
-
-/// `document` pasted between `before` and `after` (each then on lines of its own): the
-/// whole text, and the grids moved to where the document stands in it.
-pub fn insert(before: &str, document: Document, after: &str) -> (String, Vec<Grid>) {
-    let mut text = String::with_capacity(before.len() + document.text.len() + after.len() + 2);
-    text.push_str(before);
-    if !before.is_empty() && !before.ends_with('\n') {
-        text.push('\n');
-    }
-    // Offsets count in the normalised text; a line end before the document keeps the two
-    // parts from normalising differently where they meet.
-    let shift = crate::text::normalize(&text).len();
-    text.push_str(&document.text);
-    if !after.is_empty() && !after.starts_with('\n') && !document.text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str(after);
-    let mut grids = document.grids;
-    for grid in &mut grids {
-        for cell in &mut grid.cells {
-            cell.start += shift;
-            cell.end += shift;
-        }
-        for start in &mut grid.row_starts {
-            *start += shift;
-        }
-    }
-    (text, grids)
-}
-
-/// How many of the report's tables were read from `grids` (their cells are grid cells).
-pub fn tables_from_grids(report: &Report, grids: &[Grid]) -> usize {
-    let ranges: std::collections::HashSet<(usize, usize)> = grids
-        .iter()
-        .flat_map(|g| g.cells.iter().map(|c| (c.start, c.end)))
-        .collect();
-    [
-        &report.tables.active,
-        &report.tables.requests,
-        &report.tables.review_litigation,
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|table| {
-        let mut cells = table.cells().map(|(_, c)| c).peekable();
-        cells.peek().is_some() && cells.all(|c| ranges.contains(&(c.start, c.end)))
-    })
-    .count()
-}
-
-/// The grids that come with a pasted text, kept while the text is exactly that.
-#[derive(Clone)]
-pub struct PastedGrids {
-    pub text: Rc<str>,
-    pub grids: Rc<Vec<Grid>>,
 }

@@ -1,4 +1,6 @@
-//! Component tests in a real browser (wasm-bindgen-test under headless Chromium).
+//! Component tests in a real browser (wasm-bindgen-test under headless Chromium): what needs
+//! a DOM, the browser's `DOMParser` or the worker's JS values. The reducer's own tests are
+//! native (`state/tests.rs`).
 
 use std::rc::Rc;
 
@@ -10,7 +12,7 @@ use super::components::findings::{FindingList, FindingListProps};
 use super::components::summary::{Summary, SummaryProps};
 use super::components::tables::{Tables, TablesProps};
 use super::state::{Action, Checked};
-use crate::model::{Family, Rule};
+use crate::model::Rule;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -262,90 +264,13 @@ async fn mounted_checkers_keep_their_own_state() {
     assert_eq!(results.len(), 2, "{results:?}");
 }
 
-/// A paste over the 5 MB limit stays in the paste area unchecked, with a message.
-#[wasm_bindgen_test]
-fn a_paste_over_the_limit_is_kept_and_not_checked() {
-    use yew::Reducible;
-
-    let big = "收到申请23件。".repeat(crate::input::MAX_BYTES / 20 + 1);
-    assert!(big.len() > crate::input::MAX_BYTES);
-    for paste in [Action::SetText(big.clone()), Action::PasteText(big.clone())] {
-        let state = Rc::new(super::state::State::default())
-            .reduce(paste)
-            .reduce(Action::Check);
-        assert_eq!(&*state.text, big.as_str());
-        assert!(state.checked.is_none());
-        assert_eq!(state.notice.as_deref(), Some(crate::input::TOO_LARGE));
-    }
-    // Pasted (not typed): only its start is shown, and all of it on demand.
-    let state = Rc::new(super::state::State::default())
-        .reduce(Action::PasteText(big.clone()))
-        .reduce(Action::Check);
-    assert!(state.shows_start_only());
-    let state = state.reduce(Action::ShowWholeText);
-    assert!(!state.shows_start_only());
-    assert_eq!(&*state.text, big.as_str());
-}
-
-/// A long text from a paste, a file or the last visit is shown by its start (and checked
-/// whole) until the user asks for all of it; typing in the whole text keeps it whole; a new
-/// long paste or file shows the start again; a short text is always shown whole.
-#[wasm_bindgen_test]
-fn a_long_text_is_shown_by_its_start_until_the_user_asks_for_all_of_it() {
-    use super::state::{State, LONG_TEXT_BYTES};
-    use yew::Reducible;
-
-    let long = CLEAN.repeat(LONG_TEXT_BYTES / CLEAN.len() + 1);
-    assert!(long.len() > LONG_TEXT_BYTES);
-    let state = Rc::new(State::default()).reduce(Action::PasteText(long.clone()));
-    assert!(state.shows_start_only());
-    let state = state.reduce(Action::Check);
-    let checked = state.checked.clone().unwrap();
-    assert_eq!(&*checked.text, long.as_str(), "the whole text is checked");
-    assert_eq!(
-        checked.report.summary(),
-        crate::check_text(&long, &Default::default()).summary()
-    );
-    let state = state.reduce(Action::ShowWholeText);
-    assert!(!state.shows_start_only());
-    assert!(
-        state.checked.is_some(),
-        "showing it does not change the text"
-    );
-    let state = state.reduce(Action::SetText(format!("{long}。")));
-    assert!(
-        !state.shows_start_only(),
-        "typing keeps the whole text shown"
-    );
-    let state = state.reduce(Action::PasteText(long.clone()));
-    assert!(state.shows_start_only());
-    // A .docx (its grids kept) goes the same way.
-    let state = state
-        .reduce(Action::ShowWholeText)
-        .reduce(Action::SetDocument(text_document(&long)));
-    assert!(state.shows_start_only());
-    assert!(state.grids.is_some());
-    // Short texts are shown whole, however they come; a text typed past the limit stays whole.
-    let state = state.reduce(Action::PasteText(CLEAN.to_string()));
-    assert!(!state.shows_start_only());
-    let state = state.reduce(Action::SetText(long.clone()));
-    assert!(!state.shows_start_only());
-    let state = state
-        .reduce(Action::PasteText(long.clone()))
-        .reduce(Action::Clear);
-    assert!(state.text.is_empty() && !state.shows_start_only());
-    let state = state.reduce(Action::PasteText(long.clone()));
-    assert!(state.shows_start_only(), "清除 forgets 显示全文");
-}
-
 /// A paste event with a long text/plain into the paste area: the browser does not get it;
 /// the text, in place of the selection, goes to the state. A short one the browser pastes as
 /// ever. The start of a long text is shown read only, with the note and 「显示全文并编辑」.
 #[wasm_bindgen_test]
 async fn the_paste_area_takes_long_pastes_and_shows_the_start() {
     use super::components::input::{Input, InputProps};
-    use super::components::long_text::{start_of, SHOWN_CHARS};
-    use super::state::LONG_TEXT_BYTES;
+    use super::state::{start_of, LONG_TEXT_BYTES, SHOWN_CHARS};
 
     let long = CLEAN.repeat(LONG_TEXT_BYTES / CLEAN.len() + 1);
     let (actions, dispatch) = recorder(|action| match action {
@@ -443,9 +368,8 @@ async fn the_paste_area_takes_long_pastes_and_shows_the_start() {
 /// only, with a note; pasting into that start is refused with a word why.
 #[wasm_bindgen_test]
 async fn the_previous_area_shows_a_long_report_by_its_start() {
-    use super::components::long_text::start_of;
     use super::components::previous::{Previous, PreviousProps};
-    use super::state::LONG_TEXT_BYTES;
+    use super::state::{start_of, LONG_TEXT_BYTES};
 
     let long = CLEAN.repeat(LONG_TEXT_BYTES / CLEAN.len() + 1);
     let (actions, dispatch) = recorder(|action| match action {
@@ -509,12 +433,9 @@ async fn the_previous_area_shows_a_long_report_by_its_start() {
 }
 
 /// What the worker sends (`check_in_worker`, a JS value) reads back as the same report, big
-/// integers included; the reducer takes the result of the check it is waiting for and drops a
-/// late one for an older text.
+/// integers included.
 #[wasm_bindgen_test]
-fn a_report_from_the_worker_is_the_report_and_a_late_one_is_dropped() {
-    use yew::Reducible;
-
+fn a_report_from_the_worker_reads_back_as_the_report() {
     let huge = BROKEN.replacen("23", "98765432109876543", 1);
     for text in [BROKEN, huge.as_str()] {
         let value = super::worker::check_in_worker(text, JsValue::UNDEFINED, "").unwrap();
@@ -525,84 +446,11 @@ fn a_report_from_the_worker_is_the_report_and_a_late_one_is_dropped() {
             crate::output::json::to_string(None, &direct)
         );
     }
-
-    let report = |text: &str| Box::new(crate::check_text(text, &Default::default()));
-    let state = Rc::new(super::state::State::new(true))
-        .reduce(Action::SetText("一、总体情况".to_string()))
-        .reduce(Action::Check);
-    assert!(state.checked.is_none());
-    let first = state.pending.as_ref().unwrap().0;
-    let state = state
-        .reduce(Action::SetText(BROKEN.to_string()))
-        .reduce(Action::Check);
-    let second = state.pending.as_ref().unwrap().0;
-    assert_ne!(first, second);
-    // The same text again: still the one check.
-    let state = state.reduce(Action::Check);
-    assert_eq!(state.pending.as_ref().unwrap().0, second);
-    // The older check's result comes late: dropped.
-    let state = state.reduce(Action::Checked {
-        serial: first,
-        report: report("一、总体情况"),
-    });
-    assert!(state.checked.is_none());
-    let state = state.reduce(Action::Checked {
-        serial: second,
-        report: report(BROKEN),
-    });
-    assert!(state.pending.is_none());
-    assert_eq!(&*state.checked.as_ref().unwrap().text, BROKEN);
-    assert_eq!(state.checked.as_ref().unwrap().report.summary().errors, 4);
-    // A worker that fails: the text waiting is checked here, and later ones too.
-    let state = state
-        .reduce(Action::SetText(format!("{BROKEN}\n")))
-        .reduce(Action::Check)
-        .reduce(Action::WorkerFailed);
-    assert!(state.pending.is_none() && !state.use_worker);
-    assert_eq!(
-        &*state.checked.as_ref().unwrap().text,
-        format!("{BROKEN}\n")
-    );
 }
 
-/// Last year's report is compared when given: the cross-year findings join this year's, a
-/// changed previous report checks the same text again, and the worker is sent both texts.
+/// The worker compares with last year's report when it is sent one.
 #[wasm_bindgen_test]
-fn last_years_report_is_checked_with_this_years() {
-    use yew::Reducible;
-
-    let crossyear = |state: &super::state::State| -> Vec<Rule> {
-        let report = &state.checked.as_ref().unwrap().report;
-        report
-            .findings
-            .iter()
-            .map(|f| f.rule)
-            .filter(|rule| rule.family() == Family::CrossYear)
-            .collect()
-    };
-    let state = Rc::new(super::state::State::default())
-        .reduce(Action::SetText(BROKEN.to_string()))
-        .reduce(Action::Check);
-    assert_eq!(crossyear(&state), []);
-    // The same report as last year's: another year is needed, and the text is the same.
-    let state = state
-        .reduce(Action::SetPrevious(BROKEN.to_string()))
-        .reduce(Action::Check);
-    let rules = crossyear(&state);
-    assert!(rules.contains(&Rule::NotConsecutive), "{rules:?}");
-    assert!(rules.contains(&Rule::SameText), "{rules:?}");
-    assert_eq!(&*state.checked.as_ref().unwrap().previous, BROKEN);
-    let state = state
-        .reduce(Action::SetPrevious(String::new()))
-        .reduce(Action::Check);
-    assert_eq!(crossyear(&state), []);
-
-    let state = Rc::new(super::state::State::new(true))
-        .reduce(Action::SetText(BROKEN.to_string()))
-        .reduce(Action::SetPrevious("上年".to_string()))
-        .reduce(Action::Check);
-    let (_, request) = state.pending.as_ref().unwrap();
-    assert_eq!((&*request.text, &*request.previous), (BROKEN, "上年"));
+fn the_worker_checks_against_last_years_report() {
     let value = super::worker::check_in_worker(BROKEN, JsValue::UNDEFINED, BROKEN).unwrap();
     let report: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
     assert_eq!(
@@ -616,14 +464,13 @@ fn last_years_report_is_checked_with_this_years() {
             )
         )
     );
+    assert!(report.findings.iter().any(|f| f.rule == Rule::SameText));
 }
 
 /// Clipboard HTML with tables: the browser's DOMParser and the walker rules give the grids,
 /// whose cells stay apart; the reducer keeps them only while the text is that paste.
 #[wasm_bindgen_test]
 fn pasted_html_tables_become_grids_until_the_text_is_edited() {
-    use yew::Reducible;
-
     let html = "<html><body><!--StartFragment--><p>三、收到和处理政府信息公开申请情况</p>\
         <table><tr><td rowspan=2>（三）不予公开</td><td><p>1.属于</p><p>国家秘密</p></td><td>1</td><td>2</td></tr>\
         <tr><td>2.其他法律行政法规禁止公开</td><td>&nbsp;</td><td>3</td></tr></table>\
@@ -637,7 +484,7 @@ fn pasted_html_tables_become_grids_until_the_text_is_edited() {
     assert_eq!(document.grids[0].cells[0].rowspan, 2);
     assert!(super::paste::document_from_html("<p>没有表格</p>").is_none());
 
-    let state = Rc::new(super::state::State::new(false))
+    let state = super::state::State::new(false)
         .reduce(Action::SetText("标题".to_string()))
         .reduce(Action::PasteDocument {
             before: "标题".to_string(),
@@ -693,7 +540,7 @@ fn the_worker_checks_with_the_pasted_grids() {
     .unwrap();
     let from_worker: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
     let json = |r: &crate::Report| crate::output::json::to_string(None, r);
-    let with_grids = super::state::check(&document.text, Some(&grids), "");
+    let with_grids = super::state::report(&document.text, Some(&grids), "");
     assert_eq!(json(&from_worker), json(&with_grids));
     assert!(with_grids
         .findings
@@ -703,103 +550,4 @@ fn the_worker_checks_with_the_pasted_grids() {
         json(&with_grids),
         json(&crate::check_text(&document.text, &Default::default()))
     );
-}
-
-fn text_document(text: &str) -> crate::Document {
-    crate::Document {
-        text: text.to_string(),
-        grids: Vec::new(),
-    }
-}
-
-/// A batch checks its files one at a time in the order read, keeps an unreadable file's row,
-/// ignores a result for an earlier batch, opens a report for 详情 and goes back; its CSV is
-/// the one `nianbao check --summary csv` prints.
-#[wasm_bindgen_test]
-fn a_batch_checks_one_file_at_a_time_and_opens_each_report() {
-    use super::state::FileStatus;
-    use crate::output::summary::{csv, SummaryRow};
-    use yew::Reducible;
-
-    const CLEAN: &str = include_str!("../../../shared/fixtures/000_74598ba982fdb439.txt");
-    let report = |text: &str| Box::new(crate::check_text(text, &Default::default()));
-    let names = vec![
-        "a.txt".to_string(),
-        "b.txt".to_string(),
-        "c.txt".to_string(),
-    ];
-    let state = Rc::new(super::state::State::new(true)).reduce(Action::BatchStart { id: 7, names });
-    let batch = |state: &Rc<super::state::State>| state.batch.clone().unwrap();
-    assert_eq!(batch(&state).done(), 0);
-    assert_eq!(batch(&state).checking, None);
-    // b is read first: it is checked first; a, read meanwhile, waits for it.
-    let state = state
-        .reduce(Action::BatchRead {
-            id: 7,
-            index: 1,
-            document: Ok(text_document(BROKEN)),
-        })
-        .reduce(Action::BatchRead {
-            id: 7,
-            index: 0,
-            document: Ok(text_document(CLEAN)),
-        })
-        .reduce(Action::BatchRead {
-            id: 7,
-            index: 2,
-            document: Err("这不是文本文件".to_string()),
-        });
-    assert_eq!(batch(&state).checking, Some(1));
-    assert_eq!(batch(&state).done(), 1);
-    // A report for an earlier batch, or for a file not being checked, changes nothing.
-    let state = state
-        .reduce(Action::BatchChecked {
-            id: 6,
-            index: 1,
-            report: report(CLEAN),
-        })
-        .reduce(Action::BatchChecked {
-            id: 7,
-            index: 0,
-            report: report(CLEAN),
-        });
-    assert_eq!(batch(&state).done(), 1);
-    let state = state.reduce(Action::BatchChecked {
-        id: 7,
-        index: 1,
-        report: report(BROKEN),
-    });
-    assert_eq!(batch(&state).checking, Some(0));
-    let state = state.reduce(Action::BatchChecked {
-        id: 7,
-        index: 0,
-        report: report(CLEAN),
-    });
-    assert_eq!(batch(&state).checking, None);
-    assert_eq!(batch(&state).done(), 3);
-    let expected = csv(&[
-        SummaryRow::checked("a.txt", &crate::check_text(CLEAN, &Default::default())),
-        SummaryRow::checked("b.txt", &crate::check_text(BROKEN, &Default::default())),
-        SummaryRow::unreadable("c.txt", "这不是文本文件"),
-    ]);
-    assert_eq!(batch(&state).csv(), expected);
-    // 详情 of b: its text and report in the single-report view, without a new check.
-    let state = state.reduce(Action::BatchOpen(1));
-    assert_eq!(&*state.text, BROKEN);
-    assert_eq!(state.checked.as_ref().unwrap().report.summary().errors, 4);
-    assert!(state.pending.is_none());
-    assert_eq!(batch(&state).viewing, Some(1));
-    let state = state.reduce(Action::Check);
-    assert!(state.pending.is_none(), "the text shown is the one checked");
-    // The unreadable file has no report to open.
-    let state = state.reduce(Action::BatchOpen(2));
-    assert_eq!(batch(&state).viewing, Some(1));
-    assert!(matches!(
-        batch(&state).files[2].status,
-        FileStatus::Unreadable(_)
-    ));
-    let state = state.reduce(Action::BatchBack);
-    assert_eq!(batch(&state).viewing, None);
-    let state = state.reduce(Action::BatchClose);
-    assert!(state.batch.is_none());
 }

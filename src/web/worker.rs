@@ -13,7 +13,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::Request;
+use super::state::{self, Request};
 use crate::input::Grid;
 use crate::model::Report;
 
@@ -35,7 +35,7 @@ pub fn check_in_worker(text: &str, grids: JsValue, previous: &str) -> Result<JsV
     } else {
         Some(serde_wasm_bindgen::from_value(grids).map_err(|e| JsValue::from_str(&e.to_string()))?)
     };
-    let report = super::state::check(text, grids.as_ref(), previous);
+    let report = state::report(text, grids.as_deref(), previous);
     // Integers as BigInt: a cell may hold more than 2^53.
     let serializer =
         serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);

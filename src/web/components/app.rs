@@ -17,7 +17,7 @@ use super::summary::Summary;
 use super::tables::Tables;
 use crate::model::Report;
 use crate::web::browser;
-use crate::web::state::{Action, State};
+use crate::web::state::{Action, BatchJob, State};
 use crate::web::worker::{self, CheckWorker};
 
 /// Checking (and keeping the text in localStorage) waits this long after the last keystroke.
@@ -51,6 +51,15 @@ impl Unsaved {
     fn keep(&mut self) {
         self.keep_text();
         self.keep_previous();
+    }
+}
+
+/// The state as Yew's reducer hook holds it.
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(State::reduce((*self).clone(), action))
     }
 }
 
@@ -168,7 +177,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let pending = state.pending.clone();
-        let serial = pending.as_ref().map(|(serial, _)| *serial);
+        let serial = pending.as_ref().map(|job| job.serial);
         let url = (*worker_url).clone();
         // Started at once (it loads and compiles the wasm while the user pastes).
         use_effect_with(serial, move |_| {
@@ -178,14 +187,16 @@ pub fn App(props: &AppProps) -> Html {
                 let replies = dispatcher.clone();
                 *slot = CheckWorker::new(&url, move |reply| {
                     replies.dispatch(match reply {
-                        worker::Reply::Report(serial, report) => Action::Checked { serial, report },
+                        worker::Reply::Report(serial, report) => {
+                            Action::WorkerReport { serial, report }
+                        }
                         worker::Reply::Failed => Action::WorkerFailed,
                     })
                 })
                 .ok();
             }
             let sent = match (&*slot, pending) {
-                (Some(worker), Some((serial, request))) => worker.post(serial, &request).is_ok(),
+                (Some(worker), Some(job)) => worker.post(job.serial, &job.request).is_ok(),
                 (Some(_), None) => true,
                 (None, _) => false,
             };
@@ -201,19 +212,21 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let batch = state.batch.clone();
-        let checking = batch.as_ref().and_then(|b| {
-            b.checking_request()
-                .map(|(index, request)| (b.id, index, request))
-        });
+        let checking = batch.as_ref().and_then(|b| b.job());
         let finished = batch.as_ref().is_none_or(|b| b.done() == b.files.len());
-        let key = checking.as_ref().map(|(id, index, _)| (*id, *index));
+        let key = checking.as_ref().map(|job| (job.batch, job.index));
         let url = (*worker_url).clone().filter(|_| state.use_worker);
         use_effect_with((key, url.is_some()), move |_| {
             let mut slot = batch_worker.borrow_mut();
             if finished {
                 *slot = None;
             }
-            let Some((id, index, request)) = checking else {
+            let Some(BatchJob {
+                batch: id,
+                index,
+                request,
+            }) = checking
+            else {
                 return;
             };
             if let Some(url) = url {
@@ -221,7 +234,7 @@ pub fn App(props: &AppProps) -> Html {
                     let replies = dispatcher.clone();
                     *slot = CheckWorker::new(&url, move |reply| {
                         replies.dispatch(match reply {
-                            worker::Reply::Report(serial, report) => Action::BatchChecked {
+                            worker::Reply::Report(serial, report) => Action::BatchReport {
                                 id,
                                 index: serial as usize,
                                 report,
@@ -243,8 +256,8 @@ pub fn App(props: &AppProps) -> Html {
             }
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(Duration::ZERO).await;
-                let report = request.check();
-                dispatcher.dispatch(Action::BatchChecked {
+                let report = request.report();
+                dispatcher.dispatch(Action::BatchReport {
                     id,
                     index,
                     report: Box::new(report),

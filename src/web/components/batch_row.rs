@@ -30,7 +30,7 @@ pub fn BatchRow(props: &BatchRowProps) -> Html {
     let index = props.index;
     let file = &props.file;
     let (class, fields, status) = match &file.status {
-        FileStatus::Checked(row, _) => {
+        FileStatus::Checked { row, .. } => {
             let class = if row.counts.is_some_and(|c| c.errors > 0) {
                 "failed"
             } else {

@@ -31,7 +31,7 @@ pub fn BatchTable(props: &BatchProps) -> Html {
     let failed = batch
         .files
         .iter()
-        .filter(|f| matches!(&f.status, FileStatus::Checked(row, _) if row.counts.is_some_and(|c| c.errors > 0)))
+        .filter(|f| matches!(&f.status, FileStatus::Checked { row, .. } if row.counts.is_some_and(|c| c.errors > 0)))
         .count();
     let unreadable = batch
         .files

@@ -6,11 +6,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use yew::prelude::*;
 
-use super::long_text::{self, LongTextNote};
+use super::long_text::LongTextNote;
 use crate::input::Document;
 use crate::web::browser;
 use crate::web::paste;
-use crate::web::state::{Action, LONG_TEXT_BYTES};
+use crate::web::state::{start_of, Action, LONG_TEXT_BYTES, SHOWN_CHARS};
 use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
@@ -176,7 +176,7 @@ pub fn Input(props: &InputProps) -> Html {
         (SameText(props.text.clone()), start_only),
         |(SameText(text), start_only)| {
             if *start_only {
-                Rc::from(long_text::start_of(text))
+                Rc::from(start_of(text))
             } else {
                 text.clone()
             }
@@ -303,7 +303,7 @@ pub fn Input(props: &InputProps) -> Html {
                 <button type="button" class="secondary" onclick={on_clear}>{ "清除" }</button>
                 <span class="input-size">{
                     if start_only {
-                        format!("共 {} 字，上面显示开头 {} 字", props.text.chars().count(), long_text::SHOWN_CHARS)
+                        format!("共 {} 字，上面显示开头 {} 字", props.text.chars().count(), SHOWN_CHARS)
                     } else {
                         format!("{} 字", props.text.chars().count())
                     }

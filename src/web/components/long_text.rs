@@ -3,25 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::web::state::Action;
-
-/// Characters of a long text shown in the paste area: about 60 KB of Chinese, which the
-/// browser lays out in about 0.1 s.
-pub const SHOWN_CHARS: usize = 20_000;
-
-/// The start of `text` that is shown: its first [`SHOWN_CHARS`] characters.
-pub fn start_of(text: &str) -> &str {
-    let end = text
-        .char_indices()
-        .nth(SHOWN_CHARS)
-        .map_or(text.len(), |(at, _)| at);
-    &text[..end]
-}
-
-/// A size in MB of 1024 × 1024 bytes, as the 5 MB limit counts them.
-pub fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-}
+use crate::web::state::{megabytes, Action};
 
 #[derive(Properties, PartialEq)]
 pub struct LongTextNoteProps {

@@ -6,8 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::input::{read_report_file, refuse_paste, take_long_paste, use_text_area};
-use super::long_text::{megabytes, start_of};
-use crate::web::state::{Action, LONG_TEXT_BYTES};
+use crate::web::state::{megabytes, start_of, Action, LONG_TEXT_BYTES};
 use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
