@@ -62,7 +62,7 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = checkHtml)]
 pub fn check_html(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let (options, previous) = options_from(&options)?;
-    let document = super::paste::document_of_html(html)
+    let document = super::browser::document_of_html(html)
         .ok_or_else(|| JsValue::from_str("无法解析这段 HTML"))?;
     let previous = previous.map(Document::from_text);
     let report = crate::check(&document, previous.as_ref(), &options);

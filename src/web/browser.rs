@@ -1,12 +1,15 @@
-//! The few browser services the app uses: local storage, downloads, reading local files,
-//! scrolling. Nothing here touches the network.
+//! The few browser services the app uses: local storage, page-hidden events, downloads,
+//! reading local files, scrolling, printing; and what the browser brings to opening a file
+//! ([`PLATFORM`]: its `TextDecoder` and `DOMParser`). Nothing here touches the network.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::input::decode::Encoding;
+use crate::input::dom::{self, Node};
 use crate::input::open::Platform;
+use crate::input::{html, Document};
 
 const STORAGE_KEY: &str = "nianbao.text";
 /// Last year's report, for the cross-year checks.
@@ -106,16 +109,26 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
 }
 
 /// The bytes of a file the user chose or dropped, read locally.
-pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, JsValue> {
+async fn read_file(file: web_sys::File) -> Result<Vec<u8>, JsValue> {
     let buffer = JsFuture::from(file.array_buffer()).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A local file read as its kind says (text, or a .docx with its tables' grids), or why it
+/// cannot be read (without the file's name): a PDF or an old .doc gets plain advice.
+pub async fn open_file(file: web_sys::File) -> Result<Document, String> {
+    let name = file.name();
+    let bytes = read_file(file)
+        .await
+        .map_err(|_| "无法读取这个文件".to_string())?;
+    crate::input::open(&name, &bytes, &PLATFORM).map_err(|e| e.to_string())
 }
 
 /// What the browser brings to opening a file: its own decoders for UTF-16 and GB18030/GBK
 /// (keeping encoding_rs's tables out of the wasm keeps the page small) and its `DOMParser`.
 pub const PLATFORM: Platform = Platform {
     decoder: &decode_encoding,
-    parse_html: &super::paste::parse_html,
+    parse_html: &parse_html,
 };
 
 /// The browser's `TextDecoder` for the encodings other than UTF-8; `None` for bytes that are
@@ -130,6 +143,48 @@ fn decode_encoding(encoding: Encoding, bytes: &[u8]) -> Option<String> {
     options.set_fatal(true);
     let decoder = web_sys::TextDecoder::new_with_label_and_options(label, &options).ok()?;
     decoder.decode_with_u8_array(bytes).ok()
+}
+
+/// The tree of a page's body, parsed by the browser (the web app's HTML parser).
+fn parse_html(html: &str) -> Option<Node> {
+    // An inert document: its scripts do not run and nothing is loaded.
+    let parser = web_sys::DomParser::new().ok()?;
+    let page = parser
+        .parse_from_string(html, web_sys::SupportedType::TextHtml)
+        .ok()?;
+    convert(&page.body()?.into(), 0)
+}
+
+/// The document of a page's HTML, parsed by the browser.
+pub fn document_of_html(page: &str) -> Option<Document> {
+    html::document(page, &parse_html).ok()
+}
+
+/// A node of the browser's tree as the core's layout rules take it; below [`dom::MAX_DEPTH`]
+/// an element keeps only its text.
+fn convert(node: &web_sys::Node, depth: usize) -> Option<Node> {
+    match node.node_type() {
+        web_sys::Node::TEXT_NODE => node.node_value().map(Node::Text),
+        web_sys::Node::ELEMENT_NODE => {
+            let element: &web_sys::Element = node.dyn_ref()?;
+            let children = if depth >= dom::MAX_DEPTH {
+                vec![Node::Text(node.text_content().unwrap_or_default())]
+            } else {
+                let list = node.child_nodes();
+                (0..list.length())
+                    .filter_map(|i| list.item(i))
+                    .filter_map(|child| convert(&child, depth + 1))
+                    .collect()
+            };
+            Some(Node::element(
+                &element.local_name(),
+                dom::span_attribute(element.get_attribute("colspan").as_deref()),
+                dom::span_attribute(element.get_attribute("rowspan").as_deref()),
+                children,
+            ))
+        }
+        _ => None,
+    }
 }
 
 pub fn scroll_into_view(element: &web_sys::Element) {

@@ -2,9 +2,11 @@
 //!
 //! - `state/`: the app's one `State` and the `Action` reducer; plain Rust, built and tested on
 //!   every target;
-//! - `components/`: one component per file, `App` at the top;
+//! - `components/`: one component per file, `App` at the top; `hooks/`: what the components
+//!   share (the debounced check, the text areas, what is kept in localStorage, the workers);
 //! - `api.rs`: the JS API (`window.nianbao`, `nianbao.js`); `worker.rs`: checking in a Web
-//!   Worker; `browser.rs`: the browser's services; `paste.rs`: pasted tables.
+//!   Worker; `browser.rs`: the browser's services, and what it brings to opening a file;
+//!   `paste.rs`: pasted tables and long pastes.
 //!
 //! All but `state/` is built for wasm only.
 
@@ -16,6 +18,8 @@ mod api;
 mod browser;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+mod hooks;
 #[cfg(target_arch = "wasm32")]
 mod paste;
 #[cfg(all(test, target_arch = "wasm32"))]
@@ -31,6 +35,8 @@ pub use api::{check, check_html, mount};
 /// widget; nothing kept). A host page that loads the module gets only the API.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    use components::app::{App, AppProps};
+
     api::publish();
     let Some(body) = web_sys::window()
         .and_then(|w| w.document())
@@ -39,13 +45,13 @@ pub fn start() {
         return;
     };
     let props = match body.get_attribute("data-nianbao").as_deref() {
-        Some("app") => components::app::AppProps {
+        Some("app") => AppProps {
             keep_text: true,
             offline_link: true,
             ..Default::default()
         },
-        Some("embed") => components::app::AppProps::default(),
+        Some("embed") => AppProps::default(),
         _ => return,
     };
-    yew::Renderer::<components::app::App>::with_root_and_props(body.into(), props).render();
+    yew::Renderer::<App>::with_root_and_props(body.into(), props).render();
 }

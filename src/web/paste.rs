@@ -1,56 +1,79 @@
-//! Pasting a copied table as HTML: the clipboard's `text/html` (from a browser, Word or WPS)
-//! is parsed by the browser's own `DOMParser` and laid out by the rules of [`crate::input::dom`],
-//! so the tables are read from their cells instead of from text whose cells ran together.
+//! Pastes into a paste area. A copied table (the clipboard's `text/html` from a browser, Word
+//! or WPS) is parsed by the browser (`browser::parse_html`) and read from its cells instead of
+//! from text whose cells ran together. A long plain text is taken from the browser, which
+//! would freeze the page laying it out; a paste into the start shown of a long text is refused.
 
-use wasm_bindgen::JsCast;
+use yew::prelude::*;
 
-use crate::input::dom::{self, Node};
-use crate::input::{html, Document};
-
-fn convert(node: &web_sys::Node, depth: usize) -> Option<Node> {
-    match node.node_type() {
-        web_sys::Node::TEXT_NODE => node.node_value().map(Node::Text),
-        web_sys::Node::ELEMENT_NODE => {
-            let element: &web_sys::Element = node.dyn_ref()?;
-            let children = if depth >= dom::MAX_DEPTH {
-                vec![Node::Text(node.text_content().unwrap_or_default())]
-            } else {
-                let list = node.child_nodes();
-                (0..list.length())
-                    .filter_map(|i| list.item(i))
-                    .filter_map(|child| convert(&child, depth + 1))
-                    .collect()
-            };
-            Some(Node::element(
-                &element.local_name(),
-                dom::span_attribute(element.get_attribute("colspan").as_deref()),
-                dom::span_attribute(element.get_attribute("rowspan").as_deref()),
-                children,
-            ))
-        }
-        _ => None,
-    }
-}
-
-/// The tree of a page's body, parsed by the browser (the web app's HTML parser).
-pub fn parse_html(html: &str) -> Option<Node> {
-    // An inert document: its scripts do not run and nothing is loaded.
-    let parser = web_sys::DomParser::new().ok()?;
-    let page = parser
-        .parse_from_string(html, web_sys::SupportedType::TextHtml)
-        .ok()?;
-    convert(&page.body()?.into(), 0)
-}
-
-/// The document of a page's HTML, parsed by the browser.
-pub fn document_of_html(page: &str) -> Option<Document> {
-    html::document(page, &parse_html).ok()
-}
+use super::browser;
+use super::state::{is_long, Action};
+use crate::input::Document;
 
 /// The document of pasted HTML when it has a table; `None` otherwise (a plain paste).
 pub fn document_from_html(html: &str) -> Option<Document> {
     if !html.to_ascii_lowercase().contains("<table") {
         return None;
     }
-    document_of_html(html).filter(|document| !document.grids.is_empty())
+    browser::document_of_html(html).filter(|document| !document.grids.is_empty())
+}
+
+/// A paste into the start shown of a long text is refused (it would lose the rest), and
+/// `why` is said.
+pub fn refuse_paste(event: &web_sys::ClipboardEvent, dispatch: &Callback<Action>, why: &str) {
+    event.prevent_default();
+    dispatch.emit(Action::Notice(Some(why.to_string())));
+}
+
+/// A paste of a long plain text is taken from the browser, which would freeze the page laying
+/// it out: the text area's text with it in place of the selection, for the state. A shorter
+/// one is left to the browser (`None`).
+pub fn take_long_paste(event: &web_sys::ClipboardEvent) -> Option<String> {
+    let plain = event.clipboard_data()?.get_data("text/plain").ok()?;
+    let area = event.target_dyn_into::<web_sys::HtmlTextAreaElement>()?;
+    if !is_long(&plain) {
+        return None;
+    }
+    event.prevent_default();
+    let Selection { before, after } = around_selection(&area);
+    let pasted = text_area_lines(plain);
+    Some(format!("{before}{pasted}{after}"))
+}
+
+/// A text area's value around its selection: what a paste keeps.
+pub struct Selection {
+    pub before: String,
+    pub after: String,
+}
+
+/// The text area's value before and after its selection (what a paste replaces).
+pub fn around_selection(area: &web_sys::HtmlTextAreaElement) -> Selection {
+    let value = area.value();
+    let at = |units: Option<u32>| byte_offset(&value, units.unwrap_or(0) as usize);
+    let start = at(area.selection_start().ok().flatten());
+    let end = at(area.selection_end().ok().flatten()).max(start);
+    Selection {
+        before: value[..start].to_string(),
+        after: value[end..].to_string(),
+    }
+}
+
+/// The byte offset of a position counted in UTF-16 code units (a text area's selection).
+fn byte_offset(text: &str, units: usize) -> usize {
+    let mut counted = 0;
+    for (at, c) in text.char_indices() {
+        if counted >= units {
+            return at;
+        }
+        counted += c.len_utf16();
+    }
+    text.len()
+}
+
+/// Line ends as a text area makes them on paste.
+fn text_area_lines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
 }

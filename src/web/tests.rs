@@ -239,7 +239,7 @@ async fn mounted_checkers_keep_their_own_state() {
     // ...then past their debounced checks of the same texts, which must add no second report:
     // their timers were set before the reports came, so a timer of the same delay set now
     // fires after them (timers run in the order they are due).
-    yew::platform::time::sleep(super::components::app::DEBOUNCE).await;
+    yew::platform::time::sleep(super::hooks::DEBOUNCE).await;
     yew::scheduler::flush().await;
 
     let broken = crate::check_text(BROKEN, &Default::default()).summary();
@@ -438,7 +438,7 @@ async fn the_previous_area_shows_a_long_report_by_its_start() {
 fn a_report_from_the_worker_reads_back_as_the_report() {
     let huge = BROKEN.replacen("23", "98765432109876543", 1);
     for text in [BROKEN, huge.as_str()] {
-        let value = super::worker::check_in_worker(text, JsValue::UNDEFINED, "").unwrap();
+        let value = super::worker::report_in_worker(text, JsValue::UNDEFINED, "").unwrap();
         let report: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
         let direct = crate::check_text(text, &Default::default());
         assert_eq!(
@@ -451,7 +451,7 @@ fn a_report_from_the_worker_reads_back_as_the_report() {
 /// The worker compares with last year's report when it is sent one.
 #[wasm_bindgen_test]
 fn the_worker_checks_against_last_years_report() {
-    let value = super::worker::check_in_worker(BROKEN, JsValue::UNDEFINED, BROKEN).unwrap();
+    let value = super::worker::report_in_worker(BROKEN, JsValue::UNDEFINED, BROKEN).unwrap();
     let report: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
     assert_eq!(
         crate::output::json::to_string(None, &report),
@@ -532,7 +532,7 @@ fn the_worker_checks_with_the_pasted_grids() {
     }
     let document = super::paste::document_from_html(&html).unwrap();
     let grids = document.grids.clone();
-    let value = super::worker::check_in_worker(
+    let value = super::worker::report_in_worker(
         &document.text,
         serde_wasm_bindgen::to_value(&grids).unwrap(),
         "",

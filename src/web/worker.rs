@@ -2,9 +2,9 @@
 //!
 //! The start-up script (`www/hooks/post_build.py`) writes `worker-<hash>.js`, which loads this
 //! same wasm and answers `{serial, text, grids?, previous}` with `{serial, report}` (from
-//! [`check_in_worker`]; `grids` are the cell grids of pasted tables, `previous` is last
-//! year's report, empty for none),
-//! and sets `window.NIANBAO_WORKER` to its URL. Where that is not set (the one-file copy from
+//! [`report_in_worker`], exported to it as `check_in_worker`; `grids` are the cell grids of
+//! pasted tables, `previous` is last year's report, empty for none), and sets
+//! `window.NIANBAO_WORKER` to its URL. Where that is not set (the one-file copy from
 //! file://, host pages using `nianbao.js`) or the worker fails, the app checks on the page.
 
 use std::cell::Cell;
@@ -19,17 +19,17 @@ use crate::model::Report;
 
 /// What the worker sends back.
 pub enum Reply {
-    /// The report of the text sent with this serial.
-    Report(u64, Box<Report>),
+    /// The report on the text sent with `serial`.
+    Report { serial: u64, report: Box<Report> },
     /// The worker cannot be used (it failed to start, or sent something unreadable).
     Failed,
 }
 
-/// Checks `text` in the worker, with the cell grids of its pasted tables when `grids` is not
-/// `undefined`, and against last year's `previous` when that is not empty: the whole
-/// [`Report`], as a JS value for `postMessage`.
-#[wasm_bindgen]
-pub fn check_in_worker(text: &str, grids: JsValue, previous: &str) -> Result<JsValue, JsValue> {
+/// In the worker (whose script calls it `check_in_worker`): the report on `text`, with the
+/// cell grids of its pasted tables when `grids` is not `undefined`, and against last year's
+/// `previous` when that is not empty; the whole [`Report`], as a JS value for `postMessage`.
+#[wasm_bindgen(js_name = check_in_worker)]
+pub fn report_in_worker(text: &str, grids: JsValue, previous: &str) -> Result<JsValue, JsValue> {
     let grids: Option<Vec<Grid>> = if grids.is_undefined() || grids.is_null() {
         None
     } else {
@@ -70,11 +70,9 @@ impl CheckWorker {
             let on_reply = on_reply.clone();
             let latest = latest.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                on_reply(match read_reply(&event.data(), latest.get()) {
-                    Some(Some((serial, report))) => Reply::Report(serial, Box::new(report)),
-                    Some(None) => return,
-                    None => Reply::Failed,
-                });
+                if let Some(reply) = read_reply(&event.data(), latest.get()) {
+                    on_reply(reply);
+                }
             })
         };
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
@@ -120,20 +118,28 @@ impl Drop for CheckWorker {
     }
 }
 
-/// `{serial, report}`; `Some(None)` for a report of an older text than `latest` (left unread);
-/// `None` for anything else (`{error}` from the worker, or a report this build cannot read).
-#[allow(clippy::option_option)]
-fn read_reply(data: &JsValue, latest: u64) -> Option<Option<(u64, Report)>> {
+/// `{serial, report}`: the report; `None` for a report on an older text than `latest` (left
+/// unread); [`Reply::Failed`] for anything else (`{error}` from the worker, or a report this
+/// build cannot read).
+fn read_reply(data: &JsValue, latest: u64) -> Option<Reply> {
     let serial = js_sys::Reflect::get(data, &"serial".into())
-        .ok()?
-        .as_f64()? as u64;
+        .ok()
+        .and_then(|serial| serial.as_f64());
+    let Some(serial) = serial.map(|serial| serial as u64) else {
+        return Some(Reply::Failed);
+    };
     if serial < latest {
-        return Some(None);
-    }
-    let report = js_sys::Reflect::get(data, &"report".into()).ok()?;
-    if report.is_undefined() {
         return None;
     }
-    let report = serde_wasm_bindgen::from_value(report).ok()?;
-    Some(Some((serial, report)))
+    let report = js_sys::Reflect::get(data, &"report".into())
+        .ok()
+        .filter(|report| !report.is_undefined())
+        .and_then(|report| serde_wasm_bindgen::from_value(report).ok());
+    Some(match report {
+        Some(report) => Reply::Report {
+            serial,
+            report: Box::new(report),
+        },
+        None => Reply::Failed,
+    })
 }

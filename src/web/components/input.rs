@@ -4,14 +4,14 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::long_text::LongTextNote;
-use crate::input::Document;
 use crate::web::browser;
-use crate::web::paste;
-use crate::web::state::{start_of, Action, LONG_TEXT_BYTES, SHOWN_CHARS};
-use wasm_bindgen::JsCast;
+use crate::web::hooks::{use_file_drop, use_text_area};
+use crate::web::paste::{self, Selection};
+use crate::web::state::{Action, SHOWN_CHARS};
 
 #[derive(Properties, PartialEq)]
 pub struct InputProps {
@@ -28,21 +28,11 @@ pub struct InputProps {
 const PASTE_INTO_START: &str =
     "这里只显示了长文本的开头，不能在其中粘贴：请先「清除」，或「显示全文并编辑」后再粘贴。";
 
-/// A local file read as its kind says (text, or a .docx with its tables' grids), or why it
-/// cannot be read (without the file's name): a PDF or an old .doc gets plain advice.
-pub async fn read_report_file(file: web_sys::File) -> Result<Document, String> {
-    let name = file.name();
-    let bytes = browser::read_file(file)
-        .await
-        .map_err(|_| "无法读取这个文件".to_string())?;
-    crate::input::open(&name, &bytes, &browser::PLATFORM).map_err(|e| e.to_string())
-}
-
 /// Reads a chosen or dropped file locally and puts its text in the paste area.
 fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     yew::platform::spawn_local(async move {
         let name = file.name();
-        match read_report_file(file).await {
+        match browser::open_file(file).await {
             Ok(document) => {
                 dispatch.emit(if document.grids.is_empty() {
                     Action::PasteText(document.text)
@@ -73,7 +63,7 @@ fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
     dispatch.emit(Action::BatchStart { id, names });
     yew::platform::spawn_local(async move {
         for (index, file) in files.into_iter().enumerate() {
-            let document = read_report_file(file).await;
+            let document = browser::open_file(file).await;
             dispatch.emit(Action::BatchRead {
                 id,
                 index,
@@ -83,107 +73,58 @@ fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
     });
 }
 
-/// The byte offset of a position counted in UTF-16 code units (a text area's selection).
-fn byte_offset(text: &str, units: usize) -> usize {
-    let mut counted = 0;
-    for (at, c) in text.char_indices() {
-        if counted >= units {
-            return at;
-        }
-        counted += c.len_utf16();
+/// A paste into the paste area. With tables in its HTML (a web page, Word, WPS): read from
+/// the cells. A long plain text goes to the state, not into the text area: laying it out
+/// would freeze the page for seconds. Into the start shown of a long text: refused.
+fn paste(event: &web_sys::ClipboardEvent, start_only: bool, dispatch: &Callback<Action>) {
+    if start_only {
+        paste::refuse_paste(event, dispatch, PASTE_INTO_START);
+        return;
     }
-    text.len()
-}
-
-/// A paste into the start shown of a long text is refused (it would lose the rest), and
-/// `why` is said.
-pub(super) fn refuse_paste(
-    event: &web_sys::ClipboardEvent,
-    dispatch: &Callback<Action>,
-    why: &str,
-) {
-    event.prevent_default();
-    dispatch.emit(Action::Notice(Some(why.to_string())));
-}
-
-/// A paste of a plain text over [`LONG_TEXT_BYTES`] is taken from the browser, which would
-/// freeze the page laying it out: the text area's text with it in place of the selection,
-/// for the state. A shorter one is left to the browser (`None`).
-pub(super) fn take_long_paste(event: &web_sys::ClipboardEvent) -> Option<String> {
-    let plain = event.clipboard_data()?.get_data("text/plain").ok()?;
-    let area = event.target_dyn_into::<web_sys::HtmlTextAreaElement>()?;
-    if plain.len() <= LONG_TEXT_BYTES {
-        return None;
-    }
-    event.prevent_default();
-    let (before, after) = around_selection(&area);
-    let pasted = text_area_lines(plain);
-    Some(format!("{before}{pasted}{after}"))
-}
-
-/// The text area's value before and after its selection (what a paste replaces).
-fn around_selection(area: &web_sys::HtmlTextAreaElement) -> (String, String) {
-    let value = area.value();
-    let at = |units: Option<u32>| byte_offset(&value, units.unwrap_or(0) as usize);
-    let start = at(area.selection_start().ok().flatten());
-    let end = at(area.selection_end().ok().flatten()).max(start);
-    (value[..start].to_string(), value[end..].to_string())
-}
-
-/// Line ends as a text area makes them on paste.
-fn text_area_lines(text: String) -> String {
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    }
-}
-
-/// A text compared by identity: a new one is looked at even when its content is the same (the
-/// start of another long text, which a script may have written over).
-#[derive(Clone)]
-struct SameText(Rc<str>);
-
-impl PartialEq for SameText {
-    fn eq(&self, other: &SameText) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// A text area holding `text`, not controlled (re-setting a long value on every key is slow
-/// and moves the caret): it is written only when the text changes from elsewhere.
-#[hook]
-pub fn use_text_area(text: Rc<str>) -> NodeRef {
-    let area = use_node_ref();
-    {
-        let area = area.clone();
-        use_effect_with(SameText(text), move |SameText(text)| {
-            if let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() {
-                if area.value() != **text {
-                    area.set_value(text);
-                }
-            }
+    let Some(data) = event.clipboard_data() else {
+        return;
+    };
+    let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() else {
+        return;
+    };
+    let html = data.get_data("text/html").unwrap_or_default();
+    if let Some(document) = paste::document_from_html(&html) {
+        event.prevent_default();
+        let Selection { before, after } = paste::around_selection(&area);
+        dispatch.emit(Action::PasteDocument {
+            before,
+            document,
+            after,
         });
+        dispatch.emit(Action::Check);
+    } else if let Some(text) = paste::take_long_paste(event) {
+        dispatch.emit(Action::PasteText(text));
+        dispatch.emit(Action::Check);
     }
-    area
+}
+
+/// The size under the paste area.
+fn size(text: &str, start_only: bool) -> String {
+    if start_only {
+        format!(
+            "共 {} 字，上面显示开头 {} 字",
+            text.chars().count(),
+            SHOWN_CHARS
+        )
+    } else {
+        format!("{} 字", text.chars().count())
+    }
 }
 
 #[function_component]
 pub fn Input(props: &InputProps) -> Html {
     let start_only = props.start_only;
-    // What the text area holds: the text, or the start of a long one.
-    let shown = use_memo(
-        (SameText(props.text.clone()), start_only),
-        |(SameText(text), start_only)| {
-            if *start_only {
-                Rc::from(start_of(text))
-            } else {
-                text.clone()
-            }
-        },
-    );
-    let area = use_text_area((*shown).clone());
-    let dragging = use_state(|| false);
+    let area = use_text_area(props.text.clone(), start_only);
+    let open = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |files: web_sys::FileList| open_files(files, dispatch.clone()))
+    };
+    let drop = use_file_drop(open.clone());
 
     let on_input = {
         let dispatch = props.dispatch.clone();
@@ -199,47 +140,15 @@ pub fn Input(props: &InputProps) -> Html {
             }
         })
     };
-    // A paste with tables in its HTML (a web page, Word, WPS): read from the cells. A long
-    // plain text goes to the state, not into the text area: laying it out would freeze the
-    // page for seconds.
     let on_paste = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: Event| {
-            let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
-                return;
-            };
-            if start_only {
-                refuse_paste(event, &dispatch, PASTE_INTO_START);
-                return;
-            }
-            let Some(data) = event.clipboard_data() else {
-                return;
-            };
-            let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() else {
-                return;
-            };
-            let html = data.get_data("text/html").unwrap_or_default();
-            if let Some(document) = paste::document_from_html(&html) {
-                event.prevent_default();
-                let (before, after) = around_selection(&area);
-                dispatch.emit(Action::PasteDocument {
-                    before,
-                    document,
-                    after,
-                });
-                dispatch.emit(Action::Check);
-                return;
-            }
-            if let Some(text) = take_long_paste(event) {
-                dispatch.emit(Action::PasteText(text));
-                dispatch.emit(Action::Check);
+            if let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() {
+                paste(event, start_only, &dispatch);
             }
         })
     };
-    let on_check = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::Check))
-    };
+    let on_check = props.dispatch.reform(|_: MouseEvent| Action::Check);
     let on_clear = {
         let dispatch = props.dispatch.clone();
         let keep_text = props.keep_text;
@@ -250,43 +159,18 @@ pub fn Input(props: &InputProps) -> Html {
             dispatch.emit(Action::Clear);
         })
     };
-    let on_file = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
-            let input: Option<web_sys::HtmlInputElement> = event.target_dyn_into();
-            if let Some(input) = input {
-                if let Some(files) = input.files() {
-                    open_files(files, dispatch.clone());
-                }
-                input.set_value("");
+    let on_file = Callback::from(move |event: Event| {
+        let input: Option<web_sys::HtmlInputElement> = event.target_dyn_into();
+        if let Some(input) = input {
+            if let Some(files) = input.files() {
+                open.emit(files);
             }
-        })
-    };
-    let on_drag_over = {
-        let dragging = dragging.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let on_drag_leave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let on_drop = {
-        let dispatch = props.dispatch.clone();
-        let dragging = dragging.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            dragging.set(false);
-            if let Some(files) = event.data_transfer().and_then(|data| data.files()) {
-                open_files(files, dispatch.clone());
-            }
-        })
-    };
+            input.set_value("");
+        }
+    });
     html! {
-        <section class={classes!("input", (*dragging).then_some("dragging"))}
-            ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+        <section class={classes!("input", drop.dragging.then_some("dragging"))}
+            ondragover={drop.on_drag_over} ondragleave={drop.on_drag_leave} ondrop={drop.on_drop}>
             <label for="report-input" class="input-label">
                 { "粘贴年报全文（从网页、Word/WPS 或 PDF 复制均可），或打开 .txt、.docx 文件、把文件拖到这里；一次打开多个文件则逐个检查并列出汇总表" }
             </label>
@@ -301,13 +185,7 @@ pub fn Input(props: &InputProps) -> Html {
                 <input id="file-input" type="file" accept=".txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" multiple=true class="visually-hidden" onchange={on_file} />
                 <label class="button" for="file-input">{ "打开文件…" }</label>
                 <button type="button" class="secondary" onclick={on_clear}>{ "清除" }</button>
-                <span class="input-size">{
-                    if start_only {
-                        format!("共 {} 字，上面显示开头 {} 字", props.text.chars().count(), SHOWN_CHARS)
-                    } else {
-                        format!("{} 字", props.text.chars().count())
-                    }
-                }</span>
+                <span class="input-size">{ size(&props.text, start_only) }</span>
             </div>
             if let Some(notice) = &props.notice {
                 <p class="notice" role="alert">{ notice }</p>

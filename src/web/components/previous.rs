@@ -3,11 +3,13 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::input::{read_report_file, refuse_paste, take_long_paste, use_text_area};
-use crate::web::state::{megabytes, start_of, Action, LONG_TEXT_BYTES};
-use wasm_bindgen::JsCast;
+use crate::web::browser;
+use crate::web::hooks::use_text_area;
+use crate::web::paste;
+use crate::web::state::{is_long, megabytes, Action};
 
 #[derive(Properties, PartialEq)]
 pub struct PreviousProps {
@@ -15,11 +17,15 @@ pub struct PreviousProps {
     pub dispatch: Callback<Action>,
 }
 
+/// Said when something is pasted into the start of a long report of last year.
+const PASTE_INTO_START: &str =
+    "这里只显示了上年年报的开头，不能在其中粘贴：请先「移除上年年报」再粘贴。";
+
 /// Reads a chosen file locally (as the main paste area does) and makes it last year's report.
 fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     yew::platform::spawn_local(async move {
         let name = file.name();
-        match read_report_file(file).await {
+        match browser::open_file(file).await {
             Ok(document) => {
                 dispatch.emit(Action::SetPrevious(document.text));
                 dispatch.emit(Action::Check);
@@ -31,23 +37,23 @@ fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     });
 }
 
-/// Said when something is pasted into the start of a long report of last year.
-const PASTE_INTO_START: &str =
-    "这里只显示了上年年报的开头，不能在其中粘贴：请先「移除上年年报」再粘贴。";
+/// A paste into last year's area: a long plain text goes to the state, as in the main paste
+/// area; into the start shown of a long report: refused.
+fn paste(event: &web_sys::ClipboardEvent, start_only: bool, dispatch: &Callback<Action>) {
+    if start_only {
+        paste::refuse_paste(event, dispatch, PASTE_INTO_START);
+    } else if let Some(text) = paste::take_long_paste(event) {
+        dispatch.emit(Action::SetPrevious(text));
+        dispatch.emit(Action::Check);
+    }
+}
 
 #[function_component]
 pub fn Previous(props: &PreviousProps) -> Html {
     // A long report of last year is shown by its start, read only, as the main paste area
     // does: laying out megabytes in a text area freezes the page.
-    let start_only = props.text.len() > LONG_TEXT_BYTES;
-    let shown = use_memo(props.text.clone(), |text| {
-        if text.len() > LONG_TEXT_BYTES {
-            Rc::from(start_of(text))
-        } else {
-            text.clone()
-        }
-    });
-    let area = use_text_area((*shown).clone());
+    let start_only = is_long(&props.text);
+    let area = use_text_area(props.text.clone(), start_only);
 
     let on_input = {
         let dispatch = props.dispatch.clone();
@@ -60,14 +66,8 @@ pub fn Previous(props: &PreviousProps) -> Html {
     let on_paste = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: Event| {
-            let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
-                return;
-            };
-            if start_only {
-                refuse_paste(event, &dispatch, PASTE_INTO_START);
-            } else if let Some(text) = take_long_paste(event) {
-                dispatch.emit(Action::SetPrevious(text));
-                dispatch.emit(Action::Check);
+            if let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() {
+                paste(event, start_only, &dispatch);
             }
         })
     };
