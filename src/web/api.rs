@@ -5,7 +5,9 @@
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::model::{AgencyKind, Options};
+use super::browser;
+use super::components::app::{App, AppProps};
+use crate::model::{AgencyKind, Options, Report};
 use crate::output::json::JsonReport;
 use crate::Document;
 
@@ -16,10 +18,19 @@ struct JsOptions {
     previous: Option<String>,
 }
 
-/// The options, and last year's report when given.
-fn options_from(value: &JsValue) -> Result<(Options, Option<String>), JsValue> {
+/// What a call asks for: the core's options, and last year's report when given.
+struct Asked {
+    options: Options,
+    previous: Option<Document>,
+}
+
+/// Reads `options` (`{year, kind, previous}`, or nothing).
+fn asked(value: &JsValue) -> Result<Asked, JsValue> {
     if value.is_undefined() || value.is_null() {
-        return Ok((Options::default(), None));
+        return Ok(Asked {
+            options: Options::default(),
+            previous: None,
+        });
     }
     let js: JsOptions = serde_wasm_bindgen::from_value(value.clone())
         .map_err(|e| JsValue::from_str(&format!("options 无效：{e}")))?;
@@ -33,48 +44,43 @@ fn options_from(value: &JsValue) -> Result<(Options, Option<String>), JsValue> {
             )))
         }
     };
-    let options = Options {
-        year: js.year,
-        kind,
-    };
-    Ok((options, js.previous))
+    Ok(Asked {
+        options: Options {
+            year: js.year,
+            kind,
+        },
+        previous: js.previous.map(Document::from_text),
+    })
+}
+
+/// The report as the object of one line of `nianbao check --format json`, without `file`.
+fn to_js(report: &Report) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&JsonReport { file: None, report }, &serializer)
+        .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 /// Checks report text; `options` may be `{year, kind, previous}` or omitted.
 #[wasm_bindgen]
 pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let (options, previous) = options_from(&options)?;
-    let previous = previous.map(Document::from_text);
-    let report = crate::check(&Document::from_text(text), previous.as_ref(), &options);
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(
-        &JsonReport {
-            file: None,
-            report: &report,
-        },
-        &serializer,
-    )
-    .map_err(|e| JsValue::from_str(&e.to_string()))
+    let asked = asked(&options)?;
+    let report = crate::check(
+        &Document::from_text(text),
+        asked.previous.as_ref(),
+        &asked.options,
+    );
+    to_js(&report)
 }
 
 /// Checks an HTML page (or clipboard HTML) with its tables read from their cells: the object
 /// of `check`, plus `text`, the page's text that `line` and `span` point into.
 #[wasm_bindgen(js_name = checkHtml)]
 pub fn check_html(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let (options, previous) = options_from(&options)?;
-    let document = super::browser::document_of_html(html)
-        .ok_or_else(|| JsValue::from_str("无法解析这段 HTML"))?;
-    let previous = previous.map(Document::from_text);
-    let report = crate::check(&document, previous.as_ref(), &options);
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let value = serde::Serialize::serialize(
-        &JsonReport {
-            file: None,
-            report: &report,
-        },
-        &serializer,
-    )
-    .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let asked = asked(&options)?;
+    let document =
+        browser::document_of_html(html).ok_or_else(|| JsValue::from_str("无法解析这段 HTML"))?;
+    let report = crate::check(&document, asked.previous.as_ref(), &asked.options);
+    let value = to_js(&report)?;
     js_sys::Reflect::set(&value, &"text".into(), &JsValue::from_str(&document.text))?;
     Ok(value)
 }
@@ -112,7 +118,7 @@ pub fn mount(
             .map_err(|e| JsValue::from_str(&format!("options 无效：{e}")))?
     };
     let on_checked = on_result.map(|function| {
-        yew::Callback::from(move |report: std::rc::Rc<crate::Report>| {
+        yew::Callback::from(move |report: std::rc::Rc<Report>| {
             let counts = report.summary();
             let summary = CheckSummary {
                 errors: counts.errors,
@@ -128,13 +134,13 @@ pub fn mount(
             }
         })
     });
-    let props = super::components::app::AppProps {
+    let props = AppProps {
         compact: options.compact,
         initial: options.value.map(yew::AttrValue::from),
         on_checked,
         ..Default::default()
     };
-    yew::Renderer::<super::components::app::App>::with_root_and_props(element, props).render();
+    yew::Renderer::<App>::with_root_and_props(element, props).render();
     Ok(())
 }
 

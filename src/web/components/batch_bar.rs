@@ -5,7 +5,6 @@ use yew::prelude::*;
 use super::batch_table::BatchProps;
 use crate::web::state::Action;
 
-/// Above a report opened from the batch: which one it is, and the way back.
 #[function_component]
 pub fn BatchBar(props: &BatchProps) -> Html {
     let batch = &props.batch;
@@ -13,10 +12,7 @@ pub fn BatchBar(props: &BatchProps) -> Html {
         return html! {};
     };
     let name = batch.files.get(index).map_or("", |f| f.name.as_str());
-    let on_back = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::BatchBack))
-    };
+    let on_back = props.dispatch.reform(|_: MouseEvent| Action::BatchBack);
     html! {
         <nav class="batch-bar" aria-label="批量检查">
             <button type="button" id="batch-back" onclick={on_back}>{ "← 返回批量结果" }</button>

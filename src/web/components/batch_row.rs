@@ -5,7 +5,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::output::summary::SummaryRow;
 use crate::web::state::{Action, BatchFile, FileStatus};
+
+/// The columns of a summary row ([`SummaryRow::fields`]) that the table shows after the file.
+const AGENCY: usize = 1;
+const YEAR: usize = 2;
+const TEMPLATE: usize = 3;
+const ERRORS: usize = 4;
+const WARNINGS: usize = 5;
+const INFOS: usize = 6;
+const NOTE: usize = 7;
 
 #[derive(Properties)]
 pub struct BatchRowProps {
@@ -23,24 +33,30 @@ impl PartialEq for BatchRowProps {
     }
 }
 
-/// One file's row; a component of its own, so that a long batch redraws only the row that
-/// changed.
+/// The row's `data-status`.
+fn data_status(status: &FileStatus) -> &'static str {
+    match status {
+        FileStatus::Checked { .. } => "checked",
+        FileStatus::Unreadable(_) => "unreadable",
+        FileStatus::Reading | FileStatus::Read(_) => "waiting",
+    }
+}
+
+/// The row's class: passed or failed once checked.
+fn row_class(status: &FileStatus) -> &'static str {
+    match status {
+        FileStatus::Checked { .. } if status.failed() => "failed",
+        FileStatus::Checked { .. } => "passed",
+        other => data_status(other),
+    }
+}
+
 #[function_component]
 pub fn BatchRow(props: &BatchRowProps) -> Html {
     let index = props.index;
     let file = &props.file;
-    let (class, fields, status) = match &file.status {
-        FileStatus::Checked { row, .. } => {
-            let class = if row.counts.is_some_and(|c| c.errors > 0) {
-                "failed"
-            } else {
-                "passed"
-            };
-            (class, Some(row.fields()), "checked")
-        }
-        FileStatus::Unreadable(row) => ("unreadable", Some(row.fields()), "unreadable"),
-        FileStatus::Reading | FileStatus::Read(_) => ("waiting", None, "waiting"),
-    };
+    let status = data_status(&file.status);
+    let fields = file.status.row().map(SummaryRow::fields);
     let cell = |i: usize| fields.as_ref().map_or(String::new(), |f| f[i].clone());
     // A count in its severity's colour only when it is not 0.
     let count_class = |i: usize, severity: &'static str| {
@@ -48,23 +64,24 @@ pub fn BatchRow(props: &BatchRowProps) -> Html {
         classes!("number", "count", (!zero).then_some(severity))
     };
     let details = if status == "checked" {
-        let dispatch = props.dispatch.clone();
-        let open = Callback::from(move |_| dispatch.emit(Action::BatchOpen(index)));
+        let open = props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::BatchOpen(index));
         html! { <button type="button" class="secondary details" onclick={open}>{ "详情" }</button> }
     } else {
         html! {}
     };
     html! {
-        <tr class={classes!("batch-row", class)} data-index={index.to_string()} data-status={status}
-            data-errors={cell(4)} data-warnings={cell(5)} data-infos={cell(6)} data-template={cell(3)}>
+        <tr class={classes!("batch-row", row_class(&file.status))} data-index={index.to_string()} data-status={status}
+            data-errors={cell(ERRORS)} data-warnings={cell(WARNINGS)} data-infos={cell(INFOS)} data-template={cell(TEMPLATE)}>
             <td class="file">{ &file.name }</td>
-            <td>{ cell(1) }</td>
-            <td class="number">{ cell(2) }</td>
-            <td class="number">{ cell(3) }</td>
-            <td class={count_class(4, "error")}>{ cell(4) }</td>
-            <td class={count_class(5, "warning")}>{ cell(5) }</td>
-            <td class={count_class(6, "info")}>{ cell(6) }</td>
-            <td class="note">{ if status == "waiting" { "正在检查…".to_string() } else { cell(7) } }</td>
+            <td>{ cell(AGENCY) }</td>
+            <td class="number">{ cell(YEAR) }</td>
+            <td class="number">{ cell(TEMPLATE) }</td>
+            <td class={count_class(ERRORS, "error")}>{ cell(ERRORS) }</td>
+            <td class={count_class(WARNINGS, "warning")}>{ cell(WARNINGS) }</td>
+            <td class={count_class(INFOS, "info")}>{ cell(INFOS) }</td>
+            <td class="note">{ if status == "waiting" { "正在检查…".to_string() } else { cell(NOTE) } }</td>
             <td>{ details }</td>
         </tr>
     }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::batch_row::BatchRow;
 use crate::web::browser;
-use crate::web::state::{Action, Batch, FileStatus};
+use crate::web::state::{Action, Batch};
 
 #[derive(Properties)]
 pub struct BatchProps {
@@ -22,41 +22,39 @@ impl PartialEq for BatchProps {
     }
 }
 
+/// What the line over the table says: how far the batch is, and at the end how it went.
+fn progress(batch: &Batch) -> String {
+    let total = batch.files.len();
+    let done = batch.done();
+    if done == total {
+        let failed = batch.failed();
+        let unreadable = batch.unreadable();
+        format!("已检查全部 {total} 份：{failed} 份未通过，{unreadable} 份无法读取")
+    } else {
+        format!("已检查 {done}/{total}")
+    }
+}
+
+/// 导出汇总 CSV: the batch's summary, as `nianbao check --summary csv` writes it.
+fn download_csv(batch: &Batch) {
+    let _ = browser::download(
+        "年报批量检查汇总.csv",
+        "text/csv;charset=utf-8",
+        batch.csv().as_bytes(),
+    );
+}
+
 #[function_component]
 pub fn BatchTable(props: &BatchProps) -> Html {
     let batch = &props.batch;
     let total = batch.files.len();
     let done = batch.done();
     let finished = done == total;
-    let failed = batch
-        .files
-        .iter()
-        .filter(|f| matches!(&f.status, FileStatus::Checked { row, .. } if row.counts.is_some_and(|c| c.errors > 0)))
-        .count();
-    let unreadable = batch
-        .files
-        .iter()
-        .filter(|f| matches!(f.status, FileStatus::Unreadable(_)))
-        .count();
-    let progress = if finished {
-        format!("已检查全部 {total} 份：{failed} 份未通过，{unreadable} 份无法读取")
-    } else {
-        format!("已检查 {done}/{total}")
-    };
     let on_csv = {
         let batch = batch.clone();
-        Callback::from(move |_| {
-            let _ = browser::download(
-                "年报批量检查汇总.csv",
-                "text/csv;charset=utf-8",
-                batch.csv().as_bytes(),
-            );
-        })
+        Callback::from(move |_| download_csv(&batch))
     };
-    let on_close = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::BatchClose))
-    };
+    let on_close = props.dispatch.reform(|_: MouseEvent| Action::BatchClose);
     let rows = batch.files.iter().enumerate().map(|(index, file)| {
         html! { <BatchRow key={index} index={index} file={file.clone()} dispatch={props.dispatch.clone()} /> }
     });
@@ -65,7 +63,7 @@ pub fn BatchTable(props: &BatchProps) -> Html {
             <div class="batch-head">
                 <h2>{ format!("批量检查 {total} 份报告") }</h2>
                 <p id="batch-progress" data-done={done.to_string()} data-total={total.to_string()}
-                    aria-live="polite" aria-busy={(!finished).to_string()}>{ progress }</p>
+                    aria-live="polite" aria-busy={(!finished).to_string()}>{ progress(batch) }</p>
                 <div class="batch-actions">
                     <button type="button" id="batch-export-csv" onclick={on_csv} disabled={!finished}>{ "导出汇总 CSV" }</button>
                     <button type="button" id="batch-close" class="secondary" onclick={on_close}>{ "返回单份检查" }</button>

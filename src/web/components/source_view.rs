@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use super::findings::severity_mark;
-use crate::model::Severity;
+use crate::model::{Report, Severity};
 use crate::web::browser;
 use crate::web::state::Checked;
 
@@ -19,6 +19,83 @@ pub struct SourceViewProps {
     pub selected: Option<usize>,
 }
 
+/// The findings that point at a line: their numbers, and the most severe of them.
+struct LineMarks {
+    severity: Severity,
+    findings: Vec<usize>,
+}
+
+/// The lines findings point at, by line number.
+fn marked_lines(report: &Report) -> BTreeMap<usize, LineMarks> {
+    let mut marked: BTreeMap<usize, LineMarks> = BTreeMap::new();
+    for (index, finding) in report.findings.iter().enumerate() {
+        if let Some(line) = finding.line {
+            let marks = marked.entry(line).or_insert(LineMarks {
+                severity: finding.severity,
+                findings: Vec::new(),
+            });
+            marks.severity = marks.severity.min(finding.severity);
+            marks.findings.push(index);
+        }
+    }
+    marked
+}
+
+/// The first and last lines drawn (from 1): [`WINDOW`] lines around `centre`, within `total`.
+struct Window {
+    first: usize,
+    last: usize,
+}
+
+impl Window {
+    fn around(centre: usize, total: usize) -> Window {
+        let first = centre
+            .saturating_sub(WINDOW / 2)
+            .max(1)
+            .min(total.saturating_sub(WINDOW).max(1));
+        Window {
+            first,
+            last: (first + WINDOW - 1).min(total),
+        }
+    }
+}
+
+/// Scrolls the line `target` into view once it is drawn. Looked up within `list`, not the
+/// document: the app may live in a shadow root.
+#[hook]
+fn use_scroll_to_line(list: NodeRef, target: Option<usize>) {
+    use_effect_with(target, move |target| {
+        let line = target.and_then(|line| {
+            let list = list.cast::<web_sys::Element>()?;
+            list.query_selector(&format!("#line-{line}")).ok().flatten()
+        });
+        if let Some(line) = line {
+            browser::scroll_into_view(&line);
+        }
+    });
+}
+
+/// Line `n` of the text, with the marks of the findings that point at it.
+fn line(n: usize, text: &str, marks: Option<&LineMarks>, current: bool, report: &Report) -> Html {
+    let text = text.trim_end_matches('\r');
+    html! {
+        <li id={format!("line-{n}")}
+            class={classes!(marks.map(|m| m.severity.as_str()), current.then_some("current"), marks.is_some().then_some("marked"))}>
+            <span class="line-number" aria-hidden="true">{ n }</span>
+            <span class="line-text">{ if text.is_empty() { " " } else { text } }</span>
+            if let Some(marks) = marks {
+                <span class="line-marks">
+                    { for marks.findings.iter().map(|i| {
+                        let mark = severity_mark(report.findings[*i].severity);
+                        html! { <span class="marker" title={mark.word}>{ format!("{}{}", mark.shape, i + 1) }</span> }
+                    }) }
+                    <span class="visually-hidden">{ severity_mark(marks.severity).word }</span>
+                </span>
+            }
+        </li>
+    }
+}
+
 #[function_component]
 pub fn SourceView(props: &SourceViewProps) -> Html {
     let report = &props.checked.report;
@@ -26,40 +103,13 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
         .selected
         .and_then(|i| report.findings.get(i))
         .and_then(|f| f.line);
-
-    // Show the selected finding's line once it is drawn. Looked up within the list, not the
-    // document: the app may live in a shadow root.
     let list = use_node_ref();
-    {
-        let list = list.clone();
-        use_effect_with(target, move |target| {
-            let line = target.and_then(|line| {
-                let list = list.cast::<web_sys::Element>()?;
-                list.query_selector(&format!("#line-{line}")).ok().flatten()
-            });
-            if let Some(line) = line {
-                browser::scroll_into_view(&line);
-            }
-        });
-    }
+    use_scroll_to_line(list.clone(), target);
 
-    // Lines findings point at, with their most severe finding and the findings' numbers.
-    let mut marked: BTreeMap<usize, (Severity, Vec<usize>)> = BTreeMap::new();
-    for (index, finding) in report.findings.iter().enumerate() {
-        if let Some(line) = finding.line {
-            let entry = marked.entry(line).or_insert((finding.severity, Vec::new()));
-            entry.0 = entry.0.min(finding.severity);
-            entry.1.push(index);
-        }
-    }
+    let marked = marked_lines(report);
     let lines: Vec<&str> = props.checked.text.split('\n').collect();
     let total = lines.len();
-    let centre = target.unwrap_or(1);
-    let first = centre
-        .saturating_sub(WINDOW / 2)
-        .max(1)
-        .min(total.saturating_sub(WINDOW).max(1));
-    let last = (first + WINDOW - 1).min(total);
+    let Window { first, last } = Window::around(target.unwrap_or(1), total);
     html! {
         <section class="source" aria-labelledby="source-title">
             <h2 id="source-title">{ "原文" }</h2>
@@ -67,27 +117,7 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
                 <p class="window-note">{ format!("显示第{first}–{last}行，共{total}行；选择问题可跳到对应行。") }</p>
             }
             <ol class="source-lines" ref={list} start={first.to_string()}>
-                { for (first..=last).map(|n| {
-                    let text = lines[n - 1].trim_end_matches('\r');
-                    let mark = marked.get(&n);
-                    let current = target == Some(n);
-                    html! {
-                        <li id={format!("line-{n}")}
-                            class={classes!(mark.map(|(s, _)| s.as_str()), current.then_some("current"), mark.is_some().then_some("marked"))}>
-                            <span class="line-number" aria-hidden="true">{ n }</span>
-                            <span class="line-text">{ if text.is_empty() { " " } else { text } }</span>
-                            if let Some((severity, numbers)) = mark {
-                                <span class="line-marks">
-                                    { for numbers.iter().map(|i| {
-                                        let (shape, word) = severity_mark(report.findings[*i].severity);
-                                        html! { <span class="marker" title={word}>{ format!("{shape}{}", i + 1) }</span> }
-                                    }) }
-                                    <span class="visually-hidden">{ severity_mark(*severity).1 }</span>
-                                </span>
-                            }
-                        </li>
-                    }
-                }) }
+                { for (first..=last).map(|n| line(n, lines[n - 1], marked.get(&n), target == Some(n), report)) }
             </ol>
         </section>
     }
