@@ -124,6 +124,24 @@ pub async fn open_file(file: web_sys::File) -> Result<Document, String> {
     crate::input::open(&name, &bytes, &PLATFORM).map_err(|e| e.to_string())
 }
 
+/// A file input's `onchange`: its files go to `on_files`, and it is emptied, so that the same
+/// file can be chosen again.
+pub fn on_files_chosen(
+    on_files: yew::Callback<web_sys::FileList>,
+) -> yew::Callback<web_sys::Event> {
+    yew::Callback::from(move |event: web_sys::Event| {
+        let input = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            if let Some(files) = input.files() {
+                on_files.emit(files);
+            }
+            input.set_value("");
+        }
+    })
+}
+
 /// What the browser brings to opening a file: its own decoders for UTF-16 and GB18030/GBK
 /// (keeping encoding_rs's tables out of the wasm keeps the page small) and its `DOMParser`.
 pub const PLATFORM: Platform = Platform {

@@ -3,11 +3,26 @@
 //! from text whose cells ran together. A long plain text is taken from the browser, which
 //! would freeze the page laying it out; a paste into the start shown of a long text is refused.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
 use super::state::{is_long, Action};
 use crate::input::Document;
+
+/// A paste area's `onpaste`: `paste(event, start_only, dispatch)` for each clipboard paste.
+pub fn on_paste(
+    dispatch: &Callback<Action>,
+    start_only: bool,
+    paste: fn(&web_sys::ClipboardEvent, bool, &Callback<Action>),
+) -> Callback<Event> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |event: Event| {
+        if let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() {
+            paste(event, start_only, &dispatch);
+        }
+    })
+}
 
 /// The document of pasted HTML when it has a table; `None` otherwise (a plain paste).
 pub fn document_from_html(html: &str) -> Option<Document> {

@@ -4,7 +4,6 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::long_text::LongTextNote;
@@ -103,6 +102,33 @@ fn paste(event: &web_sys::ClipboardEvent, start_only: bool, dispatch: &Callback<
     }
 }
 
+/// What is typed, or written by a script, in the paste area.
+fn on_input(dispatch: &Callback<Action>, start_only: bool) -> Callback<InputEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |event: InputEvent| {
+        if let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+            // A script (the iframe's bridge) writes whole texts, also into the start shown:
+            // like a paste. The user's own edits keep a long text whole in the area.
+            dispatch.emit(if start_only || !event.is_trusted() {
+                Action::PasteText(area.value())
+            } else {
+                Action::SetText(area.value())
+            });
+        }
+    })
+}
+
+/// 清除: the text goes, also from localStorage when it is kept there.
+fn on_clear(dispatch: &Callback<Action>, keep_text: bool) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| {
+        if keep_text {
+            browser::forget_text();
+        }
+        dispatch.emit(Action::Clear);
+    })
+}
+
 /// The size under the paste area.
 fn size(text: &str, start_only: bool) -> String {
     if start_only {
@@ -125,49 +151,11 @@ pub fn Input(props: &InputProps) -> Html {
         Callback::from(move |files: web_sys::FileList| open_files(files, dispatch.clone()))
     };
     let drop = use_file_drop(open.clone());
-
-    let on_input = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: InputEvent| {
-            if let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
-                // A script (the iframe's bridge) writes whole texts, also into the start shown:
-                // like a paste. The user's own edits keep a long text whole in the area.
-                dispatch.emit(if start_only || !event.is_trusted() {
-                    Action::PasteText(area.value())
-                } else {
-                    Action::SetText(area.value())
-                });
-            }
-        })
-    };
-    let on_paste = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
-            if let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() {
-                paste(event, start_only, &dispatch);
-            }
-        })
-    };
+    let on_input = on_input(&props.dispatch, start_only);
+    let on_paste = paste::on_paste(&props.dispatch, start_only, paste);
     let on_check = props.dispatch.reform(|_: MouseEvent| Action::Check);
-    let on_clear = {
-        let dispatch = props.dispatch.clone();
-        let keep_text = props.keep_text;
-        Callback::from(move |_| {
-            if keep_text {
-                browser::forget_text();
-            }
-            dispatch.emit(Action::Clear);
-        })
-    };
-    let on_file = Callback::from(move |event: Event| {
-        let input: Option<web_sys::HtmlInputElement> = event.target_dyn_into();
-        if let Some(input) = input {
-            if let Some(files) = input.files() {
-                open.emit(files);
-            }
-            input.set_value("");
-        }
-    });
+    let on_clear = on_clear(&props.dispatch, props.keep_text);
+    let on_file = browser::on_files_chosen(open);
     html! {
         <section class={classes!("input", drop.dragging.then_some("dragging"))}
             ondragover={drop.on_drag_over} ondragleave={drop.on_drag_leave} ondrop={drop.on_drop}>

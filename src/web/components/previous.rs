@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::web::browser;
@@ -63,25 +62,14 @@ pub fn Previous(props: &PreviousProps) -> Html {
             }
         })
     };
-    let on_paste = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
-            if let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() {
-                paste(event, start_only, &dispatch);
-            }
-        })
-    };
+    let on_paste = paste::on_paste(&props.dispatch, start_only, paste);
     let on_file = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
-            let input: Option<web_sys::HtmlInputElement> = event.target_dyn_into();
-            if let Some(input) = input {
-                if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                    open_file(file, dispatch.clone());
-                }
-                input.set_value("");
+        browser::on_files_chosen(Callback::from(move |files: web_sys::FileList| {
+            if let Some(file) = files.get(0) {
+                open_file(file, dispatch.clone());
             }
-        })
+        }))
     };
     let on_clear = {
         let dispatch = props.dispatch.clone();
