@@ -1,6 +1,6 @@
 // A huge paste does not freeze the page. A ~4.9 MB report (a fixture repeated) is pasted as a
 // browser does it (a `paste` event whose DataTransfer holds text/plain). The paste area takes
-// over the paste and shows only the start of the text (src/web/long_text.rs), read only: no
+// over the paste and shows only the start of the text (src/web/state/long_text.rs), read only: no
 // text area is ever given more than a tenth of the text (laying out megabytes is what froze
 // the page); the whole text goes to the worker (src/web/worker.rs), the summary says 正在检查
 // meanwhile, and the worker's report gives the counts of `nianbao check`. Nothing is lost:
