@@ -1,7 +1,7 @@
 //! The web app (Yew) and the JS API: thin layers over the checking core.
 //!
-//! - `state/`: the app's one `State` and the `Action` reducer; plain Rust, built and tested on
-//!   every target;
+//! - `state/`: the app's one `State` and the `Action` reducer; plain Rust, built on every
+//!   target and tested natively (`cargo test`);
 //! - `components/`: one component per file, `App` at the top; `hooks/`: what the components
 //!   share (the debounced check, the text areas, what is kept in localStorage, the workers);
 //! - `api.rs`: the JS API (`window.nianbao`, `nianbao.js`); `worker.rs`: checking in a Web
