@@ -83,7 +83,8 @@ fn heading_at_line_start(text: &str, base: usize, line: usize) -> Option<Section
     let han = han_only(&after_sep[..after_sep.floor_char_boundary(120)]);
     let index = TITLE_STARTS
         .iter()
-        .position(|starts| starts.iter().any(|s| han.starts_with(s)))?;
+        .position(|starts| starts.iter().any(|s| han.starts_with(s)))
+        .or_else(|| misspelt_title(&han, printed).map(|(index, _)| index))?;
     let number = index as u8 + 1;
     let title: String = after_sep
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '|' | '】' | ']'))
@@ -111,6 +112,42 @@ fn heading_at_line_start(text: &str, base: usize, line: usize) -> Option<Section
         start: base,
         end,
     })
+}
+
+/// A title with a typo (`政府信息公开行政法复议、行政诉讼情况`): the section the printed numeral
+/// names, when its full title is one edit per eight characters away from the start of `han`
+/// and no other title is as close; with how many characters of `han` the title takes. Only the
+/// section's own numeral is trusted here: a misspelt title under another numeral is too weak a
+/// sign.
+fn misspelt_title(han: &str, printed: u8) -> Option<(usize, usize)> {
+    let index = usize::from(printed) - 1;
+    let title = han_only(SECTION_TITLES[index]);
+    let title: Vec<char> = title.chars().collect();
+    let start: Vec<char> = han.chars().take(title.len() + 1).collect();
+    // The start of `han` as long as the title, give or take one character.
+    let (distance, taken) = (title.len().saturating_sub(1)..=start.len())
+        .map(|n| (edit_distance(&start[..n.min(start.len())], &title), n))
+        .min()?;
+    (distance >= 1 && distance <= (title.len() / 8).max(1)).then_some((index, taken))
+}
+
+/// Levenshtein distance between two runs of characters.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// Headings run into the text (a whole report pasted as one line): `二、主动公开政府信息情况`.
@@ -144,7 +181,38 @@ fn find_run_in_headings(source: &Source, found: &mut Vec<Section>) {
             });
             break;
         }
+        if !found.iter().any(|s| s.number == number) {
+            found.extend(find_misspelt_run_in(source, index));
+        }
     }
+}
+
+/// A run-in heading of section `index` whose title has a typo (`四、政府信息公开行政法复议…`).
+fn find_misspelt_run_in(source: &Source, index: usize) -> Option<Section> {
+    let number = index as u8 + 1;
+    let marker = format!("{}、", numeral(number));
+    source.text.match_indices(&marker).find_map(|(start, _)| {
+        let at = start + marker.len();
+        let after = &source.text[at..source.text.floor_char_boundary(at + 120)];
+        let (_, taken) = misspelt_title(&han_only(after), number)?;
+        // The title ends after the Han characters it took.
+        let mut han_seen = 0;
+        let title_end = after
+            .char_indices()
+            .find(|&(_, c)| {
+                han_seen += usize::from(is_han(c));
+                han_seen > taken
+            })
+            .map_or(after.len(), |(i, _)| i);
+        Some(Section {
+            number,
+            printed_number: None,
+            title: SECTION_TITLES[index].to_string(),
+            line: source.line_of(start),
+            start,
+            end: at + title_end,
+        })
+    })
 }
 
 /// The title of section 五 at the start of `text`: `主要问题`, optionally followed by
