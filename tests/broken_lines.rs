@@ -1,7 +1,8 @@
 //! Text broken at arbitrary points: a web page whose inline spans became lines, shaped like the
 //! corpus's 三明市人民政府 reports — one cell per line, a heading's numeral on a line of its
-//! own (`一、` / `总体情况`), an item number apart from its label (`1.` / `属于国家秘密`), and now
-//! and then a number cut in two (`1` / `62` for 162).
+//! own (`一、` / `总体情况`), an item number apart from its label (`1.` / `属于国家秘密`), a section
+//! title with a typo (`政府信息公开行政法复议…`), and now and then a number cut in two (`1` / `62`
+//! for 162).
 //!
 //! Random valid table sets of both templates are rendered that way and checked. Every cell is
 //! then either the value printed, or null because the checker declined and said so; a number
@@ -37,6 +38,8 @@ struct Breaks {
     headings: bool,
     /// The item numbers of 表三's labels stand on lines of their own (`1.` / `属于国家秘密`).
     items: bool,
+    /// Each section title has a typo: a character added, dropped or changed.
+    typos: bool,
 }
 
 fn print_value(value: f64, kind: ColKind) -> String {
@@ -66,7 +69,19 @@ fn value_lines(text: &str, breaks: &Breaks, rng: &mut Rng, out: &mut Vec<String>
     }
 }
 
-fn heading(numeral: &str, title: &str, breaks: &Breaks, out: &mut Vec<String>) {
+fn heading(numeral: &str, title: &str, breaks: &Breaks, rng: &mut Rng, out: &mut Vec<String>) {
+    let mut chars: Vec<char> = title.chars().collect();
+    if breaks.typos {
+        let at = rng.below(chars.len());
+        match rng.below(3) {
+            0 => chars.insert(at, '法'),
+            1 if chars.len() > 4 => {
+                chars.remove(at);
+            }
+            _ => chars[at] = '某',
+        }
+    }
+    let title: String = chars.into_iter().collect();
     if breaks.headings {
         out.push(format!("{numeral}、"));
         out.push(title.to_string());
@@ -81,11 +96,11 @@ fn render(set: &ValidSet, breaks: &Breaks, rng: &mut Rng) -> String {
         format!("{agency}{year}年政府信息公开工作年度报告"),
         format!("本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"),
     ];
-    heading("一", "总体情况", breaks, &mut out);
+    heading("一", "总体情况", breaks, rng, &mut out);
     out.push(format!(
         "{year}年，我市认真贯彻落实《条例》，扎实做好政府信息公开工作。"
     ));
-    heading("二", "主动公开政府信息情况", breaks, &mut out);
+    heading("二", "主动公开政府信息情况", breaks, rng, &mut out);
     for block in set.template.blocks() {
         out.push(format!("第二十条第（{}）项", block.item));
         out.push("信息内容".to_string());
@@ -103,7 +118,13 @@ fn render(set: &ValidSet, breaks: &Breaks, rng: &mut Rng) -> String {
             }
         }
     }
-    heading("三", "收到和处理政府信息公开申请情况", breaks, &mut out);
+    heading(
+        "三",
+        "收到和处理政府信息公开申请情况",
+        breaks,
+        rng,
+        &mut out,
+    );
     out.push("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）".to_string());
     for word in [
         "申请人情况",
@@ -138,7 +159,13 @@ fn render(set: &ValidSet, breaks: &Breaks, rng: &mut Rng) -> String {
             value_lines(&value.to_string(), breaks, rng, &mut out);
         }
     }
-    heading("四", "政府信息公开行政复议、行政诉讼情况", breaks, &mut out);
+    heading(
+        "四",
+        "政府信息公开行政复议、行政诉讼情况",
+        breaks,
+        rng,
+        &mut out,
+    );
     for word in ["行政复议", "行政诉讼"] {
         out.push(word.to_string());
     }
@@ -163,9 +190,9 @@ fn render(set: &ValidSet, breaks: &Breaks, rng: &mut Rng) -> String {
             value_lines(&value.to_string(), breaks, rng, &mut out);
         }
     }
-    heading("五", "存在的主要问题及改进情况", breaks, &mut out);
+    heading("五", "存在的主要问题及改进情况", breaks, rng, &mut out);
     out.push("政策解读的形式还不够丰富。下一步将增加图解解读。".to_string());
-    heading("六", "其他需要报告的事项", breaks, &mut out);
+    heading("六", "其他需要报告的事项", breaks, rng, &mut out);
     out.push(format!("{year}年，未收取信息处理费。"));
     out.push(agency.to_string());
     out.push(format!("{}年1月20日", year + 1));
@@ -250,13 +277,14 @@ fn sets_per_template() -> u64 {
 
 #[test]
 fn text_broken_at_arbitrary_points_is_read_exactly_or_declined() {
-    let families: [(&str, Breaks); 4] = [
+    let families: [(&str, Breaks); 5] = [
         (
             "headings on two lines",
             Breaks {
                 numbers: 0,
                 headings: true,
                 items: false,
+                typos: false,
             },
         ),
         (
@@ -265,6 +293,7 @@ fn text_broken_at_arbitrary_points_is_read_exactly_or_declined() {
                 numbers: 0,
                 headings: false,
                 items: true,
+                typos: false,
             },
         ),
         (
@@ -273,6 +302,16 @@ fn text_broken_at_arbitrary_points_is_read_exactly_or_declined() {
                 numbers: 5,
                 headings: false,
                 items: false,
+                typos: false,
+            },
+        ),
+        (
+            "section titles with a typo",
+            Breaks {
+                numbers: 0,
+                headings: false,
+                items: false,
+                typos: true,
             },
         ),
         (
@@ -281,6 +320,7 @@ fn text_broken_at_arbitrary_points_is_read_exactly_or_declined() {
                 numbers: 20,
                 headings: true,
                 items: true,
+                typos: true,
             },
         ),
     ];
