@@ -147,22 +147,8 @@ fn close_ids(id: &str) -> Vec<&'static str> {
 
 /// Levenshtein distance, by characters.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                diagonal
-            } else {
-                1 + diagonal.min(above).min(row[j])
-            };
-            diagonal = above;
-        }
-    }
-    row[b.len()]
+    let chars = |s: &str| s.chars().collect::<Vec<char>>();
+    nianbao::text::distance::edit_distance(&chars(a), &chars(b))
 }
 
 /// Columns a terminal gives the text: two for Han characters and full-width forms, one for the

@@ -1,6 +1,7 @@
 //! Finding the six sections of a report by their headings.
 
 use crate::model::{Section, SECTION_TITLES};
+use crate::text::distance::edit_distance;
 use crate::text::numerals::numeral;
 
 use crate::text::scan::{find_first, one_of};
@@ -129,25 +130,6 @@ fn misspelt_title(han: &str, printed: u8) -> Option<(usize, usize)> {
         .map(|n| (edit_distance(&start[..n.min(start.len())], &title), n))
         .min()?;
     (distance >= 1 && distance <= (title.len() / 8).max(1)).then_some((index, taken))
-}
-
-/// Levenshtein distance between two runs of characters.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if ca == cb {
-                diagonal
-            } else {
-                1 + diagonal.min(above).min(row[j])
-            };
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 /// Headings run into the text (a whole report pasted as one line): `二、主动公开政府信息情况`.

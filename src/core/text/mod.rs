@@ -2,6 +2,7 @@
 //! lines ([`source::Source`]), cut into tokens for the tables, and the small scanners that read
 //! numbers, numerals and fixed phrases (instead of regular expressions, to keep the wasm small).
 
+pub mod distance;
 pub mod normalize;
 pub mod numerals;
 pub(crate) mod scan;
