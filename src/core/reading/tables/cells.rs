@@ -190,19 +190,21 @@ pub(super) fn place_cells(
     resolution: Resolution,
     findings: &mut Vec<Finding>,
 ) -> Placed {
+    // The numbers read, in order: those placed, then those left over.
+    let read: Vec<Token> = resolution
+        .picks
+        .iter()
+        .filter_map(|p| match p {
+            Pick::Value(t) => Some(*t),
+            Pick::Gap(_) => None,
+        })
+        .chain(resolution.extras.iter().copied())
+        .collect();
     if resolution.unreadable {
-        let read: Vec<Token> = resolution
-            .picks
-            .iter()
-            .filter_map(|p| match p {
-                Pick::Value(t) => Some(*t),
-                Pick::Gap(_) => None,
-            })
-            .collect();
         return place_run_together(source, columns, label, &read, findings);
     }
     if !resolution.extras.is_empty() {
-        if let Some(placed) = place_broken_numbers(source, columns, &resolution, findings) {
+        if let Some(placed) = place_broken_numbers(source, columns, &read, findings) {
             return placed;
         }
     }
@@ -219,18 +221,9 @@ pub(super) fn place_cells(
 fn place_broken_numbers(
     source: &Source,
     columns: Columns,
-    resolution: &Resolution,
+    read: &[Token],
     findings: &mut Vec<Finding>,
 ) -> Option<Placed> {
-    let read: Vec<Token> = resolution
-        .picks
-        .iter()
-        .filter_map(|p| match p {
-            Pick::Value(t) => Some(*t),
-            Pick::Gap(_) => None,
-        })
-        .chain(resolution.extras.iter().copied())
-        .collect();
     // Amounts with decimals take no part in sums (表二 has none) and never join.
     let mut all_whole = true;
     let pieces: Vec<join::Piece> = read
@@ -287,7 +280,7 @@ fn place_broken_numbers(
             })
             .collect()
     };
-    let shown = show_tokens(source, &read);
+    let shown = show_tokens(source, read);
     let place = columns.place();
     match readings.as_slice() {
         // More numbers than columns, and some may be one number cut by a line break: which
@@ -313,16 +306,12 @@ fn place_broken_numbers(
         }
         [only] => {
             let cells = cells_of(only);
-            let values: Vec<String> = cells
-                .iter()
-                .filter_map(|c| c.value.map(|v| v.to_string()))
-                .collect();
             findings.push(
                 Finding::new(
                     Rule::ReconstructedCells,
                     format!(
                         "{place}有数字被换行断开（{shown}），按表内合计关系只有一种接法：{}",
-                        values.join("、")
+                        show_cells(&cells)
                     ),
                 )
                 .with_cells(columns.refs())
@@ -381,22 +370,27 @@ fn place_run_together(
     let place = columns.place();
     let unreadable = || unreadable_cells(n, label.line, label.end);
     let (finding, placed) = match readings.as_slice() {
-        [only] => (
-            Finding::new(
+        [only] => {
+            let cells = reading_cells(read, only);
+            let finding = Finding::new(
                 Rule::ReconstructedCells,
                 format!(
                     "{place}的数字连在一起（{shown}），按表内合计关系只有一种拆法：{}",
-                    show_values(only)
+                    show_cells(&cells)
                 ),
-            ),
-            Placed {
-                cells: reading_cells(read, only),
+            );
+            let placed = Placed {
+                cells,
                 readings: Vec::new(),
-            },
-        ),
+            };
+            (finding, placed)
+        }
         [_, _, ..] => {
-            let shown_readings: Vec<String> =
-                readings.iter().take(2).map(|r| show_values(r)).collect();
+            let shown_readings: Vec<String> = readings
+                .iter()
+                .take(2)
+                .map(|r| show_cells(&reading_cells(read, r)))
+                .collect();
             // Only a complete list of readings may be settled by the columns: with the
             // search cut short, the right reading may be one not listed.
             let complete = readings.len() < MAX_READINGS;
@@ -460,9 +454,12 @@ fn reading_cells(read: &[Token], reading: &[split::Part]) -> Vec<Cell> {
         .collect()
 }
 
-/// `64、0、0、2`: the values of a reading.
-fn show_values(reading: &[split::Part]) -> String {
-    let values: Vec<String> = reading.iter().map(|p| p.value.to_string()).collect();
+/// `64、0、0、2`: the values of cells (blank ones left out).
+pub(super) fn show_cells(cells: &[Cell]) -> String {
+    let values: Vec<String> = cells
+        .iter()
+        .filter_map(|c| c.value.map(|v| v.to_string()))
+        .collect();
     values.join("、")
 }
 

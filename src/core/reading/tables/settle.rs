@@ -1,6 +1,6 @@
 //! Settling 表三's rows whose digits split more than one way by the table's column sums.
 
-use super::cells::row_refs;
+use super::cells::{row_refs, show_cells};
 use crate::model::number::Number;
 use crate::model::template::{Balance, ColumnSum, TableSpec, REQUEST_COLS};
 use crate::model::{Cell, Finding, Rule};
@@ -53,10 +53,6 @@ pub(super) fn settle_by_columns(
             !(f.rule == Rule::AmbiguousCells
                 && f.cells.first().is_some_and(|c| c.row == spec_row.key))
         });
-        let values: Vec<String> = reading
-            .iter()
-            .filter_map(|c| c.value.map(|v| v.to_string()))
-            .collect();
         findings.push(
             Finding::new(
                 Rule::ReconstructedCells,
@@ -64,7 +60,7 @@ pub(super) fn settle_by_columns(
                     "{}「{}」行的数字连在一起，可拆法不止一种；只有拆为 {} 时各列合计与勾稽关系都成立，按此读取",
                     spec.name,
                     spec_row.label,
-                    values.join("、")
+                    show_cells(reading)
                 ),
             )
             .with_cells(row_refs(spec, spec_row))
