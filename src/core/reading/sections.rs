@@ -29,10 +29,11 @@ const TITLE_STARTS: [&[&str]; 6] = [
 /// The first heading found for each section, in text order.
 pub(crate) fn sections(source: &Source) -> Vec<Section> {
     let mut found: Vec<Section> = Vec::new();
-    let lines: Vec<(usize, usize, &str)> = source.lines().collect();
-    for (i, &(line, start, text)) in lines.iter().enumerate() {
+    let mut lines = source.lines().peekable();
+    while let Some((line, start, text)) = lines.next() {
+        let next = lines.peek().copied();
         let section = heading_at_line_start(text, start, line)
-            .or_else(|| heading_split_after_numeral(&lines[i..]));
+            .or_else(|| heading_split_after_numeral((line, start, text), next));
         if let Some(section) = section {
             if !found.iter().any(|s| s.number == section.number) {
                 found.push(section);
@@ -48,14 +49,16 @@ pub(crate) fn sections(source: &Source) -> Vec<Section> {
 
 /// A heading whose numeral stands on a line of its own, its title on the next (a web page's
 /// spans copied as lines: `一、` / `总体情况`): read as one heading over both lines.
-fn heading_split_after_numeral(lines: &[(usize, usize, &str)]) -> Option<Section> {
-    let &(line, start, text) = lines.first()?;
+fn heading_split_after_numeral(
+    (line, start, text): (usize, usize, &str),
+    next: Option<(usize, usize, &str)>,
+) -> Option<Section> {
     let numeral_only = text.trim().trim_end_matches(['、', '.', '．', '，', ',']);
     if numeral_only.chars().count() != 1 || !(1..=6u8).any(|n| numeral_only.starts_with(numeral(n)))
     {
         return None;
     }
-    let &(_, next_start, next_text) = lines.get(1).filter(|l| !l.2.trim().is_empty())?;
+    let (_, next_start, next_text) = next.filter(|l| !l.2.trim().is_empty())?;
     let joined = format!("{}{next_text}", text.trim_end());
     let section = heading_at_line_start(&joined, start, line)?;
     // Offsets past the first line's text fall in the next line.
