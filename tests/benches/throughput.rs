@@ -5,6 +5,9 @@
 //! shared machine where other work takes turns on the cores; the wall-clock figure is printed
 //! beside it.
 
+mod cpu_clock;
+use cpu_clock::thread_cpu_time;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -62,16 +65,4 @@ fn main() {
         total_wall.as_secs_f64() * 1e6,
         total_bytes as f64 / total_wall.as_secs_f64() / 1e6
     );
-}
-
-/// CPU time used by this thread so far.
-fn thread_cpu_time() -> Duration {
-    let mut now = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `now` is a valid timespec to write to; this clock exists on Linux and macOS.
-    let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
-    assert_eq!(status, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
-    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
 }

@@ -8,6 +8,9 @@
 //! shared machine; the wall-clock time is printed beside it. Each input is checked three
 //! times and the fastest run counts.
 
+mod cpu_clock;
+use cpu_clock::thread_cpu_time;
+
 use std::time::{Duration, Instant};
 
 #[path = "../worst_cases/mod.rs"]
@@ -82,16 +85,4 @@ fn main() {
         println!("{missed} worst case(s) over the budget of {BUDGET:?} CPU time");
         std::process::exit(1);
     }
-}
-
-/// CPU time used by this thread so far.
-fn thread_cpu_time() -> Duration {
-    let mut now = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `now` is a valid timespec to write to; this clock exists on Linux and macOS.
-    let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
-    assert_eq!(status, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
-    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
 }
