@@ -455,6 +455,9 @@ fn classify_number(field: &str, start: usize, end: usize) -> NumberRole {
     if matches!(before, Some('第' | '〔' | '[' | '(' | '（' | '【')) {
         return NumberRole::Text;
     }
+    if is_placeholder_header(field, start, end) {
+        return NumberRole::Text;
+    }
     if matches!(
         after,
         Some('年' | '月' | '日' | '号' | '条' | '项' | '款' | '页' | '〕' | ']' | '期' | '时')
@@ -462,6 +465,18 @@ fn classify_number(field: &str, start: usize, end: usize) -> NumberRole {
         return NumberRole::Text;
     }
     NumberRole::Value
+}
+
+/// A header cell that numbers a column instead of naming it (`数据1` … `数据6`, `列3`), as
+/// Markdown made from a PDF or by OCR has: never data.
+fn is_placeholder_header(field: &str, start: usize, end: usize) -> bool {
+    let word = field[..start].trim_ascii();
+    field[end..].trim_ascii().is_empty()
+        && field[start..end].bytes().all(|b| b.is_ascii_digit())
+        && ["数据", "列"].iter().any(|w| {
+            word.strip_suffix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })
 }
 
 /// The unit after a number (`万元`, `元`, `%`, or a count word), and where the token ends.
@@ -545,6 +560,14 @@ mod tests {
     fn dates_and_article_numbers_are_text() {
         assert_eq!(kinds("第20条第(1)项"), ["T:第20条第(1)项"]);
         assert_eq!(kinds("2020年"), ["T:2020年"]);
+    }
+
+    #[test]
+    fn placeholder_headers_are_text() {
+        assert_eq!(kinds("数据1"), ["T:数据1"]);
+        assert_eq!(kinds("列 3"), ["T:列", "T:3"]);
+        // A label run into its numbers stays numbers.
+        assert_eq!(kinds("予以公开7"), ["T:予以公开", "N:7"]);
     }
 
     #[test]
