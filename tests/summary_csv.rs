@@ -124,7 +124,13 @@ fn expected_row(file: &str, json: &serde_json::Value) -> Vec<String> {
         errors.to_string(),
         json["summary"]["warnings"].to_string(),
         json["summary"]["infos"].to_string(),
-        if errors == 0 { "通过" } else { "未通过" }.to_string(),
+        match json["verdict"].as_str().unwrap() {
+            "passed" if errors == 0 => "通过",
+            "unsure" if errors == 0 => "未能可靠读取",
+            "failed" if errors > 0 => "未通过",
+            other => panic!("verdict {other} with {errors} errors"),
+        }
+        .to_string(),
     ]
 }
 

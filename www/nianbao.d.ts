@@ -47,9 +47,29 @@ export interface Report {
     requests: Table | null;
     review_litigation: Table | null;
   };
+  /** How surely each table was read; `partial`/`unreadable` cells were left out of the checks. */
+  reading: {
+    active: TableReading;
+    requests: TableReading;
+    review_litigation: TableReading;
+  };
   findings: Finding[];
   summary: { errors: number; warnings: number; infos: number };
+  /**
+   * `failed` with any error; `unsure` (未能可靠读取) with no error but part of a table not read
+   * reliably; `passed` otherwise.
+   */
+  verdict: Verdict;
 }
+
+export type Verdict = "passed" | "failed" | "unsure";
+
+/**
+ * `read` as printed; `reconstructed` through the table's own sums (numbers run together or cut
+ * by a line break, with one reading only); `partial` some rows not read reliably; `unreadable`
+ * found but no number read; `missing` not found.
+ */
+export type TableReading = "read" | "reconstructed" | "partial" | "unreadable" | "missing";
 
 export interface CheckOptions {
   /** The report year, instead of the one in the title. */
@@ -71,6 +91,7 @@ export interface CheckSummary {
   template: "2019" | "2021" | null;
   report_year: number | null;
   agency: string | null;
+  verdict: Verdict;
 }
 
 export interface MountOptions {

@@ -101,6 +101,7 @@ struct CheckSummary<'a> {
     template: Option<&'static str>,
     report_year: Option<i32>,
     agency: Option<&'a str>,
+    verdict: &'static str,
 }
 
 /// Renders an independent app into `element` (which may be in a shadow root): `options` is
@@ -127,6 +128,7 @@ pub fn mount(
                 template: report.template.map(|t| t.id()),
                 report_year: report.report_year,
                 agency: report.agency.as_deref(),
+                verdict: report.verdict().id(),
             };
             let serializer = serde_wasm_bindgen::Serializer::json_compatible();
             if let Ok(value) = serde::Serialize::serialize(&summary, &serializer) {

@@ -22,6 +22,13 @@ test('every fixture pasted shows the counts and rules of nianbao check', async (
     assert.equal(Number(summary.errors), cli.summary.errors, `${name}: errors`);
     assert.equal(Number(summary.warnings), cli.summary.warnings, `${name}: warnings`);
     assert.equal(summary.template, cli.template ?? '', `${name}: template`);
+    // The third verdict: no error, but a table not read reliably, with what to do.
+    assert.equal(summary.verdict, cli.verdict, `${name}: verdict`);
+    const verdict = await page.$eval('#summary .verdict', (el) => el.textContent);
+    assert.match(verdict, { passed: /通过$/, failed: /未通过$/, unsure: /未能可靠读取$/ }[cli.verdict]);
+    const note = await page.$$eval('#summary .unsure-note', (els) => els.map((e) => e.textContent));
+    if (cli.verdict === 'unsure') assert.match(note[0], /未参与核对。请粘贴带表格结构的内容/, name);
+    else assert.deepEqual(note, [], name);
     const shown = await page.$$eval('.finding', (els) => [...new Set(els.map((e) => e.dataset.rule))].sort());
     assert.deepEqual(shown, rules(cli), `${name}: rule ids`);
     // The JS API gives the very object of the CLI, without `file`.

@@ -73,12 +73,12 @@ async function assertRows(page) {
     assert.equal(Number(row.warnings), cli.summary.warnings, `${row.file}: warnings`);
     assert.equal(Number(row.infos), cli.summary.infos, `${row.file}: infos`);
     assert.equal(row.template, cli.template ?? '', `${row.file}: template`);
-    assert.equal(row.note, cli.summary.errors ? '未通过' : '通过');
+    assert.equal(row.note, { passed: '通过', failed: '未通过', unsure: '未能可靠读取' }[cli.verdict]);
   }
   // Progress was shown while checking, counting up to the end.
   const seen = await page.evaluate(() => window.progressSeen);
   assert.ok(seen.some((t) => /^已检查 \d+\/9$/.test(t)), JSON.stringify(seen));
-  assert.match(seen.at(-1), /^已检查全部 9 份：1 份未通过，1 份无法读取$/);
+  assert.match(seen.at(-1), /^已检查全部 9 份：1 份未通过，1 份未能可靠读取，1 份无法读取$/);
 }
 
 /** The exported CSV is what the CLI prints for the same files, byte for byte. */

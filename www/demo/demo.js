@@ -34,11 +34,12 @@ $('iframe-sample').addEventListener('click', () => {
 
 // 3. The JS API: the same object as `nianbao check --format json`, shown by the portal itself.
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' };
+const VERDICT = { passed: '通过', failed: '未通过', unsure: '未能可靠读取' };
 function show(report) {
   const out = $('api-result');
   const head = document.createElement('p');
-  head.className = report.summary.errors ? 'verdict failed' : 'verdict passed';
-  head.textContent = `${report.summary.errors ? '未通过' : '通过'}：${describe({ ...report.summary, ...report })}`;
+  head.className = `verdict ${report.verdict}`;
+  head.textContent = `${VERDICT[report.verdict]}：${describe({ ...report.summary, ...report })}`;
   const list = document.createElement('ol');
   list.className = 'api-findings';
   for (const finding of report.findings) {

@@ -12,6 +12,7 @@ pub mod statement;
 pub(crate) mod statics;
 pub mod table;
 pub mod template;
+pub mod verdict;
 
 pub use date::{Date, StatedYear, YearPlace};
 pub use finding::{Finding, Severity, Summary};
@@ -22,6 +23,7 @@ pub use section::{Section, SECTION_TITLES};
 pub use statement::{DocumentCount, Quantity, Statement};
 pub use table::{Cell, CellRef, CellSource, Table, Tables};
 pub use template::Template;
+pub use verdict::{TableReading, Verdict};
 
 /// A rule id, or a table, row or column key: `&'static str` under a name of its own, so that
 /// serde does not try to borrow it from the input (it is interned: [`statics::str`]).

@@ -49,10 +49,37 @@ impl fmt::Display for Number {
         match self {
             Number::Int(i) => write!(f, "{i}"),
             Number::Dec(d) => {
-                let text = format!("{d:.6}");
+                let text = fixed(*d, 6);
                 write!(f, "{}", text.trim_end_matches('0').trim_end_matches('.'))
             }
         }
+    }
+}
+
+/// `value` with `decimals` digits after the point, rounded: what `format!("{value:.2}")` gives
+/// for the numbers a report holds, by integer arithmetic, because float formatting with a
+/// precision costs the web build about 5 KB. Very large values get fewer decimals.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    const LIMIT: f64 = 9.0e18;
+    let mut decimals = decimals;
+    while decimals > 0 && value.abs() * 10f64.powi(decimals as i32) >= LIMIT {
+        decimals -= 1;
+    }
+    let scaled = (value.abs() * 10f64.powi(decimals as i32)).round();
+    let sign = if value < 0.0 && scaled > 0.0 { "-" } else { "" };
+    if scaled >= LIMIT {
+        return format!("{sign}{}", scaled as u128);
+    }
+    let scaled = scaled as u64;
+    let unit = 10u64.pow(decimals);
+    let (whole, part) = (scaled / unit, scaled % unit);
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{part:0width$}", width = decimals as usize)
     }
 }
 
@@ -91,6 +118,38 @@ pub fn parse(text: &str) -> Option<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_matches_float_formatting() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            // xorshift: values of every size a report holds, some negative.
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let value = (x % 10_000_000_000) as f64 / 10f64.powi((x % 7) as i32)
+                * if x.is_multiple_of(5) { -1.0 } else { 1.0 };
+            for decimals in 0..=6 {
+                let want = format!("{value:.prec$}", prec = decimals as usize);
+                let got = fixed(value, decimals);
+                // Rounding halves may differ in the last digit (the float is not exact).
+                let close = (got.parse::<f64>().unwrap() - want.parse::<f64>().unwrap()).abs()
+                    <= 1.01 * 10f64.powi(-(decimals as i32));
+                assert!(
+                    got == want || close,
+                    "{value} to {decimals}: {got} vs {want}"
+                );
+                assert_eq!(
+                    got.len(),
+                    want.len(),
+                    "{value} to {decimals}: {got} vs {want}"
+                );
+            }
+        }
+        assert_eq!(fixed(0.5, 0), "1");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(fixed(f64::NAN, 2), "—");
+    }
 
     #[test]
     fn parses_printed_numbers() {

@@ -44,12 +44,14 @@ impl Serialize for JsonReport<'_> {
             .collect();
         map.serialize_entry("sections", &sections)?;
         map.serialize_entry("tables", &Tables(r))?;
+        map.serialize_entry("reading", &Readings(r))?;
         map.serialize_entry("findings", &Findings(&r.findings))?;
         let summary = r.summary();
         map.serialize_entry(
             "summary",
             &serde_json::json!({"errors": summary.errors, "warnings": summary.warnings, "infos": summary.infos}),
         )?;
+        map.serialize_entry("verdict", r.verdict().id())?;
         map.end()
     }
 }
@@ -66,6 +68,19 @@ impl Serialize for Tables<'_> {
             "review_litigation",
             &tables.review_litigation.as_ref().map(TableJson),
         )?;
+        map.end()
+    }
+}
+
+/// How surely each table was read, by table key.
+struct Readings<'a>(&'a Report);
+
+impl Serialize for Readings<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(3))?;
+        for (key, reading) in self.0.table_readings() {
+            map.serialize_entry(key, reading.id())?;
+        }
         map.end()
     }
 }

@@ -2,18 +2,13 @@
 //! the web app's batch view. UTF-8 with a BOM and Chinese headers, so that Excel opens it as
 //! it is; fields quoted as RFC 4180 says; rows end with CRLF.
 
-use crate::model::{Report, Summary};
+use crate::model::{Report, Summary, Verdict};
 
 /// The columns, in order: file, agency, report year, template, the three counts, and a note
-/// (通过 / 未通过, or why the file could not be read).
+/// (通过 / 未通过 / 未能可靠读取, or why the file could not be read).
 pub const COLUMNS: [&str; 8] = [
     "文件", "机关", "年度", "模板", "错误", "警告", "提示", "说明",
 ];
-
-/// The note of a report without errors.
-pub const PASSED: &str = "通过";
-/// The note of a report with at least one error.
-pub const FAILED: &str = "未通过";
 
 /// What the batch table says about one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,7 +20,10 @@ pub struct SummaryRow {
     pub template: Option<&'static str>,
     /// `None` when the file could not be read: its counts are unknown, not 0.
     pub counts: Option<Summary>,
-    /// 通过 or 未通过 for a checked report; the reason for a file that could not be read.
+    /// `None` when the file could not be read.
+    pub verdict: Option<Verdict>,
+    /// 通过, 未通过 or 未能可靠读取 for a checked report; the reason for a file that could not
+    /// be read.
     pub note: String,
 }
 
@@ -38,7 +36,8 @@ impl SummaryRow {
             report_year: report.report_year,
             template: report.template.map(|t| t.id()),
             counts: Some(counts),
-            note: if counts.errors == 0 { PASSED } else { FAILED }.to_string(),
+            verdict: Some(report.verdict()),
+            note: report.verdict().chinese().to_string(),
         }
     }
 
@@ -49,6 +48,7 @@ impl SummaryRow {
             report_year: None,
             template: None,
             counts: None,
+            verdict: None,
             note: reason.to_string(),
         }
     }

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::model::verdict::TABLES;
 use crate::model::{Finding, Report};
 use crate::text::Source;
 
@@ -36,6 +37,23 @@ fn excerpt(source: &Source, line: usize, at: Option<usize>) -> String {
     shown.replace('\t', " ⇥ ").trim().to_string()
 }
 
+/// Which tables could not be read reliably, and what to do; `None` when all were.
+pub fn unsure_tables(report: &Report) -> Option<String> {
+    let names: Vec<String> = report
+        .table_readings()
+        .iter()
+        .zip(TABLES)
+        .filter(|((_, reading), _)| reading.is_unsure())
+        .map(|((_, reading), (_, name))| format!("{name}{}", reading.chinese()))
+        .collect();
+    (!names.is_empty()).then(|| {
+        format!(
+            "{}，读不准的单元格未参与核对。请粘贴带表格结构的内容（从网页或 Word 复制表格，或打开 .docx、.html 文件）后再检查，或对照原表核对下面指出的行。",
+            names.join("，")
+        )
+    })
+}
+
 pub fn render(file: &str, text: &str, report: &Report) -> String {
     let source = Source::new(text);
     let summary = report.summary();
@@ -47,16 +65,15 @@ pub fn render(file: &str, text: &str, report: &Report) -> String {
         .report_year
         .map_or("年度不详".to_string(), |y| format!("{y}年度"));
     let agency = report.agency.as_deref().unwrap_or("机关不详");
-    let verdict = if summary.errors == 0 {
-        "通过"
-    } else {
-        "未通过"
-    };
+    let verdict = report.verdict().chinese();
     let _ = writeln!(
         out,
         "{file}：{verdict}（{template}，{year}，{agency}）— {} 个错误，{} 个警告，{} 个提示",
         summary.errors, summary.warnings, summary.infos
     );
+    if let Some(unsure) = unsure_tables(report) {
+        let _ = writeln!(out, "  {unsure}");
+    }
     for finding in &report.findings {
         let place = finding
             .line

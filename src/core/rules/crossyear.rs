@@ -3,7 +3,7 @@
 //! messages. A blank cell on either side is not compared (blank is not 0).
 
 use super::{cell_finding, cell_ref, line_finding, sum};
-use crate::model::number::Number;
+use crate::model::number::{self, Number};
 use crate::model::template::REQUEST_COLS;
 use crate::model::Rule;
 use crate::model::{Cell, CellRef, CellSource, Finding, Report, Table};
@@ -472,9 +472,12 @@ pub(crate) fn jump(current: &Report, previous: &Report) -> Vec<Finding> {
             continue;
         }
         let change = if this > JUMP_FACTOR * before {
-            format!("是上年的{:.1}倍", this / before)
+            format!("是上年的{}倍", number::fixed(this / before, 1))
         } else if this * JUMP_FACTOR < before {
-            format!("不到上年的五分之一（{:.0}%）", 100.0 * this / before)
+            format!(
+                "不到上年的五分之一（{}%）",
+                number::fixed(100.0 * this / before, 0)
+            )
         } else {
             continue;
         };

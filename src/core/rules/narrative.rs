@@ -3,6 +3,7 @@
 //! A statement may fit several readings of the tables (`收到申请N件` is 一, or 一+二 when the
 //! writer counts carried-over requests too). It is a mismatch only when it fits none.
 
+use crate::model::number::{self, Number};
 use crate::model::template::Template;
 use crate::model::Rule;
 use crate::model::{CellRef, Finding, Report};
@@ -328,7 +329,12 @@ fn check_rate(report: &Report, statement: &Statement) -> Option<Finding> {
         if (rate - stated).abs() <= tolerance {
             return None;
         }
-        shown.push(format!("予以公开{granted}÷{name}{denominator}={rate:.1}%"));
+        shown.push(format!(
+            "予以公开{}÷{name}{}={}%",
+            Number::Dec(granted),
+            Number::Dec(denominator),
+            number::fixed(rate, 1)
+        ));
     }
     if shown.is_empty() {
         return None;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::model::Verdict;
 use crate::output::summary::SummaryRow;
 use crate::web::state::{Action, BatchFile, FileStatus};
 
@@ -42,10 +43,11 @@ fn data_status(status: &FileStatus) -> &'static str {
     }
 }
 
-/// The row's class: passed or failed once checked.
+/// The row's class: passed, failed or unsure once checked.
 fn row_class(status: &FileStatus) -> &'static str {
     match status {
-        FileStatus::Checked { .. } if status.failed() => "failed",
+        FileStatus::Checked { .. } if status.has_verdict(Verdict::Failed) => "failed",
+        FileStatus::Checked { .. } if status.has_verdict(Verdict::Unsure) => "unsure",
         FileStatus::Checked { .. } => "passed",
         other => data_status(other),
     }

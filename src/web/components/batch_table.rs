@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::batch_row::BatchRow;
+use crate::model::Verdict;
 use crate::web::browser;
 use crate::web::state::{Action, Batch};
 
@@ -27,9 +28,13 @@ fn progress(batch: &Batch) -> String {
     let total = batch.files.len();
     let done = batch.done();
     if done == total {
-        let failed = batch.failed();
+        let failed = batch.count(Verdict::Failed);
+        let unsure = match batch.count(Verdict::Unsure) {
+            0 => String::new(),
+            n => format!("{n} 份未能可靠读取，"),
+        };
         let unreadable = batch.unreadable();
-        format!("已检查全部 {total} 份：{failed} 份未通过，{unreadable} 份无法读取")
+        format!("已检查全部 {total} 份：{failed} 份未通过，{unsure}{unreadable} 份无法读取")
     } else {
         format!("已检查 {done}/{total}")
     }

@@ -1,8 +1,10 @@
-//! The summary bar: template, year, agency, period, and the counts; green (通过) only when
-//! there is no error.
+//! The summary bar: the verdict (通过, 未通过, or 未能可靠读取 when part of a table could not be
+//! read reliably, with what to do), template, year, agency, period, and the counts.
 
 use yew::prelude::*;
 
+use crate::model::Verdict;
+use crate::output::text::unsure_tables;
 use crate::web::state::Checked;
 
 #[derive(Properties, PartialEq)]
@@ -31,20 +33,27 @@ pub fn Summary(props: &SummaryProps) -> Html {
     };
     let report = &checked.report;
     let counts = report.summary();
-    let passed = counts.errors == 0;
+    let verdict = report.verdict();
+    let (class, mark) = match verdict {
+        Verdict::Passed => ("passed", "✔ "),
+        Verdict::Failed => ("failed", "✖ "),
+        Verdict::Unsure => ("unsure", "？ "),
+    };
     let template = report.template.map_or("未识别", |t| t.id());
     let period = report
         .period
         .map(|(start, end, _)| format!("{start} 至 {end}"));
     html! {
-        <section id="summary" class={classes!("summary", if passed { "passed" } else { "failed" })}
+        <section id="summary" class={classes!("summary", class)}
             data-errors={counts.errors.to_string()} data-warnings={counts.warnings.to_string()}
             data-infos={counts.infos.to_string()} data-template={report.template.map_or("", |t| t.id())}
-            aria-live="polite">
+            data-verdict={verdict.id()} aria-live="polite">
             <p class="verdict">
-                if passed { <span aria-hidden="true">{ "✔ " }</span>{ "通过" } }
-                else { <span aria-hidden="true">{ "✖ " }</span>{ "未通过" } }
+                <span aria-hidden="true">{ mark }</span>{ verdict.chinese() }
             </p>
+            if let Some(unsure) = unsure_tables(report) {
+                <p class="unsure-note">{ unsure }</p>
+            }
             <dl class="facts">
                 <div><dt>{ "模板" }</dt><dd>{ if report.template.is_some() { format!("{template} 格式") } else { template.to_string() } }</dd></div>
                 <div><dt>{ "年度" }</dt><dd>{ report.report_year.map_or("不详".to_string(), |y| format!("{y} 年")) }</dd></div>

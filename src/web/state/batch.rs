@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::{Checked, Request, State};
 use crate::input::Document;
-use crate::model::Report;
+use crate::model::{Report, Verdict};
 use crate::output::summary::SummaryRow;
 
 /// Several files checked one after another, in the order of their names.
@@ -55,9 +55,9 @@ impl FileStatus {
         }
     }
 
-    /// Checked, with errors (未通过).
-    pub fn failed(&self) -> bool {
-        matches!(self, FileStatus::Checked { row, .. } if row.counts.is_some_and(|c| c.errors > 0))
+    /// Checked, with this verdict.
+    pub fn has_verdict(&self, verdict: Verdict) -> bool {
+        matches!(self, FileStatus::Checked { row, .. } if row.verdict == Some(verdict))
     }
 }
 
@@ -89,9 +89,12 @@ impl Batch {
             .count()
     }
 
-    /// How many files were checked and have errors.
-    pub fn failed(&self) -> usize {
-        self.files.iter().filter(|f| f.status.failed()).count()
+    /// How many files were checked with this verdict.
+    pub fn count(&self, verdict: Verdict) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.status.has_verdict(verdict))
+            .count()
     }
 
     /// How many files could not be read.

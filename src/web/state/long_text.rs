@@ -30,7 +30,10 @@ pub fn start_of(text: &str) -> &str {
 
 /// A size in MB of 1024 × 1024 bytes, as the 5 MB limit counts them.
 pub fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    format!(
+        "{} MB",
+        crate::model::number::fixed(bytes as f64 / (1024.0 * 1024.0), 1)
+    )
 }
 
 impl State {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::*;
 use crate::input::{Document, DocumentBuilder, RowSpan, MAX_BYTES, TOO_LARGE};
-use crate::model::{Family, Report, Rule};
+use crate::model::{Family, Report, Rule, Verdict};
 use crate::output::summary::{csv, SummaryRow};
 
 /// A fixture whose tables break: 4 errors, among them `requests.balance`.
@@ -444,7 +444,13 @@ fn a_batch_checks_one_file_at_a_time_and_opens_each_report() {
     assert_eq!(batch(&state).checking, None);
     assert!(batch(&state).job().is_none());
     assert_eq!(batch(&state).done(), 3);
-    assert_eq!((batch(&state).failed(), batch(&state).unreadable()), (1, 1));
+    assert_eq!(
+        (
+            batch(&state).count(Verdict::Failed),
+            batch(&state).unreadable()
+        ),
+        (1, 1)
+    );
     let expected = csv(&[
         SummaryRow::checked("a.txt", &report(CLEAN)),
         SummaryRow::checked("b.txt", &report(BROKEN)),
@@ -575,5 +581,7 @@ fn a_batch_file_is_checked_with_its_grids() {
     assert!(checked.with_grids);
     assert_eq!(checked.tables_from_paste, 3);
     assert_eq!(row.counts.unwrap().errors, checked.report.summary().errors);
-    assert!(state.batch.unwrap().files[0].status.failed());
+    assert!(state.batch.unwrap().files[0]
+        .status
+        .has_verdict(Verdict::Failed));
 }

@@ -491,6 +491,7 @@ fn place_picks(
                     show_tokens(source, &resolution.extras)
                 ),
             )
+            .with_cells(columns.refs())
             .at_line(Some(first.line)),
         );
     }
