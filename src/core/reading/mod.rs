@@ -101,15 +101,18 @@ fn read_tables(
         Some(part) => tokens::tokenize_between(source, part.start, part.end),
         None => tokens::tokenize(source),
     };
-    let from_grids = tables::grids::tables(source, grids, template, findings);
-    let tables = tables::tables(
-        source,
-        &tokens,
-        &outline.sections,
-        template,
-        from_grids,
-        findings,
-    );
+    let read = |forms, findings: &mut Vec<Finding>| {
+        let from_grids = tables::grids::tables(source, grids, forms, findings);
+        tables::tables(
+            source,
+            &tokens,
+            &outline.sections,
+            forms,
+            from_grids,
+            findings,
+        )
+    };
+    let tables = tables::forms::read_in_forms(template, evidence, read, findings);
     TablesRead {
         template: Some(template),
         tables,

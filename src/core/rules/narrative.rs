@@ -3,7 +3,7 @@
 //! A statement may fit several readings of the tables (`收到申请N件` is 一, or 一+二 when the
 //! writer counts carried-over requests too). It is a mismatch only when it fits none.
 
-use crate::model::template::Template;
+use crate::model::template::{TableSpec, Template};
 use crate::model::Rule;
 use crate::model::{CellRef, Finding, Report};
 use crate::model::{DocumentCount, Key, Quantity, Statement};
@@ -183,7 +183,15 @@ fn readings(quantity: Quantity, template: Template, report: &Report) -> Option<V
                 &["carry_forward"],
             )]
         }
-        Quantity::Outcome { category, reason } => outcome_readings(template, category, reason),
+        Quantity::Outcome { category, reason } => {
+            // 表三 as read: its （六） may be of the other template's form.
+            let spec = report
+                .tables
+                .requests
+                .as_ref()
+                .map_or(template.requests(), |t| t.spec);
+            outcome_readings(spec, category, reason)
+        }
         Quantity::Review => vec![cases("「行政复议」总计", &["review"], "total")],
         Quantity::Litigation => vec![
             cases("行政诉讼两栏总计之和", &both_groups, "total"),
@@ -216,8 +224,7 @@ fn readings(quantity: Quantity, template: Template, report: &Report) -> Option<V
 
 /// `予以公开N件` and the other results: the category's rows summed, and the row of the reason
 /// the sentence names (`因本机关不掌握…无法提供`), if any.
-fn outcome_readings(template: Template, category: Key, reason: Option<Key>) -> Vec<Reading> {
-    let spec = template.requests();
+fn outcome_readings(spec: &'static TableSpec, category: Key, reason: Option<Key>) -> Vec<Reading> {
     let rows: Vec<&'static str> = spec
         .rows
         .iter()
