@@ -695,6 +695,7 @@ fn finish(
             spec,
             rows: builder.rows,
             line,
+            splits: Vec::new(),
         });
     }
     findings.extend(

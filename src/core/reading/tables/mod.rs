@@ -56,7 +56,7 @@ fn label_gaps_are_artifacts(spec: &TableSpec, runs: &[Option<RowRun>]) -> bool {
 }
 
 use crate::model::template::{RowSpec, TableSpec};
-use crate::model::{Finding, Section, Table, Tables};
+use crate::model::{CellSource, Finding, Section, Splits, Table, Tables};
 use crate::text::tokens::Token;
 use crate::text::Source;
 use std::ops::Range;
@@ -77,14 +77,24 @@ fn read_rows(
     let mut missing = Vec::new();
     // Rows whose run-together digits split more than one way: the table's columns may decide.
     let mut unsettled: Vec<Unsettled> = Vec::new();
+    let mut splits = Vec::new();
     for (row, run) in spec.rows.iter().zip(&runs) {
         match run {
             Some(run) => {
                 let artifact_line = label_gaps_are_artifacts.then_some(run.label.last_line);
                 let resolution = resolve(run.items, row.cols.len(), artifact_line);
                 let columns = Columns::Row(spec, row);
-                let Placed { cells, readings } =
-                    place_cells(source, columns, run.label, resolution, findings);
+                let Placed {
+                    cells,
+                    readings,
+                    runs,
+                } = place_cells(source, columns, run.label, resolution, findings);
+                if !runs.is_empty() {
+                    splits.push(Splits {
+                        row: rows.len(),
+                        runs,
+                    });
+                }
                 if !readings.is_empty() {
                     unsettled.push(Unsettled {
                         row: rows.len(),
@@ -103,6 +113,13 @@ fn read_rows(
     if spec.key == "requests" && !unsettled.is_empty() {
         settle_by_columns(spec, &mut rows, &unsettled, findings);
     }
+    // Rows the columns settled are read.
+    splits.retain(|s: &Splits| {
+        rows[s.row]
+            .iter()
+            .flatten()
+            .all(|c| c.source == CellSource::Unreadable)
+    });
     if !missing.is_empty() {
         findings.push(rows_missing(spec, &missing, first_line));
     }
@@ -111,6 +128,7 @@ fn read_rows(
             spec,
             rows,
             line: first_line,
+            splits,
         },
         end,
     ))
