@@ -4,7 +4,7 @@
 //! reader is told the forms are mixed (`structure.template_mismatch`), not that rows are missing.
 
 use crate::model::template::{TableSpec, Template};
-use crate::model::{Finding, Rule, Tables};
+use crate::model::{Finding, Rule, Severity, Tables};
 use crate::reading::meta::template::TemplateEvidence;
 
 #[derive(Clone, Copy, Debug)]
@@ -51,7 +51,7 @@ pub(crate) fn read_in_forms(
     // printed are that form even when the 2019 form reads them without a problem (its
     // （六）其他处理 takes the first item's numbers and the others pass unseen), so there a tie
     // goes to the 2021 form.
-    let (mixed_count, own_count) = (mixed_findings.len(), own_findings.len());
+    let (mixed_count, own_count) = (problems(&mixed_findings), problems(&own_findings));
     let better = mixed_count < own_count || (other == Template::Y2021 && mixed_count == own_count);
     if better && has_own_rows(&mixed, other.requests(), template.requests()) {
         findings.push(mixed_form(template, &mixed));
@@ -61,6 +61,15 @@ pub(crate) fn read_in_forms(
         findings.extend(own_findings);
         own
     }
+}
+
+/// The findings that say the tables were not read as printed: notes (digits split by the
+/// sums, say) do not count.
+fn problems(findings: &[Finding]) -> usize {
+    findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .count()
 }
 
 /// Whether 表三 was read in `spec` and has every row that `spec` has and `other` has not.
