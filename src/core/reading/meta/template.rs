@@ -83,14 +83,17 @@ pub(crate) fn choose_template(
         return Some(template);
     }
     if has_requests_table && !evidence.old_form {
-        let template = match year {
-            Some(y) if y <= 2020 => Template::Y2019,
-            _ => Template::Y2021,
+        // The year says which template is due; without it, 表三's （六） shows which is used.
+        let (template, by) = match (year, evidence.requests_form()) {
+            (Some(y), _) if y <= 2020 => (Template::Y2019, "报告年度"),
+            (Some(_), _) => (Template::Y2021, "报告年度"),
+            (None, Some(form)) => (form, "表三「（六）其他处理」的写法"),
+            (None, None) => (Template::Y2021, "报告年度"),
         };
         findings.push(Finding::new(
             Rule::TemplateInferred,
             format!(
-                "表二中没有可辨认模板的表头，按报告年度推定为{}年版模板",
+                "表二中没有可辨认模板的表头，按{by}推定为{}年版模板",
                 template.id()
             ),
         ));
@@ -129,5 +132,20 @@ mod tests {
         assert_eq!(e.template(), Some(Template::Y2019));
         assert!(!e.mixed());
         assert_eq!(e.requests_form(), Some(Template::Y2021));
+    }
+
+    #[test]
+    fn without_headers_or_year_the_sixth_row_tells_the_template() {
+        let han = han_only("一、本年新收政府信息公开申请数量 3 （六）其他处理 0");
+        let evidence = TemplateEvidence::of(&han);
+        let mut findings = Vec::new();
+        let chosen =
+            |year, findings: &mut Vec<Finding>| choose_template(evidence, &han, year, findings);
+        assert_eq!(chosen(None, &mut findings), Some(Template::Y2019));
+        assert!(findings[0]
+            .message
+            .contains("按表三「（六）其他处理」的写法推定"));
+        // The year, when known, says which template is due.
+        assert_eq!(chosen(Some(2023), &mut findings), Some(Template::Y2021));
     }
 }

@@ -54,7 +54,7 @@ pub(crate) fn read_in_forms(
     let (mixed_count, own_count) = (problems(&mixed_findings), problems(&own_findings));
     let better = mixed_count < own_count || (other == Template::Y2021 && mixed_count == own_count);
     if better && has_own_rows(&mixed, other.requests(), template.requests()) {
-        findings.push(mixed_form(template, &mixed));
+        findings.push(mixed_form(template, evidence.template().is_none(), &mixed));
         findings.extend(mixed_findings);
         mixed
     } else {
@@ -80,22 +80,29 @@ fn has_own_rows(tables: &Tables, spec: &'static TableSpec, other: &TableSpec) ->
 }
 
 /// `structure.template_mismatch` for a 表三 whose （六） is of the other template's form, on
-/// the line of that （六）.
-fn mixed_form(template: Template, tables: &Tables) -> Finding {
+/// the line of that （六）; `inferred` when no header told the template (the year did).
+fn mixed_form(template: Template, inferred: bool, tables: &Tables) -> Finding {
     let other = template.other();
     let line = tables.requests.as_ref().and_then(|table| {
         let key = other.requests().own_rows(template.requests()).next()?;
         table.row(key)?.first().map(|cell| cell.line)
     });
+    let used = if inferred {
+        format!("按报告年度应使用{}年版模板", template.id())
+    } else {
+        format!("报告按{}年版模板填写", template.id())
+    };
     let message = match template {
-        Template::Y2021 => "报告按2021年版模板填写，表三的「（六）其他处理」却只有一行，是2019年版模板的写法；\
+        Template::Y2021 => format!(
+            "{used}，表三的「（六）其他处理」却只有一行，是2019年版模板的写法；\
             2021年版分为「1.申请人无正当理由逾期不补正」「2.申请人逾期未按收费通知要求缴纳费用」「3.其他」三项。\
             表三按2019年版的行读取和核对"
-            .to_string(),
-        Template::Y2019 => "报告按2019年版模板填写，表三的「（六）其他处理」却分为\
+        ),
+        Template::Y2019 => format!(
+            "{used}，表三的「（六）其他处理」却分为\
             「1.申请人无正当理由逾期不补正」「2.申请人逾期未按收费通知要求缴纳费用」「3.其他」三项，是2021年版模板的写法；\
             2019年版只有一行「（六）其他处理」。表三按2021年版的行读取和核对"
-            .to_string(),
+        ),
     };
     Finding::new(Rule::TemplateMismatch, message).at_line(line)
 }
