@@ -197,3 +197,80 @@ fn the_granted_rate_is_checked_against_the_table() {
         "{found:?}"
     );
 }
+
+/// The small clean report of `tests/golden/rules`, its 表四 given 2 + 1 lawsuits, with `said`
+/// as a paragraph of section 一 and `signed` as the agency.
+fn clean_saying(said: &str, signed: &str) -> String {
+    let path = format!(
+        "{}/tests/golden/rules/clean.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let clean = std::fs::read_to_string(path).unwrap();
+    let review = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0";
+    assert!(clean.contains(review) && clean.contains("一、总体情况\n"));
+    clean
+        .replace(review, "1\t0\t0\t0\t1\t2\t0\t0\t0\t2\t1\t0\t0\t0\t1")
+        .replace("一、总体情况\n", &format!("一、总体情况\n{said}\n"))
+        .replace("某某县财政局", signed)
+}
+
+/// Each phrase family: the true number gives no finding, a false one does.
+#[test]
+fn phrase_families_are_compared_as_they_count() {
+    let cases: &[(&str, &str, &str)] = &[
+        // 予以公开 4 and 部分公开 1, counted together.
+        (
+            "收到政府信息公开申请6件。其中，予以公开及部分公开{}件。",
+            "5",
+            "4",
+        ),
+        (
+            "收到政府信息公开申请6件。其中，予以公开、部分公开{}件。",
+            "5",
+            "1",
+        ),
+        // 依申请公开事项 are the requests: （七）总计 6.
+        ("依法按时办结依申请公开事项{}件。", "6", "7"),
+        // 行政诉讼 without a kind: both kinds, 2 + 1.
+        (
+            "本机关共收到政府信息公开申请6件。发生行政复议1件、行政诉讼{}件。",
+            "3",
+            "2",
+        ),
+    ];
+    for (sentence, right, wrong) in cases {
+        let said = |n: &str| clean_saying(&sentence.replace("{}", n), "某某县财政局");
+        assert_eq!(mismatches(&said(right)), [], "{sentence} {right}");
+        let found = mismatches(&said(wrong));
+        assert_eq!(found.len(), 1, "{sentence} {wrong}: {found:?}");
+    }
+}
+
+#[test]
+fn figures_about_a_whole_area_are_the_agencys_only_when_it_governs_that_area() {
+    let said = "2023年，全县共收到政府信息公开申请60件。";
+    // A department's table is not the county's.
+    assert_eq!(mismatches(&clean_saying(said, "某某县财政局")), []);
+    // The county's government speaks of its own area.
+    assert_eq!(mismatches(&clean_saying(said, "某某县人民政府")).len(), 1);
+    // An area's documents are every department's, never its government's 表二.
+    let documents = "2023年，全县发布规范性文件150件。集中公开现行有效规范性文件2763件。";
+    assert_eq!(mismatches(&clean_saying(documents, "某某县人民政府")), []);
+}
+
+#[test]
+fn a_number_no_split_of_digits_run_together_gives_is_caught() {
+    // 表二's 行政规范性文件 printed as 2115: 2|1|15, 2|11|5 or 21|1|5.
+    let run_together = |said: &str| {
+        let text = clean_saying(said, "某某县财政局");
+        assert!(text.contains("行政规范性文件\t2\t1\t5"));
+        text.replace("行政规范性文件\t2\t1\t5", "行政规范性文件\t2115")
+    };
+    for possible in ["15", "5"] {
+        let said = format!("本年度现行有效规范性文件{possible}件。");
+        assert_eq!(mismatches(&run_together(&said)), [], "{said}");
+    }
+    let found = mismatches(&run_together("本年度现行有效规范性文件7件。"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.contains("无论怎样拆分都不是7"), "{found:?}");
+}

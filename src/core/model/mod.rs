@@ -21,7 +21,7 @@ pub use report::{AgencyKind, KindBasis, Options, Report};
 pub use rule::{Family, Rule, RuleDoc};
 pub use section::{Section, SECTION_TITLES};
 pub use statement::{DocumentCount, Quantity, Statement};
-pub use table::{Cell, CellRef, CellSource, Table, Tables};
+pub use table::{Cell, CellRef, CellSource, Splits, Table, Tables};
 pub use template::Template;
 pub use verdict::{TableReading, Verdict};
 

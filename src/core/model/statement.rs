@@ -26,6 +26,8 @@ pub enum Quantity {
         #[serde(deserialize_with = "crate::model::statics::opt_str")]
         reason: Option<Key>,
     },
+    /// `予以公开及部分公开N件`: the two results together.
+    GrantedAndPartial,
     /// `行政复议N件`.
     Review,
     /// `行政诉讼N件`, not saying which kind.

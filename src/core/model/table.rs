@@ -44,6 +44,20 @@ pub struct Table {
     /// One entry per template row: `None` when the row was not found.
     pub rows: Vec<Option<Vec<Cell>>>,
     pub line: usize,
+    /// The rows whose digits ran together and split more than one way, none chosen.
+    #[serde(default)]
+    pub splits: Vec<Splits>,
+}
+
+/// A row whose digits ran together (`77132470`) and split more than one way that the table's
+/// sums do not decide: its cells are unreadable, and these are its numbers as printed. A
+/// statement in the prose that no split gives is wrong whichever split is right.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Splits {
+    /// The row's index in the template.
+    pub row: usize,
+    /// The numbers printed in the row, digits only, some of them several cells run together.
+    pub runs: Vec<String>,
 }
 
 impl Table {
@@ -58,6 +72,12 @@ impl Table {
         let start = cells.clone().map(|c| c.start).min()?;
         let end = cells.map(|c| c.end).max()?;
         Some((start, end))
+    }
+
+    /// The splits of row `key`, if its digits ran together and split more than one way.
+    pub fn splits(&self, key: &str) -> Option<&Splits> {
+        let (index, _) = self.spec.row(key)?;
+        self.splits.iter().find(|s| s.row == index)
     }
 
     pub fn row(&self, key: &str) -> Option<&[Cell]> {

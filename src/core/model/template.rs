@@ -33,6 +33,14 @@ impl Template {
             Template::Y2021 => &REQUESTS_2021,
         }
     }
+
+    /// The other of the two templates.
+    pub fn other(self) -> Template {
+        match self {
+            Template::Y2019 => Template::Y2021,
+            Template::Y2021 => Template::Y2019,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,6 +133,15 @@ pub struct Balance {
 impl TableSpec {
     pub fn row(&self, key: &str) -> Option<(usize, &'static RowSpec)> {
         self.rows.iter().enumerate().find(|(_, r)| r.key == key)
+    }
+
+    /// The keys of the rows this table has and `other` has not (表三: the （六） rows of each
+    /// form).
+    pub fn own_rows<'a>(&'a self, other: &'a TableSpec) -> impl Iterator<Item = &'static str> + 'a {
+        self.rows
+            .iter()
+            .map(|r| r.key)
+            .filter(|key| other.row(key).is_none())
     }
 
     fn row_index(&self, key: &str) -> Option<usize> {
@@ -533,9 +550,17 @@ pub const MARKERS_2021: &[&str] = &[
     "现行有效件数",
     "本年处理决定数量",
     "本年收费金额",
-    "申请人无正当理由逾期不补正",
-    "逾期未按收费通知要求缴纳费用",
+    REQUESTS_MARKERS_2021[0],
+    REQUESTS_MARKERS_2021[1],
 ];
+
+/// The phrases of 表三's （六）1 and 2 in the 2021 form (also in [`MARKERS_2021`]): the 2019
+/// form has one row （六）其他处理 instead.
+pub const REQUESTS_MARKERS_2021: [&str; 2] =
+    ["申请人无正当理由逾期不补正", "逾期未按收费通知要求缴纳费用"];
+
+/// The label of 表三's （六） in both forms (Han only).
+pub const OTHER_HANDLING: &str = "其他处理";
 
 /// Phrases of the pre-2019 report form (概述 / 统计表 / 指标名称 / 计量单位).
 pub const MARKERS_OLD: &[&str] = &["指标名称", "计量单位"];
@@ -576,5 +601,11 @@ mod tests {
         assert_eq!(REQUESTS_2021.column_sum().unwrap().parts.len(), 21);
         assert_eq!(REVIEW_LITIGATION.row_sum().unwrap().parts, 0..4);
         assert!(ACTIVE_2021.row_sum().is_none());
+        let own = |a: &TableSpec, b: &TableSpec| a.own_rows(b).collect::<Vec<_>>();
+        assert_eq!(own(&REQUESTS_2019, &REQUESTS_2021), ["other"]);
+        assert_eq!(
+            own(&REQUESTS_2021, &REQUESTS_2019),
+            ["other.no_correction", "other.no_fee", "other.misc"]
+        );
     }
 }

@@ -44,6 +44,7 @@ pub(crate) fn read(source: &Source, grids: &[Grid], options: &Options) -> Readin
             .and_then(meta::agency::agency_kind)
             .map(|kind| (kind, KindBasis::AgencyName)),
     };
+    let own_level = agency.as_deref().and_then(meta::agency::own_level);
     // The prose is what lies outside the tables.
     let table_spans: Vec<(usize, usize)> =
         [&tables.active, &tables.requests, &tables.review_litigation]
@@ -60,7 +61,7 @@ pub(crate) fn read(source: &Source, grids: &[Grid], options: &Options) -> Readin
         kind,
         stated_years: meta::year::stated_years(&outline),
         section_bodies: outline.bodies(),
-        statements: prose::statements::read(source, &table_spans, report_year),
+        statements: prose::statements::read(source, &table_spans, report_year, own_level),
         sections: outline.sections,
         tables,
         findings: Vec::new(),
@@ -101,15 +102,18 @@ fn read_tables(
         Some(part) => tokens::tokenize_between(source, part.start, part.end),
         None => tokens::tokenize(source),
     };
-    let from_grids = tables::grids::tables(source, grids, template, findings);
-    let tables = tables::tables(
-        source,
-        &tokens,
-        &outline.sections,
-        template,
-        from_grids,
-        findings,
-    );
+    let read = |forms, findings: &mut Vec<Finding>| {
+        let from_grids = tables::grids::tables(source, grids, forms, findings);
+        tables::tables(
+            source,
+            &tokens,
+            &outline.sections,
+            forms,
+            from_grids,
+            findings,
+        )
+    };
+    let tables = tables::forms::read_in_forms(template, evidence, read, findings);
     TablesRead {
         template: Some(template),
         tables,

@@ -196,6 +196,7 @@ pub(crate) mod test_support {
                 })
                 .collect(),
             line: 1,
+            splits: Vec::new(),
         }
     }
 

@@ -3,10 +3,10 @@
 //! A statement may fit several readings of the tables (`收到申请N件` is 一, or 一+二 when the
 //! writer counts carried-over requests too). It is a mismatch only when it fits none.
 
-use crate::model::number::{self, Number};
-use crate::model::template::Template;
+use crate::model::number;
+use crate::model::template::{TableSpec, Template};
 use crate::model::Rule;
-use crate::model::{CellRef, Finding, Report};
+use crate::model::{CellRef, Finding, Number, Report, Table};
 use crate::model::{DocumentCount, Key, Quantity, Statement};
 use crate::rules::{self, sum, Sum};
 
@@ -34,22 +34,111 @@ fn check(report: &Report, statement: &Statement) -> Option<Finding> {
     let mut values = Vec::new();
     for reading in &readings {
         let table = report.tables.get(reading.table)?;
-        let total = sum(reading.cells.iter().map(|(row, col)| table.cell(row, col)))?;
-        if total.blanks == 0 && total.known.approx_eq(statement.value) {
-            return None;
-        }
-        values.push(total);
+        let value = match sum(reading.cells.iter().map(|(row, col)| table.cell(row, col))) {
+            Some(total) if total.blanks == 0 && total.known.approx_eq(statement.value) => {
+                return None;
+            }
+            Some(total) => Value::Sum(total),
+            // Unreadable cells: only digits that ran together can still tell, by every split.
+            None => match some_split_gives(table, reading, statement.value)? {
+                true => return None,
+                false => Value::NoSplit(table.splits(reading.cells[0].0)?.runs.join("")),
+            },
+        };
+        values.push(value);
     }
     // A stated 0 against blank cells: the blank rule already says what is wrong.
-    if statement.value.as_f64() == 0.0 && values.iter().all(|v| v.known.as_f64() == 0.0) {
+    let all_zero = values
+        .iter()
+        .all(|v| matches!(v, Value::Sum(sum) if sum.known.as_f64() == 0.0));
+    if statement.value.as_f64() == 0.0 && all_zero {
         return None;
     }
     let found: Vec<String> = readings
         .iter()
         .zip(&values)
-        .map(|(reading, value)| format!("{}{}", reading.name, show(*value)))
+        .map(|(reading, value)| match value {
+            Value::Sum(sum) => format!("{}{}", reading.name, show(*sum)),
+            Value::NoSplit(digits) => format!(
+                "{}所在一行的数字连在一起（{digits}），无论怎样拆分都不是{}",
+                reading.name, statement.value
+            ),
+        })
         .collect();
     Some(finding(report, statement, &readings, found.join("，")))
+}
+
+/// What a reading of the tables came to.
+enum Value {
+    Sum(Sum),
+    /// A cell of a row whose digits ran together (`77132470`) that no split makes the number
+    /// stated: the row's numbers as printed.
+    NoSplit(String),
+}
+
+/// Whether the statement may be right about a reading of one cell in a row whose digits ran
+/// together: `Some(false)` when no split of the row gives that cell the number stated,
+/// `None` when the reading is not such a cell (or the number not a whole one).
+fn some_split_gives(table: &Table, reading: &Reading, stated: Number) -> Option<bool> {
+    let [(row, col)] = reading.cells[..] else {
+        return None;
+    };
+    let Number::Int(stated) = stated else {
+        return None;
+    };
+    let splits = table.splits(row)?;
+    let (_, spec) = table.spec.row(row)?;
+    let col = spec.cols.iter().position(|c| c.key == col)?;
+    Some(may_split_to(
+        &splits.runs,
+        spec.cols.len(),
+        col,
+        &stated.to_string(),
+    ))
+}
+
+/// Whether the digits of `runs` split into `n` numbers (none with a leading zero), each run
+/// into one or more, with number `col` printed as `value`. The row's sums are not asked: a
+/// number no split at all can give is wrong whichever split the sums would choose.
+fn may_split_to(runs: &[String], n: usize, col: usize, value: &str) -> bool {
+    // reach[j]: the runs so far split into j numbers.
+    let mut reach = vec![false; n + 1];
+    reach[0] = true;
+    for run in runs {
+        let mut next = vec![false; n + 1];
+        for first in (0..=n).filter(|&j| reach[j]) {
+            for count in pieces(run, n - first, col.checked_sub(first), value) {
+                next[first + count] = true;
+            }
+        }
+        reach = next;
+    }
+    reach[n]
+}
+
+/// The numbers of pieces, up to `most`, that `run` splits into, piece `fixed` (if any) being
+/// `value`.
+fn pieces(run: &str, most: usize, fixed: Option<usize>, value: &str) -> Vec<usize> {
+    // at[p][t]: run[..p] splits into t pieces.
+    let mut at = vec![vec![false; most + 1]; run.len() + 1];
+    at[0][0] = true;
+    for p in 0..run.len() {
+        for t in 0..most {
+            if !at[p][t] {
+                continue;
+            }
+            for q in p + 1..=run.len() {
+                let piece = &run[p..q];
+                if piece.len() > 1 && piece.starts_with('0') {
+                    break;
+                }
+                if fixed != Some(t) || piece == value {
+                    at[q][t + 1] = true;
+                }
+            }
+        }
+    }
+    (1..=most).filter(|&t| at[run.len()][t]).collect()
 }
 
 fn show(value: Sum) -> String {
@@ -111,6 +200,7 @@ fn describe(quantity: Quantity) -> &'static str {
             "ignored" => "不予处理",
             _ => "其他处理",
         },
+        Quantity::GrantedAndPartial => "予以公开及部分公开",
         Quantity::Review => "行政复议",
         Quantity::Litigation => "行政诉讼",
         Quantity::LitigationDirect => "未经复议直接起诉的行政诉讼",
@@ -184,12 +274,22 @@ fn readings(quantity: Quantity, template: Template, report: &Report) -> Option<V
                 &["carry_forward"],
             )]
         }
-        Quantity::Outcome { category, reason } => outcome_readings(template, category, reason),
+        Quantity::Outcome { category, reason } => {
+            // 表三 as read: its （六） may be of the other template's form.
+            let spec = report
+                .tables
+                .requests
+                .as_ref()
+                .map_or(template.requests(), |t| t.spec);
+            outcome_readings(spec, category, reason)
+        }
+        Quantity::GrantedAndPartial => vec![requests(
+            "「（一）予以公开」与「（二）部分公开」总计之和",
+            &["granted", "partial"],
+        )],
         Quantity::Review => vec![cases("「行政复议」总计", &["review"], "total")],
-        Quantity::Litigation => vec![
-            cases("行政诉讼两栏总计之和", &both_groups, "total"),
-            cases("「未经复议直接起诉」总计", &["litigation_direct"], "total"),
-        ],
+        // 行政诉讼 without a kind counts both kinds: a sentence that means only one names it.
+        Quantity::Litigation => vec![cases("行政诉讼两栏总计之和", &both_groups, "total")],
         Quantity::LitigationDirect => {
             vec![cases(
                 "「未经复议直接起诉」总计",
@@ -217,8 +317,7 @@ fn readings(quantity: Quantity, template: Template, report: &Report) -> Option<V
 
 /// `予以公开N件` and the other results: the category's rows summed, and the row of the reason
 /// the sentence names (`因本机关不掌握…无法提供`), if any.
-fn outcome_readings(template: Template, category: Key, reason: Option<Key>) -> Vec<Reading> {
-    let spec = template.requests();
+fn outcome_readings(spec: &'static TableSpec, category: Key, reason: Option<Key>) -> Vec<Reading> {
     let rows: Vec<&'static str> = spec
         .rows
         .iter()

@@ -139,6 +139,23 @@ const GOVERNMENT_LEVELS: &[&str] = &["省", "自治区", "市", "州", "盟", "�
 /// `重庆市大渡口区` are a 县级以上 government (31 Mar); departments, offices (also
 /// 人民政府办公室), 乡镇 and 街道 are due 31 Jan like departments; a 管委会 or a zone such as
 /// 平潭综合实验区 could be either.
+/// The level of the place an agency governs (`区` for 大渡口区人民政府, `县` for 沭阳县, `区` for
+/// 平潭综合实验区): the agency is that place's government, and `全区` in its prose is its own
+/// area. A department (财政局, 人民政府办公厅) governs no place: `None`.
+pub(crate) fn own_level(name: &str) -> Option<char> {
+    let place = name
+        .strip_suffix("人民政府")
+        .or_else(|| name.strip_suffix("政府"))
+        .unwrap_or(name);
+    place
+        .chars()
+        .next_back()
+        .filter(|c| AREA_LEVELS.contains(*c))
+}
+
+/// The levels of place whose whole (`全市`, `全县`…) prose may speak of.
+pub(crate) const AREA_LEVELS: &str = "省市县区州旗盟镇乡";
+
 pub(crate) fn agency_kind(name: &str) -> Option<AgencyKind> {
     let name = name.trim();
     if name.is_empty() {

@@ -8,6 +8,7 @@
 
 use crate::model::number::Number;
 use crate::model::{DocumentCount, Quantity, Statement};
+use crate::reading::meta::agency::AREA_LEVELS;
 use crate::text::Source;
 
 /// A character of prose with its byte offset in the text.
@@ -18,28 +19,44 @@ pub(crate) fn read(
     source: &Source,
     skip: &[(usize, usize)],
     report_year: Option<i32>,
+    own_level: Option<char>,
 ) -> Vec<Statement> {
     let text = &source.text;
     let mut out = Vec::new();
     let mut previous = (0, 0);
     let mut piece = Piece::default();
+    // The whole area a paragraph has spoken of so far (`2024年，全市…`).
+    let mut area: Option<Area> = None;
     sentences(text, skip, |start, end, states_a_count| {
         // Every statement needs a count, and 申请, 复议, 诉讼, 起诉, 规章 or 规范性文件 in its
         // sentence, or 申请 in the one before.
         let raw = &text[start..end];
+        if starts_paragraph(text, start) {
+            area = None;
+        }
+        if let Some(level) = area_named(raw) {
+            area = Some(if Some(level) == own_level {
+                Area::Own
+            } else {
+                Area::Other
+            });
+        }
         let previous_raw = &text[previous.0..previous.1];
         let worth_reading =
             states_a_count && (mentions(raw, KEY_WORDS) || mentions(previous_raw, &["申请"]));
         if worth_reading {
             let mut previous_mentions_request = previous_raw.contains("申请");
+            let previous_on_disclosure = previous_raw.contains("信息公开");
             flatten(raw, start, &mut piece, |sentence| {
                 let mentions_request = has(sentence.text, "申请");
                 let context = Context {
                     report_year,
                     next_year: report_year.map(|y| format!("{}年", y + 1)),
+                    area,
                     about_requests: mentions_request || previous_mentions_request,
                     about_disclosure: has(sentence.text, "信息公开")
-                        || has(sentence.text, "依申请"),
+                        || has(sentence.text, "依申请")
+                        || (previous_on_disclosure && continues_with_cases(sentence.text)),
                 };
                 read_sentence(source, &sentence, &context, &mut out);
                 previous_mentions_request = mentions_request;
@@ -48,6 +65,14 @@ pub(crate) fn read(
         previous = (start, end);
     });
     out
+}
+
+/// A sentence that goes on from the one before with no subject of its own (`发生行政复议6件、
+/// 行政诉讼7件。` after `…受理政府信息公开申请302件…。`): its cases are the disclosure's.
+fn continues_with_cases(text: &str) -> bool {
+    ["发生", "涉及", "引发", "产生"]
+        .iter()
+        .any(|verb| text.starts_with(verb))
 }
 
 const KEY_WORDS: &[&str] = &["申请", "复议", "诉讼", "起诉", "规章", "规范性文件"];
@@ -70,7 +95,45 @@ fn mentions(raw: &str, words: &[&str]) -> bool {
 /// in pieces of this many characters, which also bounds the memory one takes.
 const MAX_SENTENCE: usize = 2000;
 
+/// Figures about a whole area (`全市收到申请N件`, `全县各级行政机关…`): the agency's own when it
+/// is that area's government, else an area larger or other than its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Area {
+    Own,
+    Other,
+}
+
+/// The level of the whole area a sentence speaks of: `市` for `全市`.
+fn area_named(raw: &str) -> Option<char> {
+    raw.match_indices('全').find_map(|(at, _)| {
+        raw[at + '全'.len_utf8()..]
+            .chars()
+            .next()
+            .filter(|c| AREA_LEVELS.contains(*c))
+    })
+}
+
+/// Whether the sentence at `start` opens a paragraph: it begins a line, or an item (`二是`,
+/// `（三）`) in text whose lines were joined.
+fn starts_paragraph(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t', '\r', '\u{3000}']);
+    let after = text[start..].trim_start_matches([' ', '\t', '\r', '\n', '\u{3000}']);
+    let mut chars = after.chars();
+    let item = matches!(
+        (chars.next(), chars.next()),
+        (Some(n), Some('是')) if is_numeral(n)
+    ) || opens_item(after);
+    before.is_empty()
+        || before.ends_with('\n')
+        || text[start..]
+            .trim_start_matches([' ', '\t', '\r'])
+            .starts_with('\n')
+        || item
+}
+
 struct Context {
+    /// The whole area the sentence's paragraph speaks of, if any.
+    area: Option<Area>,
     report_year: Option<i32>,
     /// `2021年` for a report on 2020.
     next_year: Option<String>,
@@ -369,8 +432,14 @@ fn read_clause(
     // Checked once a number is found to be stated: most never are.
     let mut blocked: Option<bool> = None;
     let mut head_start = 0;
+    // The first number's words may start in the clause before (`予以公开、部分公开208件`).
+    let joined_head = result_before(clause)
+        .map(|result| format!("{result}、{}", clause.text(0, numbers[0].start)));
     for (k, number) in numbers.iter().enumerate() {
-        let head = clause.text(head_start, number.start);
+        let head = match &joined_head {
+            Some(joined) if k == 0 => joined.as_str(),
+            _ => clause.text(head_start, number.start),
+        };
         let tail_end = numbers.get(k + 1).map_or(chars.len(), |n| n.start);
         let tail = clause.text(number.end, tail_end);
         head_start = number.end;
@@ -394,6 +463,16 @@ fn read_clause(
         if blocked {
             continue;
         }
+        // Another area's figures are not the agency's tables; its own area's documents are
+        // every department's, more than 表二 counts.
+        let area_wide = match context.area {
+            Some(Area::Other) => true,
+            Some(Area::Own) => matches!(quantity, Quantity::Documents { .. }),
+            None => false,
+        };
+        if area_wide {
+            continue;
+        }
         earlier.note(quantity);
         let start = chars[number.start].1;
         // The number's digits: the unit is the last character of the match.
@@ -410,6 +489,20 @@ fn read_clause(
             quote: quote(clause.whole, start),
         });
     }
+}
+
+/// The result a clause is joined to by `、` (`予以公开、部分公开208件`): the clause before it
+/// when that ends with a result's name and no number.
+fn result_before(clause: &Clause) -> Option<&'static str> {
+    let at = clause.start.checked_sub(1)?;
+    if clause.whole.chars[at].0 != '、' {
+        return None;
+    }
+    let before = clause.whole.text_of(0, at);
+    CATEGORIES
+        .iter()
+        .map(|(word, _)| *word)
+        .find(|word| before.ends_with(word))
 }
 
 /// The clauses of a sentence, each with the index of its first character.
@@ -695,6 +788,9 @@ fn classify(
     if let Some(quantity) = documents(head, term) {
         return Some(quantity);
     }
+    if let Some(joined) = joined_outcome(term) {
+        return joined.filter(|_| context.about_requests);
+    }
     if let Some(quantity) = outcome(head, term) {
         return (context.about_requests && !has(head, "主动")).then_some(quantity);
     }
@@ -787,17 +883,30 @@ fn documents(head: &str, term: &str) -> Option<Quantity> {
     Some(Quantity::Documents { row, count })
 }
 
+/// 表三's results as the prose names them.
+const CATEGORIES: &[(&str, &str)] = &[
+    ("予以公开", "granted"),
+    ("部分公开", "partial"),
+    ("不予公开", "denied"),
+    ("无法提供", "unable"),
+    ("不予处理", "ignored"),
+    ("其他处理", "other"),
+];
+
+/// Two results counted together (`予以公开及部分公开208件`): 予以公开 and 部分公开 are
+/// compared with their sum; `Some(None)` for another pair, which is declined rather than
+/// compared with its second result alone.
+fn joined_outcome(term: &str) -> Option<Option<Quantity>> {
+    let (word, second) = CATEGORIES.iter().find(|(w, _)| term.ends_with(w))?;
+    let before =
+        term[..term.len() - word.len()].strip_suffix(&['及', '和', '与', '、', '或'][..])?;
+    let (_, first) = CATEGORIES.iter().find(|(w, _)| before.ends_with(w))?;
+    Some(((*first, *second) == ("granted", "partial")).then_some(Quantity::GrantedAndPartial))
+}
+
 /// 表三's results: the category named right before the number, and the reason row the clause
 /// names, if any.
 fn outcome(head: &str, term: &str) -> Option<Quantity> {
-    const CATEGORIES: &[(&str, &str)] = &[
-        ("予以公开", "granted"),
-        ("部分公开", "partial"),
-        ("不予公开", "denied"),
-        ("无法提供", "unable"),
-        ("不予处理", "ignored"),
-        ("其他处理", "other"),
-    ];
     const REASONS: &[(&str, &str)] = &[
         ("国家秘密", "denied.state_secret"),
         ("禁止公开", "denied.law_prohibited"),
@@ -846,8 +955,10 @@ fn request_count(head: &str, tail: &str, after_request_count: bool) -> Option<Qu
     let answered = last(ANSWERED);
     let verb_at = [received, answered, handled].into_iter().flatten().min()?;
     let object = &head[verb_at..];
-    // A part (`其中…收到`), another channel or another kind of request.
-    if NOT_THE_WHOLE.iter().any(|w| has(head, w)) {
+    // A part (`其中…收到`), another channel or another kind of request. `依申请公开事项` are
+    // the requests themselves, not 事项 of another kind.
+    let other_words = head.replace("依申请公开事项", "依申请公开");
+    if NOT_THE_WHOLE.iter().any(|w| has(&other_words, w)) {
         return None;
     }
     let names_requests = has(object, "申请") || tail.starts_with("申请") || {
@@ -886,8 +997,13 @@ mod tests {
     use super::*;
 
     fn read_text(text: &str) -> Vec<(Quantity, String)> {
+        read_as(text, None)
+    }
+
+    /// As the government of a place of level `own_level` (`市`) reads it.
+    fn read_as(text: &str, own_level: Option<char>) -> Vec<(Quantity, String)> {
         let source = Source::new(text);
-        read(&source, &[], Some(2020))
+        read(&source, &[], Some(2020), own_level)
             .into_iter()
             .map(|s| (s.quantity, format!("{}{}", s.value, s.unit)))
             .collect()
@@ -949,7 +1065,7 @@ mod tests {
     fn pdf_wrapped_lines_and_results_of_cases() {
         let text = "2020 年，全市共受理政府信息公开申请 3,119 件，答\n复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度\n答复）。政府信息公开行政复议 351\n件，其中结果维持 72 件，尚\n未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25\n件。";
         assert_eq!(
-            read_text(text),
+            read_as(text, Some('市')),
             [
                 q(
                     Quantity::Received {
@@ -1055,7 +1171,10 @@ mod tests {
             )]
         );
         assert_eq!(
-            read_text("全县共收到申请100件，其中县政府办公室收到申请30件。"),
+            read_as(
+                "全县共收到申请100件，其中县政府办公室收到申请30件。",
+                Some('县')
+            ),
             [q(
                 Quantity::Received {
                     also_handled: false
@@ -1112,8 +1231,83 @@ mod tests {
         let text = "本年度共收到申请\n一、本年新收政府信息公开申请数量 21 件";
         let source = Source::new(text);
         let table_start = text.find("一、").unwrap();
-        assert_eq!(read(&source, &[(table_start, text.len())], Some(2020)), []);
+        assert_eq!(
+            read(&source, &[(table_start, text.len())], Some(2020), None),
+            []
+        );
         // Digits separated by spaces are separate numbers.
         assert_eq!(read_text("收到申请 1 2 件"), []);
+    }
+
+    #[test]
+    fn two_results_counted_together() {
+        let together = [q(Quantity::GrantedAndPartial, "208件")];
+        for text in [
+            "收到申请300件。其中，予以公开及部分公开208件。",
+            "收到申请300件。其中，予以公开和部分公开208件。",
+            "收到申请300件。其中，予以公开、部分公开208件。",
+        ] {
+            assert_eq!(read_text(text)[1..], together, "{text}");
+        }
+        // Another pair is not compared with its second result alone.
+        assert_eq!(
+            read_text("收到申请300件。其中，不予公开及无法提供20件。").len(),
+            1
+        );
+        // Results listed one by one stay apart.
+        let apart = read_text("收到申请300件。其中，予以公开5件、部分公开3件。");
+        assert_eq!(
+            apart[2].0,
+            Quantity::Outcome {
+                category: "partial",
+                reason: None
+            }
+        );
+    }
+
+    #[test]
+    fn requests_named_as_matters_and_cases_after_a_sentence_on_requests() {
+        assert_eq!(
+            read_text("完善依申请公开事项接收、办理等流程，依法按时办结依申请公开事项403件。"),
+            [q(Quantity::Answered, "403件")]
+        );
+        // Other 事项 are not requests.
+        assert_eq!(read_text("依法按时办结政务服务事项403件。"), []);
+        // A sentence with no subject of its own goes on from one on 信息公开 requests.
+        assert_eq!(
+            read_text("共受理政府信息公开申请302件。发生行政复议6件、行政诉讼7件。")[1..],
+            [q(Quantity::Review, "6件"), q(Quantity::Litigation, "7件")]
+        );
+        assert_eq!(
+            read_text("共受理政府信息公开申请302件。全年办理行政复议案件120件。").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn figures_about_a_whole_area() {
+        let received = |n: &str| {
+            q(
+                Quantity::Received {
+                    also_handled: false,
+                },
+                n,
+            )
+        };
+        let text = "2020年，全市收到政府信息公开申请357件。";
+        // The city's government: its own area, compared.
+        assert_eq!(read_as(text, Some('市')), [received("357件")]);
+        // A department, or a district in the city: not its tables.
+        assert_eq!(read_as(text, None), []);
+        assert_eq!(read_as(text, Some('区')), []);
+        // An area's documents are every department's: never 表二's, here or later in the
+        // paragraph.
+        let documents = "2020年，全市发布规范性文件150份。集中公开现行有效规范性文件2763件。";
+        assert_eq!(read_as(documents, Some('市')), []);
+        // A new paragraph or item speaks for the agency again.
+        let later = "2020年，全市发布规范性文件150份。\n二是现行有效规范性文件27件。";
+        assert_eq!(read_as(later, Some('市')).len(), 1);
+        let item = "2020年，全市发布规范性文件150份。二是现行有效规范性文件27件。";
+        assert_eq!(read_as(item, Some('市')).len(), 1);
     }
 }

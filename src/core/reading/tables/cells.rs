@@ -179,6 +179,9 @@ pub(super) const MAX_READINGS: usize = 8;
 pub(super) struct Placed {
     pub(super) cells: Vec<Cell>,
     pub(super) readings: Vec<Vec<Cell>>,
+    /// Digits that ran together and split more than one way: the numbers as printed (empty
+    /// when the row was read, or has a number that is not plain digits).
+    pub(super) runs: Vec<String>,
 }
 
 /// Turns picks into cells, with findings about how they were read: a row that cannot be
@@ -211,6 +214,7 @@ pub(super) fn place_cells(
     Placed {
         cells: place_picks(source, columns, label, &resolution, findings),
         readings: Vec::new(),
+        runs: Vec::new(),
     }
 }
 
@@ -302,6 +306,7 @@ fn place_broken_numbers(
             Some(Placed {
                 cells: unreadable_cells(columns.len(), first.line, first.start),
                 readings: Vec::new(),
+                runs: Vec::new(),
             })
         }
         [only] => {
@@ -320,6 +325,7 @@ fn place_broken_numbers(
             Some(Placed {
                 cells,
                 readings: Vec::new(),
+                runs: Vec::new(),
             })
         }
         [_, _, ..] => {
@@ -342,6 +348,7 @@ fn place_broken_numbers(
                 } else {
                     Vec::new()
                 },
+                runs: Vec::new(),
             })
         }
     }
@@ -382,6 +389,7 @@ fn place_run_together(
             let placed = Placed {
                 cells,
                 readings: Vec::new(),
+                runs: Vec::new(),
             };
             (finding, placed)
         }
@@ -409,6 +417,7 @@ fn place_run_together(
                     } else {
                         Vec::new()
                     },
+                    runs: plain_runs(&runs),
                 },
             )
         }
@@ -427,6 +436,7 @@ fn place_run_together(
             let placed = Placed {
                 cells: unreadable(),
                 readings: Vec::new(),
+                runs: Vec::new(),
             };
             (finding, placed)
         }
@@ -435,6 +445,16 @@ fn place_run_together(
     let line = line.or((readings.is_empty()).then_some(label.line));
     findings.push(finding.with_cells(columns.refs()).at_line(line));
     placed
+}
+
+/// The numbers of a row as printed, when all are plain digits: else none.
+fn plain_runs(runs: &[&str]) -> Vec<String> {
+    let plain = |run: &&str| !run.is_empty() && run.bytes().all(|b| b.is_ascii_digit());
+    if runs.iter().all(plain) {
+        runs.iter().map(|run| run.to_string()).collect()
+    } else {
+        Vec::new()
+    }
 }
 
 /// The cells of one reading of digits that ran together.

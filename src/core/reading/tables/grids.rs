@@ -12,7 +12,7 @@ use super::cells::{row_refs, rows_missing, unreadable_cells};
 use super::rows::{match_row, RowMatch};
 use crate::input::document::{Grid, GridCell};
 use crate::model::number::Number;
-use crate::model::template::{ColKind, RowSpec, TableSpec, Template, REVIEW_LITIGATION};
+use crate::model::template::{ColKind, RowSpec, TableSpec, REVIEW_LITIGATION};
 use crate::model::Rule;
 use crate::model::{Cell, CellSource, Finding, Table, Tables};
 use crate::text::tokens::{self, han_only, Kind, Unit};
@@ -606,12 +606,12 @@ fn stray_row(view: &View, source: &Source, grid_row: usize, cells: &RowCells) ->
 pub(crate) fn tables(
     source: &Source,
     grids: &[Grid],
-    template: Template,
+    forms: super::Forms,
     findings: &mut Vec<Finding>,
 ) -> Tables {
     let mut builders = [
-        Builder::new(template.active()),
-        Builder::new(template.requests()),
+        Builder::new(forms.active),
+        Builder::new(forms.requests),
         Builder::new(&REVIEW_LITIGATION),
     ];
     // Rows with values that no template row names, per table they stand in: (table, finding).
@@ -695,6 +695,7 @@ fn finish(
             spec,
             rows: builder.rows,
             line,
+            splits: Vec::new(),
         });
     }
     findings.extend(

@@ -13,6 +13,7 @@
 //! [`grids`] reads tables from cell grids instead of tokens.
 
 mod cells;
+pub(crate) mod forms;
 mod gaps;
 pub(crate) mod grids;
 mod join;
@@ -21,6 +22,8 @@ mod rows;
 mod segments;
 mod settle;
 pub(crate) mod split;
+
+pub(crate) use forms::Forms;
 
 use cells::{place_cells, rows_missing, Columns, Placed};
 use gaps::{gap_after_label, resolve};
@@ -52,8 +55,8 @@ fn label_gaps_are_artifacts(spec: &TableSpec, runs: &[Option<RowRun>]) -> bool {
     (with_gap >= 1 && without == 0) || (with_gap >= 2 && with_gap >= 2 * without)
 }
 
-use crate::model::template::{RowSpec, TableSpec, Template};
-use crate::model::{Finding, Section, Table, Tables};
+use crate::model::template::{RowSpec, TableSpec};
+use crate::model::{CellSource, Finding, Section, Splits, Table, Tables};
 use crate::text::tokens::Token;
 use crate::text::Source;
 use std::ops::Range;
@@ -74,14 +77,24 @@ fn read_rows(
     let mut missing = Vec::new();
     // Rows whose run-together digits split more than one way: the table's columns may decide.
     let mut unsettled: Vec<Unsettled> = Vec::new();
+    let mut splits = Vec::new();
     for (row, run) in spec.rows.iter().zip(&runs) {
         match run {
             Some(run) => {
                 let artifact_line = label_gaps_are_artifacts.then_some(run.label.last_line);
                 let resolution = resolve(run.items, row.cols.len(), artifact_line);
                 let columns = Columns::Row(spec, row);
-                let Placed { cells, readings } =
-                    place_cells(source, columns, run.label, resolution, findings);
+                let Placed {
+                    cells,
+                    readings,
+                    runs,
+                } = place_cells(source, columns, run.label, resolution, findings);
+                if !runs.is_empty() {
+                    splits.push(Splits {
+                        row: rows.len(),
+                        runs,
+                    });
+                }
                 if !readings.is_empty() {
                     unsettled.push(Unsettled {
                         row: rows.len(),
@@ -100,6 +113,13 @@ fn read_rows(
     if spec.key == "requests" && !unsettled.is_empty() {
         settle_by_columns(spec, &mut rows, &unsettled, findings);
     }
+    // Rows the columns settled are read.
+    splits.retain(|s: &Splits| {
+        rows[s.row]
+            .iter()
+            .flatten()
+            .all(|c| c.source == CellSource::Unreadable)
+    });
     if !missing.is_empty() {
         findings.push(rows_missing(spec, &missing, first_line));
     }
@@ -108,6 +128,7 @@ fn read_rows(
             spec,
             rows,
             line: first_line,
+            splits,
         },
         end,
     ))
@@ -127,7 +148,7 @@ pub(crate) fn tables(
     source: &Source,
     tokens: &[Token],
     sections: &[Section],
-    template: Template,
+    forms: Forms,
     given: Tables,
     findings: &mut Vec<Finding>,
 ) -> Tables {
@@ -151,7 +172,7 @@ pub(crate) fn tables(
         }
         None => {
             let segs = segments_in(requests_part.clone());
-            read_requests(source, &segs, template, requests_part.end, findings)
+            read_requests(source, &segs, forms.requests, requests_part.end, findings)
         }
     };
 
@@ -161,7 +182,7 @@ pub(crate) fn tables(
     }
     let active = given
         .active
-        .or_else(|| read_active(source, &segments_in(active_part), template, findings));
+        .or_else(|| read_active(source, &segments_in(active_part), forms.active, findings));
 
     let review_start = match parts.heading(4) {
         Some(s) => s.end,
@@ -221,11 +242,10 @@ struct RequestsRead {
 fn read_requests(
     source: &Source,
     segs: &[Seg],
-    template: Template,
+    spec: &'static TableSpec,
     part_end: usize,
     findings: &mut Vec<Finding>,
 ) -> RequestsRead {
-    let spec = template.requests();
     let anchor = segs
         .iter()
         .position(|seg| match seg {
@@ -244,7 +264,7 @@ fn read_requests(
 fn read_active(
     source: &Source,
     segs: &[Seg],
-    template: Template,
+    spec: &'static TableSpec,
     findings: &mut Vec<Finding>,
 ) -> Option<Table> {
     let anchor = segs
@@ -253,7 +273,7 @@ fn read_active(
             matches!(seg, Seg::Label(l) if l.han.contains("第二十条") || l.han.contains("信息内容"))
         })
         .unwrap_or(0);
-    read_rows(source, &segs[anchor..], template.active(), 2, findings).map(|(table, _)| table)
+    read_rows(source, &segs[anchor..], spec, 2, findings).map(|(table, _)| table)
 }
 
 #[cfg(test)]
@@ -261,6 +281,7 @@ mod tests {
     use super::gaps::Pick;
     use super::*;
     use crate::model::number::Number;
+    use crate::model::template::Template;
     use crate::text::tokens::tokenize;
 
     fn read(text: &str, template: Template) -> (Tables, Vec<Finding>) {
@@ -272,7 +293,7 @@ mod tests {
             &source,
             &tokens,
             &sections,
-            template,
+            Forms::of(template),
             Tables::default(),
             &mut findings,
         );

@@ -112,5 +112,6 @@ pub(super) fn read_review_row(
         spec,
         rows: cells.chunks(width).map(|c| Some(c.to_vec())).collect(),
         line: header.line,
+        splits: Vec::new(),
     })
 }

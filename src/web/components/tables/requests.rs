@@ -107,7 +107,8 @@ fn row_heads(spec: &TableSpec, row: &RowSpec, results: usize) -> Html {
 
 pub(super) fn table(cells: &Cells, template: Template) -> Html {
     let table = cells.report().tables.requests.as_ref();
-    let spec = template.requests();
+    // 表三 as read: its （六） may be of the other template's form.
+    let spec = table.map_or(template.requests(), |t| t.spec);
     // （一）…（六） and （七）总计.
     let results = spec.column_sum().map_or(0, |sum| sum.parts.len()) + 1;
     html! {
