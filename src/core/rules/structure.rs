@@ -9,13 +9,16 @@ use crate::text::numerals::{numeral, section_heading};
 
 /// `structure.section_missing`: each of the six sections has a heading. Not said of a text
 /// that follows neither template (the pre-2019 form has sections of its own):
-/// `structure.unknown_template` says what there is to say.
+/// `structure.unknown_template` says what there is to say. Nor of section 五 when its
+/// subsections (`（一）主要问题`, `（二）改进情况`) follow section 四: the heading was lost (a PDF
+/// copy drops it with the table above), not the section.
 pub(crate) fn section_missing(report: &Report) -> Vec<Finding> {
     if report.template.is_none() {
         return Vec::new();
     }
     (1..=6u8)
         .filter(|n| !report.sections.iter().any(|s| s.number == *n))
+        .filter(|&n| n != 5 || !problems_without_heading(report))
         .map(|n| {
             line_finding(
                 Rule::SectionMissing,
@@ -28,6 +31,25 @@ pub(crate) fn section_missing(report: &Report) -> Vec<Finding> {
             )
         })
         .collect()
+}
+
+/// Whether section 四's text goes on with subsections about problems and their improvement,
+/// the content of section 五 under no heading of its own.
+fn problems_without_heading(report: &Report) -> bool {
+    let Some(body) = report.section_body(4) else {
+        return false;
+    };
+    body.lines().any(|line| {
+        let line = line.trim();
+        let subsection = ["（一）", "（二）", "(一)", "(二)"]
+            .iter()
+            .any(|p| line.starts_with(p));
+        subsection
+            && line.chars().count() <= 40
+            && ["主要问题", "存在问题", "改进情况"]
+                .iter()
+                .any(|w| line.contains(w))
+    })
 }
 
 /// `structure.section_order`: sections appear in order and carry their own numerals.
@@ -303,5 +325,27 @@ mod tests {
         assert_eq!(order.len(), 2);
         assert_eq!(order[0].line, Some(5));
         assert_eq!(order[1].line, Some(9));
+    }
+
+    #[test]
+    fn problems_under_section_four_without_their_heading_are_not_missing() {
+        use crate::model::Section;
+        let mut r = report(Tables::default());
+        r.sections = (1..=6u8)
+            .filter(|&n| n != 5)
+            .map(|n| Section {
+                number: n,
+                printed_number: None,
+                title: String::new(),
+                line: n as usize,
+                start: n as usize,
+                end: n as usize,
+            })
+            .collect();
+        let body = "| 1 | 0 | 0 |\n\n（一）主要问题\n网站栏目需调整。\n（二）改进情况\n已调整。";
+        r.section_bodies = vec![(4, body.to_string())];
+        assert_eq!(section_missing(&r), []);
+        r.section_bodies = vec![(4, "| 1 | 0 | 0 |\n本年无复议。".to_string())];
+        assert_eq!(section_missing(&r).len(), 1);
     }
 }

@@ -10,13 +10,15 @@
 //! a label names) → [`gaps`] (which gaps are blank cells) → [`cells`] (cells and the findings
 //! about reading them, digits that ran together split by [`split`]) → [`settle`] (表三's
 //! ambiguous splits decided by its column sums); [`review`] reads 表四's two layouts, and
-//! [`grids`] reads tables from cell grids instead of tokens.
+//! [`grids`] reads tables from cell grids instead of tokens. [`pipes`] reads Markdown made from
+//! a PDF, whose pipe rows of numbers are apart from their labels, when the steps above go wrong.
 
 mod cells;
 pub(crate) mod forms;
 mod gaps;
 pub(crate) mod grids;
 mod join;
+mod pipes;
 mod review;
 mod rows;
 mod segments;
@@ -136,10 +138,15 @@ fn read_rows(
 
 /// The segments of the tokens in `start..end` (byte offsets).
 fn in_region(tokens: &[Token], text: &str, start: usize, end: usize) -> Vec<Seg> {
+    segments(tokens_in(tokens, start, end), text)
+}
+
+/// The tokens in `start..end` (byte offsets).
+fn tokens_in(tokens: &[Token], start: usize, end: usize) -> &[Token] {
     // A heading run into its table (`三、收到和处理…情况（本列数据…`) shares a token with it.
     let from = tokens.partition_point(|t| t.end <= start);
     let to = tokens.partition_point(|t| t.start < end);
-    segments(&tokens[from..to.max(from)], text)
+    &tokens[from..to.max(from)]
 }
 
 /// The three tables, located by section headings where present and by their own labels
@@ -171,8 +178,8 @@ pub(crate) fn tables(
             }
         }
         None => {
-            let segs = segments_in(requests_part.clone());
-            read_requests(source, &segs, forms.requests, requests_part.end, findings)
+            let part = tokens_in(tokens, requests_part.start, requests_part.end);
+            read_requests(source, part, forms.requests, requests_part.end, findings)
         }
     };
 
@@ -180,9 +187,10 @@ pub(crate) fn tables(
     if requests.anchor_at > active_part.start {
         active_part.end = active_part.end.min(requests.anchor_at);
     }
-    let active = given
-        .active
-        .or_else(|| read_active(source, &segments_in(active_part), forms.active, findings));
+    let active = given.active.or_else(|| {
+        let part = tokens_in(tokens, active_part.start, active_part.end);
+        read_active(source, part, forms.active, findings)
+    });
 
     let review_start = match parts.heading(4) {
         Some(s) => s.end,
@@ -237,15 +245,16 @@ struct RequestsRead {
     anchor_at: usize,
 }
 
-/// 表三 from the segments of its part, from its first row (`一、本年新收…` or `二、上年结转…`)
+/// 表三 from the tokens of its part, from its first row (`一、本年新收…` or `二、上年结转…`)
 /// on; what comes before is prose. `part_end` anchors the others when no row is found.
 fn read_requests(
     source: &Source,
-    segs: &[Seg],
+    tokens: &[Token],
     spec: &'static TableSpec,
     part_end: usize,
     findings: &mut Vec<Finding>,
 ) -> RequestsRead {
+    let segs = &segments(tokens, &source.text);
     let anchor = segs
         .iter()
         .position(|seg| match seg {
@@ -254,26 +263,54 @@ fn read_requests(
             _ => false,
         })
         .unwrap_or(0);
-    RequestsRead {
-        table: read_rows(source, &segs[anchor..], spec, 4, findings),
-        anchor_at: segs.get(anchor).map_or(part_end, Seg::start),
+    let anchor_at = segs.get(anchor).map_or(part_end, Seg::start);
+    let mut read_findings = Vec::new();
+    let mut table = read_rows(source, &segs[anchor..], spec, 4, &mut read_findings);
+    let table_tokens = &tokens[tokens.partition_point(|t| t.start < anchor_at)..];
+    if pipes::has_numbers_only_pipe_row(source, table_tokens) {
+        let mut pipe_findings = Vec::new();
+        let by_pipes = pipes::read_pipe_rows(source, table_tokens, spec, &mut pipe_findings);
+        // The ordinary reading went wrong somewhere (rows missing or overfull): the pipe rows
+        // are read instead, declining what they cannot place.
+        if let Some(by_pipes) = by_pipes.filter(|_| went_wrong(&table, &read_findings)) {
+            table = Some(by_pipes);
+            read_findings = pipe_findings;
+        }
     }
+    findings.append(&mut read_findings);
+    RequestsRead { table, anchor_at }
 }
 
-/// 表二 from the segments of its part, from its first header (`第二十条…`, `信息内容`) on.
+/// Whether a reading of 表三 missed rows, left numbers over or could not place a row.
+fn went_wrong(table: &Option<(Table, usize)>, findings: &[Finding]) -> bool {
+    use crate::model::Rule;
+    table.is_none()
+        || findings.iter().any(|f| {
+            matches!(
+                f.rule,
+                Rule::RowMissing | Rule::ExtraCells | Rule::UnreadableRow
+            )
+        })
+}
+
+/// 表二 from the tokens of its part, from its first header (`第二十条…`, `信息内容`) on; rows
+/// missed there may be pipe rows printed apart (see [`pipes::missing_rows_from_pipe_rows`]).
 fn read_active(
     source: &Source,
-    segs: &[Seg],
+    tokens: &[Token],
     spec: &'static TableSpec,
     findings: &mut Vec<Finding>,
 ) -> Option<Table> {
+    let segs = segments(tokens, &source.text);
     let anchor = segs
         .iter()
         .position(|seg| {
             matches!(seg, Seg::Label(l) if l.han.contains("第二十条") || l.han.contains("信息内容"))
         })
         .unwrap_or(0);
-    read_rows(source, &segs[anchor..], spec, 2, findings).map(|(table, _)| table)
+    let mut table = read_rows(source, &segs[anchor..], spec, 2, findings)?.0;
+    pipes::missing_rows_from_pipe_rows(source, tokens, &mut table, findings);
+    Some(table)
 }
 
 #[cfg(test)]
@@ -282,6 +319,7 @@ mod tests {
     use super::*;
     use crate::model::number::Number;
     use crate::model::template::Template;
+    use crate::model::Rule;
     use crate::text::tokens::tokenize;
 
     fn read(text: &str, template: Template) -> (Tables, Vec<Finding>) {
@@ -380,5 +418,77 @@ mod tests {
         let table = tables.requests.unwrap();
         assert_eq!(table.value("granted", "natural"), Some(Number::Int(1)));
         assert_eq!(table.value("new", "total"), Some(Number::Int(1)));
+    }
+
+    const ACTIVE_2021_LOOSE: &str = "二、主动公开政府信息情况\n第二十条第（五）项\n行政许可 0\n第二十条第（六）项\n行政处罚 0\n行政强制 0\n第二十条第（八）项\n行政事业性收费 0\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n";
+
+    #[test]
+    fn active_rows_printed_as_pipe_rows_after_the_others_are_read_or_declined() {
+        let text = format!("{ACTIVE_2021_LOOSE}| 规章 | 22 | 1 | 235 |\n| 行政规范性文件 | 34 | 189 |\n三、收到和处理政府信息公开申请情况\n");
+        let (tables, findings) = read(&text, Template::Y2021);
+        let table = tables.active.unwrap();
+        assert_eq!(
+            row_values(&table, "regulations"),
+            [Some(22.0), Some(1.0), Some(235.0)]
+        );
+        assert_eq!(row_values(&table, "normative_docs"), [None; 3]);
+        let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, [Rule::AmbiguousCells], "{findings:?}");
+    }
+
+    /// 表三 of the 2019 template with rows `numbers_only` printed as numbers-only pipe rows.
+    fn requests_with_numbers_only_rows(numbers_only: &[&str], extra: &str) -> String {
+        let mut text = String::from("三、收到和处理政府信息公开申请情况\n");
+        for row in Template::Y2019.requests().rows {
+            let values = if matches!(row.key, "granted" | "total" | "carried_over") {
+                "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |"
+            } else if row.key == "new" || row.key == "carry_forward" {
+                "| 2 | 0 | 0 | 0 | 0 | 0 | 2 |"
+            } else {
+                "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+            };
+            if numbers_only.contains(&row.key) {
+                text.push_str(&format!("{values}\n"));
+            } else {
+                text.push_str(&format!("| {} {values}\n", row.keys[0]));
+            }
+            if row.key == "ignored.duplicate" {
+                text.push_str(extra);
+            }
+        }
+        text + "四、政府信息公开行政复议、行政诉讼情况\n"
+    }
+
+    #[test]
+    fn numbers_only_rows_between_anchors_are_placed_in_template_order() {
+        let text = requests_with_numbers_only_rows(&["granted", "partial"], "");
+        let (tables, findings) = read(&text, Template::Y2019);
+        let table = tables.requests.unwrap();
+        assert_eq!(table.value("granted", "total"), Some(Number::Int(1)));
+        assert_eq!(table.value("partial", "total"), Some(Number::Int(0)));
+        let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, [Rule::ReconstructedCells], "{findings:?}");
+    }
+
+    #[test]
+    fn numbers_rows_that_do_not_fit_their_anchors_are_declined() {
+        // A numbers row between two anchored rows with no row between them: either anchor may
+        // be named wrongly, so both are declined; the rows elsewhere are still read.
+        let extra = "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+        let text = requests_with_numbers_only_rows(&["granted", "partial"], extra);
+        let (tables, findings) = read(&text, Template::Y2019);
+        let table = tables.requests.unwrap();
+        assert_eq!(table.value("granted", "total"), Some(Number::Int(1)));
+        assert_eq!(table.value("ignored.duplicate", "total"), None);
+        assert_eq!(table.value("ignored.publication", "total"), None);
+        let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, [Rule::AmbiguousCells, Rule::ReconstructedCells]);
+        // Two numbers rows for one row: that row and the anchors around it are declined.
+        let text = requests_with_numbers_only_rows(&["ignored.publication"], extra);
+        let (tables, findings) = read(&text, Template::Y2019);
+        let table = tables.requests.unwrap();
+        assert_eq!(table.value("ignored.publication", "total"), None);
+        let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, [Rule::AmbiguousCells], "{findings:?}");
     }
 }

@@ -10,6 +10,10 @@ use crate::model::template::{REVIEW_HEADER_WORDS, REVIEW_LITIGATION};
 use crate::model::{Finding, Table};
 use crate::text::Source;
 
+/// Halves of 表四's header cells: a PDF copy breaks `结果维持` over two lines, and the halves
+/// come out line by line (`结果结果其他尚未` / `维持纠正结果审结`).
+const BROKEN_HEADER_WORDS: &[&str] = &["结果", "维持", "纠正", "其他", "尚未", "审结"];
+
 /// How much of a label is made of 表四's header words.
 pub(super) fn is_review_header(han: &str) -> bool {
     if han.is_empty() {
@@ -18,7 +22,8 @@ pub(super) fn is_review_header(han: &str) -> bool {
     let mut rest = han;
     let mut other = 0;
     while let Some(c) = rest.chars().next() {
-        match REVIEW_HEADER_WORDS.iter().find(|w| rest.starts_with(*w)) {
+        let whole = REVIEW_HEADER_WORDS.iter().find(|w| rest.starts_with(*w));
+        match whole.or_else(|| BROKEN_HEADER_WORDS.iter().find(|w| rest.starts_with(*w))) {
             Some(word) => rest = &rest[word.len()..],
             None => {
                 other += 1;

@@ -71,7 +71,11 @@ pub(super) fn settle_by_columns(
 
 /// Whether the column sum and the balance hold in every column, where all their cells are known
 /// (blank is not 0: unknown, not broken).
-fn identities_hold(rows: &[Option<Vec<Cell>>], column_sum: &ColumnSum, balance: &Balance) -> bool {
+pub(super) fn identities_hold(
+    rows: &[Option<Vec<Cell>>],
+    column_sum: &ColumnSum,
+    balance: &Balance,
+) -> bool {
     let value = |row: usize, col: usize| -> Option<i64> {
         let cell = rows.get(row)?.as_ref()?.get(col)?;
         match cell.value? {
