@@ -353,6 +353,46 @@ mod tests {
     }
 
     #[test]
+    fn labels_apart_from_their_numbers_take_a_line_each() {
+        let text = "二、主动公开政府信息情况\n第二十条 第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章\n行政规范性文件\n1 0 11\n8 26 66\n三、收到和处理政府信息公开申请情况\n";
+        let (tables, findings) = read(text, Template::Y2021);
+        let table = tables.active.unwrap();
+        assert_eq!(
+            row_values(&table, "regulations"),
+            [Some(1.0), Some(0.0), Some(11.0)]
+        );
+        assert_eq!(
+            row_values(&table, "normative_docs"),
+            [Some(8.0), Some(26.0), Some(66.0)]
+        );
+        // Lines that are not a row's worth each: nobody's numbers.
+        let text = text.replace("1 0 11\n8 26 66", "1 0 11 8\n26 66");
+        let (tables, findings_apart) = read(&text, Template::Y2021);
+        assert_eq!(
+            row_values(&tables.active.unwrap(), "regulations"),
+            [None; 3]
+        );
+        assert!(findings_apart
+            .iter()
+            .any(|f| f.rule == crate::model::Rule::UnreadableRow));
+        let rule = |f: &Finding| f.rule;
+        assert_eq!(
+            findings.iter().map(rule).collect::<Vec<_>>(),
+            [crate::model::Rule::RowMissing]
+        );
+    }
+
+    #[test]
+    fn a_label_with_a_typo_is_its_closest_row_when_that_is_clear() {
+        let spec = Template::Y2021.requests();
+        let key = |han: &str| rows::closest_row(han, spec, 0).map(|m| spec.rows[m.row].key);
+        assert_eq!(key("其他法律行政止公开"), Some("denied.law_prohibited"));
+        assert_eq!(key("补正后申请内容不明确"), Some("unable.unclear"));
+        assert_eq!(key("属于某类某某信息"), None);
+        assert_eq!(key("某某某某某某某某"), None);
+    }
+
+    #[test]
     fn narrative_before_the_table_is_not_a_row() {
         let text = "三、收到和处理政府信息公开申请情况\n本年度予以公开7件。\n申请人情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n（一）予以公开 1 0 0 0 0 0 1\n";
         let (tables, _) = read(text, Template::Y2019);

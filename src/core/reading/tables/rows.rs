@@ -7,6 +7,7 @@ use super::segments::{tail, Label, Seg};
 use crate::model::template::{
     TableSpec, ACTIVE_2019, ACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REVIEW_LITIGATION,
 };
+use crate::text::distance::edit_distance;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct RowMatch {
@@ -176,16 +177,9 @@ pub(super) fn find_rows<'a>(
     min_first_chars: usize,
 ) -> Vec<Option<RowRun<'a>>> {
     let mut runs: Vec<Option<RowRun<'a>>> = (0..spec.rows.len()).map(|_| None).collect();
-    let mut current: Option<(usize, &'a Label, usize)> = None;
-    let close =
-        |runs: &mut Vec<Option<RowRun<'a>>>, current: Option<(usize, &'a Label, usize)>, end| {
-            if let Some((row, label, begin)) = current {
-                runs[row] = Some(RowRun {
-                    label,
-                    items: &segs[begin..end],
-                });
-            }
-        };
+    // The current row, its label, where its segments begin, and the rows whose labels came
+    // in the same label before it (labels apart from their numbers).
+    let mut current: Option<(usize, &'a Label, usize, Vec<usize>)> = None;
     // Values since the current row's label.
     let mut values = 0;
     for (index, seg) in segs.iter().enumerate() {
@@ -197,10 +191,10 @@ pub(super) fn find_rows<'a>(
             }
             Seg::Gap(_) => continue,
         };
-        let from = current.map_or(0, |(row, _, _)| row + 1);
+        let from = current.as_ref().map_or(0, |c| c.0 + 1);
         // Prose can only come before the table: once a few rows are read, no restart.
         let rows_read = runs.iter().flatten().count();
-        if let Some((row, _, _)) = current.filter(|_| rows_read < 3) {
+        if let Some(row) = current.as_ref().map(|c| c.0).filter(|_| rows_read < 3) {
             if values < spec.rows[row].cols.len() && restarts_table(label, spec, from) {
                 // The label of a row already passed, while the current row is still short:
                 // what came before was prose ending in a row's name (`…发生行政复议3件`).
@@ -208,19 +202,184 @@ pub(super) fn find_rows<'a>(
                 current = None;
             }
         }
-        let from = current.map_or(0, |(row, _, _)| row + 1);
-        let Some(found) = match_row(&label.han, spec, from) else {
+        let from = current.as_ref().map_or(0, |c| c.0 + 1);
+        let typo = || {
+            let numbers_follow = matches!(segs.get(index + 1), Some(Seg::Value(_)));
+            let short = label.han_len <= TYPO_LABEL_CHARS;
+            closest_row(&label.han, spec, from).filter(|_| numbers_follow && short)
+        };
+        let Some((found, before)) =
+            rows_of_label(&label.han, spec, from).or_else(|| typo().map(|m| (m, Vec::new())))
+        else {
             continue;
         };
         if current.is_none() && found.matched_chars < min_first_chars {
             continue;
         }
-        close(&mut runs, current, index);
-        current = Some((found.row, label, index + 1));
+        close(&mut runs, current.take(), &segs[..index], spec);
+        current = Some((found.row, label, index + 1, before));
         values = 0;
     }
-    close(&mut runs, current, segs.len());
+    close(&mut runs, current, segs, spec);
     runs
+}
+
+/// Ends the current row at the end of `segs`. Rows whose labels all came before the numbers
+/// take a line of numbers each, when every line holds exactly a row's columns; otherwise the
+/// numbers are the last row's when they are one row's worth, and nobody's when not.
+fn close<'a>(
+    runs: &mut [Option<RowRun<'a>>],
+    current: Option<(usize, &'a Label, usize, Vec<usize>)>,
+    segs: &'a [Seg],
+    spec: &'static TableSpec,
+) {
+    let Some((row, label, begin, mut stack)) = current else {
+        return;
+    };
+    let items = &segs[begin..];
+    stack.push(row);
+    if stack.len() > 1 {
+        let lines = value_lines(items);
+        let fits = lines.len() == stack.len()
+            && lines.iter().zip(&stack).all(|(line, &r)| {
+                let n = line.iter().filter(|s| matches!(s, Seg::Value(_))).count();
+                n == spec.rows[r].cols.len()
+            });
+        if fits {
+            for (line, r) in lines.into_iter().zip(stack) {
+                runs[r] = Some(RowRun { label, items: line });
+            }
+            return;
+        }
+        let values = items.iter().filter(|s| matches!(s, Seg::Value(_))).count();
+        if values != spec.rows[row].cols.len() {
+            // Not one row's numbers, nor a line per row: whose numbers are whose is unknown,
+            // so every row named is read with none (each declined as unreadable).
+            for r in stack {
+                runs[r] = Some(RowRun {
+                    label,
+                    items: &items[..0],
+                });
+            }
+            return;
+        }
+    }
+    runs[row] = Some(RowRun { label, items });
+}
+
+/// `items` cut where a value starts a new line.
+fn value_lines(items: &[Seg]) -> Vec<&[Seg]> {
+    let mut lines = Vec::new();
+    let (mut begin, mut line) = (0, None);
+    for (i, seg) in items.iter().enumerate() {
+        if let Seg::Value(t) = seg {
+            if line.is_some_and(|l| l != t.line) {
+                lines.push(&items[begin..i]);
+                begin = i;
+            }
+            line = Some(t.line);
+        }
+    }
+    if line.is_some() {
+        lines.push(&items[begin..]);
+    }
+    lines
+}
+
+/// The row a label names, and the rows from `from` before it whose keys it also holds, in
+/// order: a block's labels printed together, its numbers after them. A label may end with a
+/// group's name (`…属于行政查询事项（四）无法提供`) after its last row.
+pub(super) fn rows_of_label(
+    han: &str,
+    spec: &'static TableSpec,
+    from: usize,
+) -> Option<(RowMatch, Vec<usize>)> {
+    let found = match_row(han, spec, from);
+    // A label that ends with its row's key (or the key's start, quality 3 or 1) may hold the
+    // rows before it; one that only contains a key (quality 2) is looked at key by key.
+    if let Some(found) = found.filter(|m| m.score % 4 != 2) {
+        // Labels hold Han characters only, three bytes each.
+        let mut rest = &han[..han.len().saturating_sub(found.matched_chars * 3)];
+        let mut rows = Vec::new();
+        for row in (from..found.row).rev() {
+            let at = spec.rows[row]
+                .keys
+                .iter()
+                .filter_map(|k| rest.rfind(k))
+                .max();
+            if let Some(at) = at {
+                rows.push(row);
+                rest = &rest[..at];
+            }
+        }
+        rows.reverse();
+        return Some((found, rows));
+    }
+    // Keys in template order, each after the one before; not the short ones (`其他`), which
+    // group names hold (`（六）其他处理`).
+    let (mut rows, mut at, mut chars) = (Vec::new(), 0, 0);
+    for row in from..spec.rows.len() {
+        let first = spec.rows[row]
+            .keys
+            .iter()
+            .filter(|k| k.len() >= 3 * 3)
+            .filter_map(|k| Some((at + han[at..].find(k)?, k)))
+            .min_by_key(|&(i, k)| (i, usize::MAX - k.len()));
+        if let Some((i, key)) = first {
+            rows.push(row);
+            at = i + key.len();
+            chars = key.chars().count();
+        }
+    }
+    // A group's name at most after the last key: else the label is not a block of rows.
+    let row = rows
+        .pop()
+        .filter(|_| !rows.is_empty() && han.len() - at <= 8 * 3);
+    match row {
+        Some(row) => Some((
+            RowMatch {
+                row,
+                score: chars * 4 + 2,
+                matched_chars: chars,
+            },
+            rows,
+        )),
+        None => found.map(|m| (m, Vec::new())),
+    }
+}
+
+/// Longest label, in Han characters, that may be a row's with a typo: longer ones are prose.
+const TYPO_LABEL_CHARS: usize = 40;
+
+/// The row whose key a label ends with but for a character dropped, added or changed in every
+/// four (`其他法律行政止公开`). Only keys of 6 characters or more, and only when no other row
+/// comes within one more edit.
+pub(super) fn closest_row(han: &str, spec: &'static TableSpec, from: usize) -> Option<RowMatch> {
+    let label: Vec<char> = han.chars().collect();
+    let mut distances: Vec<(usize, usize, usize)> = Vec::new();
+    for (row, spec_row) in spec.rows.iter().enumerate().skip(from) {
+        for key in spec_row.keys.iter().filter(|k| k.len() >= 6 * 3) {
+            let key: Vec<char> = key.chars().collect();
+            let tail = |n: usize| &label[label.len().saturating_sub(n)..];
+            let d = (key.len().saturating_sub(1)..=key.len() + 1)
+                .map(|n| edit_distance(tail(n), &key))
+                .min()
+                .unwrap_or(usize::MAX);
+            distances.push((d, row, key.len()));
+        }
+    }
+    distances.sort_unstable();
+    let &(best, row, chars) = distances.first()?;
+    let allowed = (chars / 4).max(1);
+    let clear = distances
+        .iter()
+        .find(|d| d.1 != row)
+        .is_none_or(|d| d.0 > best + 1);
+    (best >= 1 && best <= allowed && clear).then_some(RowMatch {
+        row,
+        score: chars * 4,
+        matched_chars: chars,
+    })
 }
 
 /// Whether `label` ends with the label of a row before `from` (and names no row after it).
