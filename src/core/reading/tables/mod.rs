@@ -21,6 +21,7 @@ mod rows;
 mod segments;
 mod settle;
 pub(crate) mod split;
+mod transpose;
 
 use cells::{place_cells, rows_missing, Columns, Placed};
 use gaps::{gap_after_label, resolve};
@@ -68,6 +69,13 @@ fn read_rows(
 ) -> Option<(Table, usize)> {
     let runs = find_rows(segs, spec, min_first_chars);
     let first_line = runs.iter().flatten().map(|r| r.label.line).min()?;
+    if spec.key == "requests" {
+        if let Some(rows) = transpose::column_major(segs, spec, findings) {
+            let end = rows.iter().flatten().flatten().map(|c| c.end).max()?;
+            let line = first_line;
+            return Some((Table { spec, rows, line }, end));
+        }
+    }
     let label_gaps_are_artifacts = label_gaps_are_artifacts(spec, &runs);
     let mut end = 0;
     let mut rows = Vec::with_capacity(spec.rows.len());
