@@ -242,6 +242,15 @@ fn read_requests(
             _ => false,
         })
         .unwrap_or(0);
+    // 一、本年新收… with a typo, right before 二、上年结转…: the table begins there.
+    let first_with_typo = segs[..anchor].iter().rposition(|seg| match seg {
+        Seg::Label(label) => rows::closest_row(&label.han, spec, 0).is_some_and(|m| m.row == 0),
+        _ => false,
+    });
+    let row_before = |at: usize| anchor - at <= 1 + spec.rows[0].cols.len();
+    let anchor = first_with_typo
+        .filter(|&at| row_before(at))
+        .unwrap_or(anchor);
     RequestsRead {
         table: read_rows(source, &segs[anchor..], spec, 4, findings),
         anchor_at: segs.get(anchor).map_or(part_end, Seg::start),
@@ -398,6 +407,8 @@ mod tests {
         assert_eq!(key("补正后申请内容不明确"), Some("unable.unclear"));
         assert_eq!(key("属于某类某某信息"), None);
         assert_eq!(key("某某某某某某某某"), None);
+
+        assert_eq!(key("其他本年新收政府信息公开请数量"), Some("new"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use super::segments::{tail, Label, Seg};
 use crate::model::template::{
-    TableSpec, ACTIVE_2019, ACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REVIEW_LITIGATION,
+    RowSpec, TableSpec, ACTIVE_2019, ACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REVIEW_LITIGATION,
 };
 use crate::text::distance::edit_distance;
 
@@ -205,12 +205,24 @@ pub(super) fn find_rows<'a>(
         let from = current.as_ref().map_or(0, |c| c.0 + 1);
         let typo = || {
             let numbers_follow = matches!(segs.get(index + 1), Some(Seg::Value(_)));
-            let short = label.han_len <= TYPO_LABEL_CHARS;
+            // The first label may hold the header too (`…其他一、本年新收…请数量`).
+            let short = label.han_len <= TYPO_LABEL_CHARS || index == 0;
             closest_row(&label.han, spec, from).filter(|_| numbers_follow && short)
         };
-        let Some((found, before)) =
-            rows_of_label(&label.han, spec, from).or_else(|| typo().map(|m| (m, Vec::new())))
-        else {
+        // A label ending with a two-character key (`…不计其他`) may be a longer row's with a
+        // typo (`（二）部分开（区分处理的，只计这一情形，不计其他`): the closer row wins.
+        // Nor is it that key when its last four characters are inside another row's key.
+        let last4 = tail(&label.han, 4 * 3);
+        let inside = |m: &RowMatch| {
+            let other = |(r, row): (usize, &RowSpec)| {
+                r != m.row && row.keys.iter().any(|k| k.contains(last4))
+            };
+            m.matched_chars <= 2 && last4.len() == 4 * 3 && spec.rows.iter().enumerate().any(other)
+        };
+        let exact = rows_of_label(&label.han, spec, from).filter(|(m, _)| !inside(m));
+        let weak = exact.as_ref().is_none_or(|(m, _)| m.matched_chars <= 2);
+        let typo = weak.then(typo).flatten().map(|m| (m, Vec::new()));
+        let Some((found, before)) = typo.or(exact) else {
             continue;
         };
         if current.is_none() && found.matched_chars < min_first_chars {
@@ -287,21 +299,32 @@ fn value_lines(items: &[Seg]) -> Vec<&[Seg]> {
 }
 
 /// The row a label names, and the rows from `from` before it whose keys it also holds, in
-/// order: a block's labels printed together, its numbers after them. A label may end with a
-/// group's name (`…属于行政查询事项（四）无法提供`) after its last row.
+/// order: a block's labels printed together, its numbers after them. Such a block may end
+/// with a group's name (`…属于行政查询事项（四）无法提供`, 8 characters at most).
 pub(super) fn rows_of_label(
     han: &str,
     spec: &'static TableSpec,
     from: usize,
 ) -> Option<(RowMatch, Vec<usize>)> {
     let found = match_row(han, spec, from);
-    // A label that ends with its row's key (or the key's start, quality 3 or 1) may hold the
-    // rows before it; one that only contains a key (quality 2) is looked at key by key.
-    if let Some(found) = found.filter(|m| m.score % 4 != 2) {
-        // Labels hold Han characters only, three bytes each.
-        let mut rest = &han[..han.len().saturating_sub(found.matched_chars * 3)];
+    // Labels hold Han characters only, three bytes each.
+    for end in (han.len().saturating_sub(8 * 3)..=han.len())
+        .rev()
+        .step_by(3)
+    {
+        // Right at the end: the row's key (quality 3) or its start (1); before a group's name,
+        // a key of 3 characters or more (not `其他`, which `（六）其他处理` holds).
+        let whole = end == han.len();
+        let quality = |m: &RowMatch| match m.score % 4 {
+            3 => whole || m.matched_chars >= 3,
+            q => whole && q == 1,
+        };
+        let Some(last) = match_row(&han[..end], spec, from).filter(quality) else {
+            continue;
+        };
+        let mut rest = &han[..end - last.matched_chars * 3];
         let mut rows = Vec::new();
-        for row in (from..found.row).rev() {
+        for row in (from..last.row).rev() {
             let at = spec.rows[row]
                 .keys
                 .iter()
@@ -313,39 +336,12 @@ pub(super) fn rows_of_label(
             }
         }
         rows.reverse();
-        return Some((found, rows));
-    }
-    // Keys in template order, each after the one before; not the short ones (`其他`), which
-    // group names hold (`（六）其他处理`).
-    let (mut rows, mut at, mut chars) = (Vec::new(), 0, 0);
-    for row in from..spec.rows.len() {
-        let first = spec.rows[row]
-            .keys
-            .iter()
-            .filter(|k| k.len() >= 3 * 3)
-            .filter_map(|k| Some((at + han[at..].find(k)?, k)))
-            .min_by_key(|&(i, k)| (i, usize::MAX - k.len()));
-        if let Some((i, key)) = first {
-            rows.push(row);
-            at = i + key.len();
-            chars = key.chars().count();
+        if whole || !rows.is_empty() {
+            return Some((last, rows));
         }
+        break;
     }
-    // A group's name at most after the last key: else the label is not a block of rows.
-    let row = rows
-        .pop()
-        .filter(|_| !rows.is_empty() && han.len() - at <= 8 * 3);
-    match row {
-        Some(row) => Some((
-            RowMatch {
-                row,
-                score: chars * 4 + 2,
-                matched_chars: chars,
-            },
-            rows,
-        )),
-        None => found.map(|m| (m, Vec::new())),
-    }
+    found.map(|m| (m, Vec::new()))
 }
 
 /// Longest label, in Han characters, that may be a row's with a typo: longer ones are prose.
@@ -356,26 +352,25 @@ const TYPO_LABEL_CHARS: usize = 40;
 /// comes within one more edit.
 pub(super) fn closest_row(han: &str, spec: &'static TableSpec, from: usize) -> Option<RowMatch> {
     let label: Vec<char> = han.chars().collect();
-    let mut distances: Vec<(usize, usize, usize)> = Vec::new();
+    // The closest row (distance, row, key length) and the distance of the next closest.
+    let (mut best, mut second) = ((usize::MAX, 0, 0), usize::MAX);
     for (row, spec_row) in spec.rows.iter().enumerate().skip(from) {
+        let mut closest = (usize::MAX, row, 0);
         for key in spec_row.keys.iter().filter(|k| k.len() >= 6 * 3) {
             let key: Vec<char> = key.chars().collect();
-            let tail = |n: usize| &label[label.len().saturating_sub(n)..];
-            let d = (key.len().saturating_sub(1)..=key.len() + 1)
-                .map(|n| edit_distance(tail(n), &key))
-                .min()
-                .unwrap_or(usize::MAX);
-            distances.push((d, row, key.len()));
+            for n in key.len() - 1..=key.len() + 1 {
+                let d = edit_distance(&label[label.len().saturating_sub(n)..], &key);
+                closest = closest.min((d, row, key.len()));
+            }
+        }
+        if closest.0 < best.0 {
+            (best, second) = (closest, best.0);
+        } else {
+            second = second.min(closest.0);
         }
     }
-    distances.sort_unstable();
-    let &(best, row, chars) = distances.first()?;
-    let allowed = (chars / 4).max(1);
-    let clear = distances
-        .iter()
-        .find(|d| d.1 != row)
-        .is_none_or(|d| d.0 > best + 1);
-    (best >= 1 && best <= allowed && clear).then_some(RowMatch {
+    let (d, row, chars) = best;
+    (d >= 1 && d <= (chars / 4).max(1) && second > d + 1).then_some(RowMatch {
         row,
         score: chars * 4,
         matched_chars: chars,

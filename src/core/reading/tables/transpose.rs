@@ -37,43 +37,42 @@ pub(super) fn column_major(
     if tokens.len() != n * cols {
         return None;
     }
-    let across = |r: usize, c: usize| r * cols + c;
-    let down = |r: usize, c: usize| c * n + r;
-    let same = (0..n * cols).all(|i| tokens[i].1 == tokens[down(i / cols, i % cols)].1);
-    if !holds(spec, &|r, c| tokens[down(r, c)].1)
-        || (!same && holds(spec, &|r, c| tokens[across(r, c)].1))
-    {
+    // The cell of row r, column c is token c × n + r read down, r × cols + c read across.
+    let down: Vec<(Token, i64)> = (0..n * cols)
+        .map(|i| tokens[i % cols * n + i / cols])
+        .collect();
+    let same = down.iter().zip(&tokens).all(|(d, a)| d.1 == a.1);
+    if !holds(spec, &down) || (!same && holds(spec, &tokens)) {
         return None;
     }
-    let cell = |(token, v): (Token, i64)| Cell {
+    if !same {
+        findings.push(
+            Finding::new(
+                Rule::ReconstructedCells,
+                "表三的数字按列排列；按列读取时各行、各列合计与勾稽关系都成立，按此读取"
+                    .to_string(),
+            )
+            .at_line(Some(tokens[0].0.line)),
+        );
+    }
+    let cell = |&(token, v): &(Token, i64)| Cell {
         value: Some(Number::Int(v)),
         source: CellSource::Number,
         line: token.line,
         start: token.start,
         end: token.end,
     };
-    if !same {
-        findings.push(
-            Finding::new(
-                Rule::ReconstructedCells,
-                format!(
-                    "{}的数字按列排列（先是各行的「{}」，再是各行的「{}」……）；按列读取时各行合计、各列合计与勾稽关系都成立，按此读取",
-                    spec.name, spec.rows[0].cols[0].label, spec.rows[0].cols[1].label
-                ),
-            )
-            .at_line(Some(tokens[0].0.line)),
-        );
-    }
     Some(
-        (0..n)
-            .map(|r| Some((0..cols).map(|c| cell(tokens[down(r, c)])).collect()))
+        down.chunks(cols)
+            .map(|row| Some(row.iter().map(cell).collect()))
             .collect(),
     )
 }
 
-/// Whether every row sum, column sum and the balance of `spec` hold for the values `v(row, col)`.
-fn holds(spec: &TableSpec, v: &dyn Fn(usize, usize) -> i64) -> bool {
+/// Whether every row sum, column sum and the balance of `spec` hold for `cells` (row by row).
+fn holds(spec: &TableSpec, cells: &[(Token, i64)]) -> bool {
     let cols = spec.rows[0].cols.len();
+    let v = |r: usize, c: usize| cells[r * cols + c].1;
     let rows_ok = spec.row_sum().is_none_or(|s| {
         (0..spec.rows.len()).all(|r| s.parts.clone().map(|c| v(r, c)).sum::<i64>() == v(r, s.total))
     });
