@@ -24,6 +24,7 @@ mod rows;
 mod segments;
 mod settle;
 pub(crate) mod split;
+mod transpose;
 
 pub(crate) use forms::Forms;
 
@@ -73,6 +74,21 @@ fn read_rows(
 ) -> Option<(Table, usize)> {
     let runs = find_rows(segs, spec, min_first_chars);
     let first_line = runs.iter().flatten().map(|r| r.label.line).min()?;
+    if spec.key == "requests" {
+        if let Some(rows) = transpose::column_major(segs, spec, findings) {
+            let end = rows.iter().flatten().flatten().map(|c| c.end).max()?;
+            let line = first_line;
+            return Some((
+                Table {
+                    spec,
+                    rows,
+                    line,
+                    splits: Vec::new(),
+                },
+                end,
+            ));
+        }
+    }
     let label_gaps_are_artifacts = label_gaps_are_artifacts(spec, &runs);
     let mut end = 0;
     let mut rows = Vec::with_capacity(spec.rows.len());
@@ -263,6 +279,15 @@ fn read_requests(
             _ => false,
         })
         .unwrap_or(0);
+    // 一、本年新收… with a typo, right before 二、上年结转…: the table begins there.
+    let first_with_typo = segs[..anchor].iter().rposition(|seg| match seg {
+        Seg::Label(label) => rows::closest_row(&label.han, spec, 0).is_some_and(|m| m.row == 0),
+        _ => false,
+    });
+    let row_before = |at: usize| anchor - at <= 1 + spec.rows[0].cols.len();
+    let anchor = first_with_typo
+        .filter(|&at| row_before(at))
+        .unwrap_or(anchor);
     let anchor_at = segs.get(anchor).map_or(part_end, Seg::start);
     let mut read_findings = Vec::new();
     let mut table = read_rows(source, &segs[anchor..], spec, 4, &mut read_findings);
@@ -409,6 +434,48 @@ mod tests {
             [Some(5.0), Some(1.0), Some(5.0), Some(2.0), Some(13.0)]
         );
         assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    #[test]
+    fn labels_apart_from_their_numbers_take_a_line_each() {
+        let text = "二、主动公开政府信息情况\n第二十条 第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章\n行政规范性文件\n1 0 11\n8 26 66\n三、收到和处理政府信息公开申请情况\n";
+        let (tables, findings) = read(text, Template::Y2021);
+        let table = tables.active.unwrap();
+        assert_eq!(
+            row_values(&table, "regulations"),
+            [Some(1.0), Some(0.0), Some(11.0)]
+        );
+        assert_eq!(
+            row_values(&table, "normative_docs"),
+            [Some(8.0), Some(26.0), Some(66.0)]
+        );
+        // Lines that are not a row's worth each: nobody's numbers.
+        let text = text.replace("1 0 11\n8 26 66", "1 0 11 8\n26 66");
+        let (tables, findings_apart) = read(&text, Template::Y2021);
+        assert_eq!(
+            row_values(&tables.active.unwrap(), "regulations"),
+            [None; 3]
+        );
+        assert!(findings_apart
+            .iter()
+            .any(|f| f.rule == crate::model::Rule::UnreadableRow));
+        let rule = |f: &Finding| f.rule;
+        assert_eq!(
+            findings.iter().map(rule).collect::<Vec<_>>(),
+            [crate::model::Rule::RowMissing]
+        );
+    }
+
+    #[test]
+    fn a_label_with_a_typo_is_its_closest_row_when_that_is_clear() {
+        let spec = Template::Y2021.requests();
+        let key = |han: &str| rows::closest_row(han, spec, 0).map(|m| spec.rows[m.row].key);
+        assert_eq!(key("其他法律行政止公开"), Some("denied.law_prohibited"));
+        assert_eq!(key("补正后申请内容不明确"), Some("unable.unclear"));
+        assert_eq!(key("属于某类某某信息"), None);
+        assert_eq!(key("某某某某某某某某"), None);
+
+        assert_eq!(key("其他本年新收政府信息公开请数量"), Some("new"));
     }
 
     #[test]

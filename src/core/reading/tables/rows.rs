@@ -5,8 +5,9 @@ use std::sync::OnceLock;
 
 use super::segments::{tail, Label, Seg};
 use crate::model::template::{
-    TableSpec, ACTIVE_2019, ACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REVIEW_LITIGATION,
+    RowSpec, TableSpec, ACTIVE_2019, ACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REVIEW_LITIGATION,
 };
+use crate::text::distance::edit_distance;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct RowMatch {
@@ -176,16 +177,9 @@ pub(super) fn find_rows<'a>(
     min_first_chars: usize,
 ) -> Vec<Option<RowRun<'a>>> {
     let mut runs: Vec<Option<RowRun<'a>>> = (0..spec.rows.len()).map(|_| None).collect();
-    let mut current: Option<(usize, &'a Label, usize)> = None;
-    let close =
-        |runs: &mut Vec<Option<RowRun<'a>>>, current: Option<(usize, &'a Label, usize)>, end| {
-            if let Some((row, label, begin)) = current {
-                runs[row] = Some(RowRun {
-                    label,
-                    items: &segs[begin..end],
-                });
-            }
-        };
+    // The current row, its label, where its segments begin, and the rows whose labels came
+    // in the same label before it (labels apart from their numbers).
+    let mut current: Option<(usize, &'a Label, usize, Vec<usize>)> = None;
     // Values since the current row's label.
     let mut values = 0;
     for (index, seg) in segs.iter().enumerate() {
@@ -197,10 +191,10 @@ pub(super) fn find_rows<'a>(
             }
             Seg::Gap(_) => continue,
         };
-        let from = current.map_or(0, |(row, _, _)| row + 1);
+        let from = current.as_ref().map_or(0, |c| c.0 + 1);
         // Prose can only come before the table: once a few rows are read, no restart.
         let rows_read = runs.iter().flatten().count();
-        if let Some((row, _, _)) = current.filter(|_| rows_read < 3) {
+        if let Some(row) = current.as_ref().map(|c| c.0).filter(|_| rows_read < 3) {
             if values < spec.rows[row].cols.len() && restarts_table(label, spec, from) {
                 // The label of a row already passed, while the current row is still short:
                 // what came before was prose ending in a row's name (`…发生行政复议3件`).
@@ -208,19 +202,179 @@ pub(super) fn find_rows<'a>(
                 current = None;
             }
         }
-        let from = current.map_or(0, |(row, _, _)| row + 1);
-        let Some(found) = match_row(&label.han, spec, from) else {
+        let from = current.as_ref().map_or(0, |c| c.0 + 1);
+        let typo = || {
+            let numbers_follow = matches!(segs.get(index + 1), Some(Seg::Value(_)));
+            // The first label may hold the header too (`…其他一、本年新收…请数量`).
+            let short = label.han_len <= TYPO_LABEL_CHARS || index == 0;
+            closest_row(&label.han, spec, from).filter(|_| numbers_follow && short)
+        };
+        // A label ending with a two-character key (`…不计其他`) may be a longer row's with a
+        // typo (`（二）部分开（区分处理的，只计这一情形，不计其他`): the closer row wins.
+        // Nor is it that key when its last four characters are inside another row's key.
+        let last4 = tail(&label.han, 4 * 3);
+        let inside = |m: &RowMatch| {
+            let other = |(r, row): (usize, &RowSpec)| {
+                r != m.row && row.keys.iter().any(|k| k.contains(last4))
+            };
+            m.matched_chars <= 2 && last4.len() == 4 * 3 && spec.rows.iter().enumerate().any(other)
+        };
+        let exact = rows_of_label(&label.han, spec, from).filter(|(m, _)| !inside(m));
+        let weak = exact.as_ref().is_none_or(|(m, _)| m.matched_chars <= 2);
+        let typo = weak.then(typo).flatten().map(|m| (m, Vec::new()));
+        let Some((found, before)) = typo.or(exact) else {
             continue;
         };
         if current.is_none() && found.matched_chars < min_first_chars {
             continue;
         }
-        close(&mut runs, current, index);
-        current = Some((found.row, label, index + 1));
+        close(&mut runs, current.take(), &segs[..index], spec);
+        current = Some((found.row, label, index + 1, before));
         values = 0;
     }
-    close(&mut runs, current, segs.len());
+    close(&mut runs, current, segs, spec);
     runs
+}
+
+/// Ends the current row at the end of `segs`. Rows whose labels all came before the numbers
+/// take a line of numbers each, when every line holds exactly a row's columns; otherwise the
+/// numbers are the last row's when they are one row's worth, and nobody's when not.
+fn close<'a>(
+    runs: &mut [Option<RowRun<'a>>],
+    current: Option<(usize, &'a Label, usize, Vec<usize>)>,
+    segs: &'a [Seg],
+    spec: &'static TableSpec,
+) {
+    let Some((row, label, begin, mut stack)) = current else {
+        return;
+    };
+    let items = &segs[begin..];
+    stack.push(row);
+    if stack.len() > 1 {
+        let lines = value_lines(items);
+        let fits = lines.len() == stack.len()
+            && lines.iter().zip(&stack).all(|(line, &r)| {
+                let n = line.iter().filter(|s| matches!(s, Seg::Value(_))).count();
+                n == spec.rows[r].cols.len()
+            });
+        if fits {
+            for (line, r) in lines.into_iter().zip(stack) {
+                runs[r] = Some(RowRun { label, items: line });
+            }
+            return;
+        }
+        let values = items.iter().filter(|s| matches!(s, Seg::Value(_))).count();
+        if values != spec.rows[row].cols.len() {
+            // Not one row's numbers, nor a line per row: whose numbers are whose is unknown,
+            // so every row named is read with none (each declined as unreadable).
+            for r in stack {
+                runs[r] = Some(RowRun {
+                    label,
+                    items: &items[..0],
+                });
+            }
+            return;
+        }
+    }
+    runs[row] = Some(RowRun { label, items });
+}
+
+/// `items` cut where a value starts a new line.
+fn value_lines(items: &[Seg]) -> Vec<&[Seg]> {
+    let mut lines = Vec::new();
+    let (mut begin, mut line) = (0, None);
+    for (i, seg) in items.iter().enumerate() {
+        if let Seg::Value(t) = seg {
+            if line.is_some_and(|l| l != t.line) {
+                lines.push(&items[begin..i]);
+                begin = i;
+            }
+            line = Some(t.line);
+        }
+    }
+    if line.is_some() {
+        lines.push(&items[begin..]);
+    }
+    lines
+}
+
+/// The row a label names, and the rows from `from` before it whose keys it also holds, in
+/// order: a block's labels printed together, its numbers after them. Such a block may end
+/// with a group's name (`…属于行政查询事项（四）无法提供`, 8 characters at most).
+pub(super) fn rows_of_label(
+    han: &str,
+    spec: &'static TableSpec,
+    from: usize,
+) -> Option<(RowMatch, Vec<usize>)> {
+    let found = match_row(han, spec, from);
+    // Labels hold Han characters only, three bytes each.
+    for end in (han.len().saturating_sub(8 * 3)..=han.len())
+        .rev()
+        .step_by(3)
+    {
+        // Right at the end: the row's key (quality 3) or its start (1); before a group's name,
+        // a key of 3 characters or more (not `其他`, which `（六）其他处理` holds).
+        let whole = end == han.len();
+        let quality = |m: &RowMatch| match m.score % 4 {
+            3 => whole || m.matched_chars >= 3,
+            q => whole && q == 1,
+        };
+        let Some(last) = match_row(&han[..end], spec, from).filter(quality) else {
+            continue;
+        };
+        let mut rest = &han[..end - last.matched_chars * 3];
+        let mut rows = Vec::new();
+        for row in (from..last.row).rev() {
+            let at = spec.rows[row]
+                .keys
+                .iter()
+                .filter_map(|k| rest.rfind(k))
+                .max();
+            if let Some(at) = at {
+                rows.push(row);
+                rest = &rest[..at];
+            }
+        }
+        rows.reverse();
+        if whole || !rows.is_empty() {
+            return Some((last, rows));
+        }
+        break;
+    }
+    found.map(|m| (m, Vec::new()))
+}
+
+/// Longest label, in Han characters, that may be a row's with a typo: longer ones are prose.
+const TYPO_LABEL_CHARS: usize = 40;
+
+/// The row whose key a label ends with but for a character dropped, added or changed in every
+/// four (`其他法律行政止公开`). Only keys of 6 characters or more, and only when no other row
+/// comes within one more edit.
+pub(super) fn closest_row(han: &str, spec: &'static TableSpec, from: usize) -> Option<RowMatch> {
+    let label: Vec<char> = han.chars().collect();
+    // The closest row (distance, row, key length) and the distance of the next closest.
+    let (mut best, mut second) = ((usize::MAX, 0, 0), usize::MAX);
+    for (row, spec_row) in spec.rows.iter().enumerate().skip(from) {
+        let mut closest = (usize::MAX, row, 0);
+        for key in spec_row.keys.iter().filter(|k| k.len() >= 6 * 3) {
+            let key: Vec<char> = key.chars().collect();
+            for n in key.len() - 1..=key.len() + 1 {
+                let d = edit_distance(&label[label.len().saturating_sub(n)..], &key);
+                closest = closest.min((d, row, key.len()));
+            }
+        }
+        if closest.0 < best.0 {
+            (best, second) = (closest, best.0);
+        } else {
+            second = second.min(closest.0);
+        }
+    }
+    let (d, row, chars) = best;
+    (d >= 1 && d <= (chars / 4).max(1) && second > d + 1).then_some(RowMatch {
+        row,
+        score: chars * 4,
+        matched_chars: chars,
+    })
 }
 
 /// Whether `label` ends with the label of a row before `from` (and names no row after it).
