@@ -17,7 +17,8 @@ use serde_json::Value;
 
 mod common;
 
-use common::ColKind;
+use common::print_value;
+
 use common::{generate, Draw, Rng, Scale, Tpl, ValidSet};
 use common::{REQ_COLS, RESULTS_GROUP, REVIEW_COLS, REVIEW_GROUPS};
 
@@ -40,19 +41,6 @@ struct Breaks {
     items: bool,
     /// Each section title has a typo: a character added, dropped or changed.
     typos: bool,
-}
-
-fn print_value(value: f64, kind: ColKind) -> String {
-    let value = (value * 1e6).round() / 1e6;
-    let text = if value.fract() == 0.0 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    };
-    match kind {
-        ColKind::Signed if value > 0.0 => format!("+{text}"),
-        _ => text,
-    }
 }
 
 /// The lines a value prints on: one, or two when a whole number of two digits or more is cut.

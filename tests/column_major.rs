@@ -15,7 +15,8 @@ use std::fmt::Write as _;
 
 mod common;
 
-use common::ColKind::{self, Signed};
+use common::print_value;
+
 use common::{generate, Draw, Rng, Scale, Tpl, ValidSet};
 use common::{REQ_COLS, RESULTS_GROUP, REVIEW_COLS, REVIEW_GROUPS};
 
@@ -131,19 +132,6 @@ impl Lines<'_> {
         } else {
             1
         })
-    }
-}
-
-fn print_value(value: f64, kind: ColKind) -> String {
-    let value = (value * 1e6).round() / 1e6;
-    let text = if value.fract() == 0.0 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    };
-    match kind {
-        Signed if value > 0.0 => format!("+{text}"),
-        _ => text,
     }
 }
 

@@ -743,3 +743,18 @@ pub fn check_bytes(
         options,
     ))
 }
+
+/// A value as a report prints it: whole numbers without a point, a `+` on a positive change.
+#[allow(dead_code)]
+pub fn print_value(value: f64, kind: ColKind) -> String {
+    let value = (value * 1e6).round() / 1e6;
+    let text = if value.fract() == 0.0 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    };
+    match kind {
+        ColKind::Signed if value > 0.0 => format!("+{text}"),
+        _ => text,
+    }
+}
