@@ -209,7 +209,7 @@ test('<nianbao-checker> keeps its tables and findings under hostile CSS; two are
     .every((el) => !el.shadowRoot.querySelector('.nianbao-root').hidden));
   const cliA = cliReport(a.name);
   const cliB = cliReport(b.name);
-  const detail = (cli) => ({ ...cli.summary, template: cli.template, report_year: cli.report_year, agency: cli.agency });
+  const detail = (cli) => ({ ...cli.summary, template: cli.template, report_year: cli.report_year, agency: cli.agency, verdict: cli.verdict });
   // Each reports its own counts (once per check it makes), on its own element.
   const reported = async () => {
     const byId = {};
