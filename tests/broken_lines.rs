@@ -13,14 +13,13 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
-
 mod common;
 
 use common::print_value;
 
+use common::readback::{all_cells, ReadBack, Tally};
+use common::RESULTS_GROUP;
 use common::{generate, Draw, Rng, Scale, Tpl, ValidSet};
-use common::{REQ_COLS, RESULTS_GROUP, REVIEW_COLS, REVIEW_GROUPS};
 
 const DRAW: Draw = Draw {
     scales: &[3, 30, 30, 300, 300, 3000],
@@ -187,72 +186,19 @@ fn render(set: &ValidSet, breaks: &Breaks, rng: &mut Rng) -> String {
     out.join("\n")
 }
 
-/// How the cells of a rendering were read.
-#[derive(Default, Clone, Copy)]
-struct Tally {
-    renderings: usize,
-    exact: usize,
-    declined_cells: usize,
-    wrong_cells: usize,
-    /// Error findings about arithmetic on tables that add up.
-    false_errors: usize,
-}
-
-fn expected(set: &ValidSet) -> Vec<(&'static str, &'static str, &'static str, f64)> {
-    let mut cells = Vec::new();
-    for ((block, key, _), values) in set.template.active_rows().iter().zip(&set.active) {
-        for (col, &value) in block.cols.iter().zip(values) {
-            cells.push(("active", *key, col.0, value));
-        }
-    }
-    for (row, values) in set.template.request_rows().iter().zip(&set.requests) {
-        for (&col, &value) in REQ_COLS.iter().zip(values) {
-            cells.push(("requests", row.key, col, value as f64));
-        }
-    }
-    for (&(key, _), values) in REVIEW_GROUPS.iter().zip(&set.review) {
-        for (&col, &value) in REVIEW_COLS.iter().zip(values) {
-            cells.push(("review_litigation", key, col, value as f64));
-        }
-    }
-    cells
-}
-
 /// Checks one rendering; a problem (a wrong cell, a false error, a missing section) is returned
 /// with what to look at.
 fn check(set: &ValidSet, text: &str, tally: &mut Tally) -> Vec<String> {
     let report = nianbao::check_text(text, &nianbao::Options::default());
-    let json: Value =
-        serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap();
-    let mut problems = Vec::new();
-    let mut exact = true;
-    for (table, row, col, want) in expected(set) {
-        match json["tables"][table][row][col].as_f64() {
-            Some(got) if (got - want).abs() < 1e-6 => {}
-            Some(got) => {
-                tally.wrong_cells += 1;
-                exact = false;
-                problems.push(format!("{table}.{row}.{col}: printed {want}, read {got}"));
-            }
-            None => {
-                tally.declined_cells += 1;
-                exact = false;
-            }
+    let read = ReadBack::new(report, &all_cells(set));
+    tally.add(&read);
+    let mut problems = read.wrong.clone();
+    problems.extend(read.false_errors.iter().cloned());
+    for finding in &read.report.findings {
+        if finding.rule.id() == "structure.section_missing" {
+            problems.push(format!("{}: {}", finding.rule.id(), finding.message));
         }
     }
-    for finding in &report.findings {
-        let id = finding.rule.id();
-        let arithmetic = id.starts_with("requests.") || id.starts_with("review_litigation.");
-        if finding.severity == nianbao::Severity::Error && (arithmetic || id == "value.negative") {
-            tally.false_errors += 1;
-            problems.push(format!("{id}: {}", finding.message));
-        }
-        if id == "structure.section_missing" {
-            problems.push(format!("{id}: {}", finding.message));
-        }
-    }
-    tally.renderings += 1;
-    tally.exact += usize::from(exact);
     problems
 }
 
@@ -332,16 +278,7 @@ fn text_broken_at_arbitrary_points_is_read_exactly_or_declined() {
             }
         }
         renderings += tally.renderings;
-        let _ = writeln!(
-            summary,
-            "{name}: {} renderings, {} read exactly ({:.1}%), {} cells declined, {} cells wrong, {} false errors",
-            tally.renderings,
-            tally.exact,
-            100.0 * tally.exact as f64 / tally.renderings as f64,
-            tally.declined_cells,
-            tally.wrong_cells,
-            tally.false_errors
-        );
+        let _ = writeln!(summary, "{}", tally.line(name));
     }
     println!("{summary}");
     assert!(renderings >= 1000, "{renderings} renderings");

@@ -15,12 +15,10 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
-
 mod common;
 
+use common::readback::{request_cells, review_cells, Printed, ReadBack, Tally};
 use common::{generate, Draw, Rng, Scale, Tpl, ValidSet};
-use common::{REQ_COLS, REVIEW_COLS, REVIEW_GROUPS};
 
 const DRAW: Draw = Draw {
     scales: &[3, 30, 30, 300, 3000],
@@ -262,70 +260,25 @@ fn render(set: &ValidSet, layout: &Layout, rng: &mut Rng) -> String {
     out.join("\n")
 }
 
-/// How the cells of a rendering were read.
-#[derive(Default, Clone, Copy)]
-struct Tally {
-    renderings: usize,
-    exact: usize,
-    declined_cells: usize,
-    wrong_cells: usize,
-    errors: usize,
-}
-
 /// 表三's and 表四's cells as printed (表二 is printed the plain way, one value a line).
-fn expected(set: &ValidSet) -> Vec<(&'static str, &'static str, &'static str, f64)> {
-    let mut cells = Vec::new();
-    for (row, values) in set.template.request_rows().iter().zip(&set.requests) {
-        for (&col, &value) in REQ_COLS.iter().zip(values) {
-            cells.push(("requests", row.key, col, value as f64));
-        }
-    }
-    for (&(key, _), values) in REVIEW_GROUPS.iter().zip(&set.review) {
-        for (&col, &value) in REVIEW_COLS.iter().zip(values) {
-            cells.push(("review_litigation", key, col, value as f64));
-        }
-    }
+fn printed_cells(set: &ValidSet) -> Vec<Printed> {
+    let mut cells = request_cells(&set.template.request_rows(), &set.requests);
+    cells.extend(review_cells(set));
     cells
 }
 
-/// Checks one rendering; a problem (a wrong cell, an unexplained null, an error) is returned.
+/// Checks one rendering; a problem (a wrong cell, an unexplained null, any error) is returned.
 fn check(set: &ValidSet, text: &str, tally: &mut Tally) -> Vec<String> {
     let report = nianbao::check_text(text, &nianbao::Options::default());
-    let json: Value =
-        serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap();
-    let mut problems = Vec::new();
-    let mut exact = true;
-    let explained = |table: &str, row: &str| {
-        report.findings.iter().any(|f| {
-            f.rule.id().starts_with("structure.")
-                && f.cells.iter().any(|c| c.table == table && c.row == row)
-        })
-    };
-    for (table, row, col, want) in expected(set) {
-        match json["tables"][table][row][col].as_f64() {
-            Some(got) if (got - want).abs() < 1e-6 => {}
-            Some(got) => {
-                tally.wrong_cells += 1;
-                exact = false;
-                problems.push(format!("{table}.{row}.{col}: printed {want}, read {got}"));
-            }
-            None => {
-                tally.declined_cells += 1;
-                exact = false;
-                if !explained(table, row) {
-                    problems.push(format!("{table}.{row}.{col}: null with no finding"));
-                }
-            }
-        }
-    }
-    for finding in &report.findings {
+    let read = ReadBack::new(report, &printed_cells(set));
+    tally.add(&read);
+    let mut problems = read.wrong.clone();
+    problems.extend(read.untold_declines());
+    for finding in &read.report.findings {
         if finding.severity == nianbao::Severity::Error {
-            tally.errors += 1;
             problems.push(format!("{}: {}", finding.rule.id(), finding.message));
         }
     }
-    tally.renderings += 1;
-    tally.exact += usize::from(exact);
     problems
 }
 
@@ -442,16 +395,7 @@ fn markdown_from_a_pdf_is_read_exactly_or_declined() {
             }
         }
         renderings += tally.renderings;
-        let _ = writeln!(
-            summary,
-            "{name}: {} renderings, {} read exactly ({:.1}%), {} cells declined, {} cells wrong, {} errors",
-            tally.renderings,
-            tally.exact,
-            100.0 * tally.exact as f64 / tally.renderings as f64,
-            tally.declined_cells,
-            tally.wrong_cells,
-            tally.errors
-        );
+        let _ = writeln!(summary, "{}", tally.line(name));
     }
     println!("{summary}");
     assert!(renderings >= 1000, "{renderings} renderings");

@@ -13,12 +13,12 @@
 use std::fmt::Write as _;
 
 use nianbao::input::document::{Document, DocumentBuilder, RowSpan};
-use serde_json::Value;
 
 mod common;
 
+use common::readback::{active_cells, request_cells, review_cells, ReadBack, Tally};
+use common::REVIEW_GROUPS;
 use common::{generate, Draw, ReqRow, Rng, Scale, Tpl, ValidSet};
-use common::{REQ_COLS, REVIEW_COLS, REVIEW_GROUPS};
 
 const DRAW: Draw = Draw {
     scales: &[3, 30, 300, 3000],
@@ -238,78 +238,34 @@ fn render(mixed: &Mixed, layout: Layout) -> Document {
     b.finish()
 }
 
-#[derive(Default, Clone, Copy)]
-struct Tally {
-    renderings: usize,
-    exact: usize,
-    told: usize,
-    wrong_cells: usize,
-    declined_cells: usize,
-    other_errors: usize,
-}
-
-fn expected(mixed: &Mixed) -> Vec<(&'static str, &'static str, &'static str, f64)> {
-    let set = &mixed.set;
-    let mut cells = Vec::new();
-    for ((block, key, _), values) in set.template.active_rows().iter().zip(&set.active) {
-        for (col, &value) in block.cols.iter().zip(values) {
-            cells.push(("active", *key, col.0, value));
-        }
-    }
-    for (row, values) in mixed.rows.iter().zip(&mixed.requests) {
-        for (&col, &value) in REQ_COLS.iter().zip(values) {
-            cells.push(("requests", row.key, col, value as f64));
-        }
-    }
-    for (&(key, _), values) in REVIEW_GROUPS.iter().zip(&set.review) {
-        for (&col, &value) in REVIEW_COLS.iter().zip(values) {
-            cells.push(("review_litigation", key, col, value as f64));
-        }
-    }
-    cells
-}
-
-/// Checks one rendering; its problems are returned.
+/// Checks one rendering; its problems are returned: a cell not read as printed, the wrong
+/// template, no `structure.template_mismatch`, or any other error.
 fn check(mixed: &Mixed, document: &Document, tally: &mut Tally) -> Vec<String> {
     let report = nianbao::check(document, None, &nianbao::Options::default());
-    let json: Value =
-        serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap();
-    let mut problems = Vec::new();
-    let mut exact = true;
-    for (table, row, col, want) in expected(mixed) {
-        match json["tables"][table][row][col].as_f64() {
-            Some(got) if (got - want).abs() < 1e-6 => {}
-            Some(got) => {
-                tally.wrong_cells += 1;
-                exact = false;
-                problems.push(format!("{table}.{row}.{col}: printed {want}, read {got}"));
-            }
-            None => {
-                tally.declined_cells += 1;
-                exact = false;
-                problems.push(format!("{table}.{row}.{col}: printed {want}, not read"));
-            }
-        }
+    let mut printed = active_cells(&mixed.set);
+    printed.extend(request_cells(&mixed.rows, &mixed.requests));
+    printed.extend(review_cells(&mixed.set));
+    let read = ReadBack::new(report, &printed);
+    tally.add(&read);
+    let mut problems = read.wrong.clone();
+    for (table, row, col) in &read.declined {
+        problems.push(format!("{table}.{row}.{col}: not read"));
     }
-    if json["template"] != mixed.set.template.id() {
-        problems.push(format!("template {}", json["template"]));
+    if read.json["template"] != mixed.set.template.id() {
+        problems.push(format!("template {}", read.json["template"]));
     }
     let mut told = false;
-    for finding in &report.findings {
+    for finding in &read.report.findings {
         let id = finding.rule.id();
         if id == "structure.template_mismatch" {
             told = true;
         } else if finding.severity == nianbao::Severity::Error {
-            tally.other_errors += 1;
             problems.push(format!("{id}: {}", finding.message));
         }
     }
     if !told {
         problems.push("no structure.template_mismatch".to_string());
     }
-    tally.renderings += 1;
-    tally.told += usize::from(told);
-    tally.exact += usize::from(exact && problems.is_empty());
     problems
 }
 
@@ -351,17 +307,8 @@ fn a_table_three_in_the_other_form_is_read_in_its_form_and_told() {
                 }
             }
             renderings += tally.renderings;
-            let _ = writeln!(
-                summary,
-                "{name}, {layout:?}: {} renderings, {} read exactly and told ({:.1}%), {} told, {} cells declined, {} cells wrong, {} other errors",
-                tally.renderings,
-                tally.exact,
-                100.0 * tally.exact as f64 / tally.renderings as f64,
-                tally.told,
-                tally.declined_cells,
-                tally.wrong_cells,
-                tally.other_errors,
-            );
+            let family = format!("{name}, {layout:?}");
+            let _ = writeln!(summary, "{}", tally.line(&family));
         }
     }
     println!("{summary}");

@@ -5,6 +5,9 @@
 // Each test crate compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
 
+pub mod pdf_lines;
+pub mod readback;
+
 // --------------------------------------------------------------------------- randomness
 
 /// xorshift64: deterministic on every platform and needs no dependency.
