@@ -66,25 +66,31 @@ pub const MAX_PER_RULE: usize = 100;
 /// Keeps at most [`MAX_PER_RULE`] findings of each rule; the last one kept of a rule with more
 /// says how many more there were.
 pub fn cap_per_rule(findings: &mut Vec<Finding>) {
-    let mut counts: std::collections::HashMap<Rule, usize> = Default::default();
+    // (rule, findings of it): a few dozen rules at most.
+    let mut counts: Vec<(Rule, usize)> = Vec::new();
     for finding in findings.iter() {
-        *counts.entry(finding.rule).or_default() += 1;
+        match counts.iter_mut().find(|(rule, _)| *rule == finding.rule) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((finding.rule, 1)),
+        }
     }
-    if counts.values().all(|&n| n <= MAX_PER_RULE) {
+    if counts.iter().all(|&(_, n)| n <= MAX_PER_RULE) {
         return;
     }
-    let mut seen: std::collections::HashMap<Rule, usize> = Default::default();
+    let mut seen: Vec<(Rule, usize)> = counts.iter().map(|&(rule, _)| (rule, 0)).collect();
     findings.retain_mut(|finding| {
-        let seen = seen.entry(finding.rule).or_default();
-        *seen += 1;
-        let total = counts[&finding.rule];
-        if *seen == MAX_PER_RULE && total > MAX_PER_RULE {
+        let at = counts.iter().position(|(rule, _)| *rule == finding.rule);
+        let (Some(at), total) = (at, at.map_or(0, |at| counts[at].1)) else {
+            return true;
+        };
+        seen[at].1 += 1;
+        if seen[at].1 == MAX_PER_RULE && total > MAX_PER_RULE {
             finding.message += &format!(
                 "（同类问题共 {total} 个，另有 {} 个未列出）",
                 total - MAX_PER_RULE
             );
         }
-        *seen <= MAX_PER_RULE
+        seen[at].1 <= MAX_PER_RULE
     });
 }
 

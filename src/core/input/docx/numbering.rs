@@ -75,7 +75,8 @@ pub(super) struct Numbering {
     abstract_index: HashMap<u32, usize>,
     num_index: HashMap<u32, usize>,
     style_index: HashMap<String, usize>,
-    counters: HashMap<u32, Counter>,
+    /// The counter of each list in `nums` (by index), once it is used.
+    counters: Vec<Option<Counter>>,
 }
 
 fn number(e: &BytesStart) -> Option<u32> {
@@ -102,6 +103,7 @@ impl Numbering {
         for (i, style) in out.styles.iter().enumerate() {
             out.style_index.entry(style.id.clone()).or_insert(i);
         }
+        out.counters = vec![None; out.nums.len()];
         out
     }
 
@@ -241,9 +243,10 @@ impl Numbering {
         let Some((num_id, level)) = self.list_of(reference) else {
             return String::new();
         };
-        let Some(num) = self.num_index.get(&num_id).map(|&i| &self.nums[i]) else {
+        let Some(&at) = self.num_index.get(&num_id) else {
             return String::new();
         };
+        let num = &self.nums[at];
         let Some(list) = self
             .abstract_index
             .get(&num.abstract_id)
@@ -262,7 +265,7 @@ impl Numbering {
         let Some(this) = list.level(level) else {
             return String::new();
         };
-        let counters = advance(&mut self.counters, num_id, level, &starts);
+        let counters = advance(&mut self.counters[at], level, &starts);
         if matches!(this.format.as_str(), "bullet" | "none") {
             return String::new();
         }
@@ -319,15 +322,10 @@ struct ListReading {
     override_level: Option<u32>,
 }
 
-/// Counts a paragraph at `level` of list `num_id`: its number goes up (or starts), the deeper
+/// Counts a paragraph at `level` of a list (its counter): its number goes up (or starts), the deeper
 /// levels start again. The list's numbers after it.
-fn advance(
-    counters: &mut HashMap<u32, Counter>,
-    num_id: u32,
-    level: usize,
-    starts: &[u32; LEVELS],
-) -> [Option<u32>; LEVELS] {
-    let values = counters.entry(num_id).or_insert([None; LEVELS]);
+fn advance(counter: &mut Option<Counter>, level: usize, starts: &[u32; LEVELS]) -> Counter {
+    let values = counter.get_or_insert([None; LEVELS]);
     values[level] = Some(match values[level] {
         Some(n) => n.saturating_add(1),
         None => starts[level],
