@@ -10,6 +10,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use nianbao::output::summary::{self, SummaryRow};
+use nianbao::output::text::shown_name;
 use nianbao::Document;
 use nianbao::Options;
 
@@ -46,7 +47,7 @@ impl Input {
     /// The file read as its kind says; the error names the file.
     pub fn document(&self) -> Result<Document, String> {
         match &self.problem {
-            Some(problem) => Err(format!("{}：{problem}", self.file)),
+            Some(problem) => Err(format!("{}：{problem}", shown_name(&self.file))),
             None => super::read_document(&self.file),
         }
     }
@@ -58,10 +59,11 @@ impl Input {
 pub fn inputs(args: &[String]) -> Vec<Input> {
     let mut inputs = Vec::new();
     let mut skipped = Vec::new();
+    let mut special = Vec::new();
     for arg in args {
         if arg != "-" && Path::new(arg).is_dir() {
             let before = inputs.len();
-            walk(Path::new(arg), &mut inputs, &mut skipped);
+            walk(Path::new(arg), &mut inputs, &mut skipped, &mut special);
             if inputs.len() == before {
                 inputs.push(Input {
                     file: arg.clone(),
@@ -75,9 +77,25 @@ pub fn inputs(args: &[String]) -> Vec<Input> {
             inputs.push(Input::file(arg.clone()));
         }
     }
+    if !special.is_empty() {
+        let examples: Vec<String> = special
+            .iter()
+            .take(3)
+            .map(|name| shown_name(name).into_owned())
+            .collect();
+        say!(
+            "已跳过文件夹中 {} 个不是普通文件的项目（管道、设备、套接字等，如 {}）",
+            special.len(),
+            examples.join("、")
+        );
+    }
     if !skipped.is_empty() {
-        let examples: Vec<&str> = skipped.iter().take(3).map(String::as_str).collect();
-        eprintln!(
+        let examples: Vec<String> = skipped
+            .iter()
+            .take(3)
+            .map(|name| shown_name(name).into_owned())
+            .collect();
+        say!(
             "已跳过文件夹中 {} 个不是 {} 的文件（如 {}）",
             skipped.len(),
             endings_in_words(),
@@ -96,8 +114,9 @@ fn endings_in_words() -> String {
 }
 
 /// Adds the report files under `dir`, sorted by name at each level; a folder that cannot be
-/// listed becomes an input that says so.
-fn walk(dir: &Path, inputs: &mut Vec<Input>, skipped: &mut Vec<String>) {
+/// listed becomes an input that says so. What is neither a folder nor a regular file (a named
+/// pipe, which would wait for a writer forever; a device; a socket) goes to `special`.
+fn walk(dir: &Path, inputs: &mut Vec<Input>, skipped: &mut Vec<String>, special: &mut Vec<String>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => {
@@ -119,8 +138,12 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, skipped: &mut Vec<String>) {
             if is_link {
                 skipped.push(shown);
             } else {
-                walk(&path, inputs, skipped);
+                walk(&path, inputs, skipped, special);
             }
+            continue;
+        }
+        if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            special.push(shown);
             continue;
         }
         let Some(name) = entry.file_name().to_str().map(str::to_string) else {
@@ -235,7 +258,7 @@ pub fn summary_csv(inputs: &[Input], options: &Options, previous: Option<&Docume
         match &row.counts {
             None => {
                 unreadable += 1;
-                progress.note(&format!("{}：{}", row.file, row.note));
+                progress.note(&format!("{}：{}", shown_name(&row.file), row.note));
             }
             Some(counts) if counts.errors > 0 => failed += 1,
             Some(_) => {}
@@ -303,7 +326,7 @@ impl Progress {
             ProgressStyle::InPlace => {
                 let due = self.drawn.is_none_or(|at| at.elapsed() >= REDRAW);
                 if due || self.done == self.total {
-                    eprint!("\r已检查 {}/{}", self.done, self.total);
+                    say_raw!("\r已检查 {}/{}", self.done, self.total);
                     self.drawn = Some(Instant::now());
                 }
             }
@@ -311,7 +334,7 @@ impl Progress {
                 if self.total >= LINE_EVERY
                     && (self.done.is_multiple_of(LINE_EVERY) || self.done == self.total)
                 {
-                    eprintln!("已检查 {}/{}", self.done, self.total);
+                    say!("已检查 {}/{}", self.done, self.total);
                 }
             }
             ProgressStyle::Off => {}
@@ -321,17 +344,19 @@ impl Progress {
     /// A message on its own line, above the count.
     fn note(&mut self, message: &str) {
         if self.style == ProgressStyle::InPlace && self.drawn.is_some() {
-            eprint!("\r\x1b[K");
+            say_raw!("\r\x1b[K");
             self.drawn = None;
         }
-        eprintln!("{message}");
+        say!("{message}");
     }
 
     fn finish(&mut self, failed: usize, unreadable: usize) {
         if self.style == ProgressStyle::InPlace {
-            eprintln!(
+            say!(
                 "\r\x1b[K已检查 {} 个文件：{} 个未通过，{} 个无法读取",
-                self.total, failed, unreadable
+                self.total,
+                failed,
+                unreadable
             );
         }
     }

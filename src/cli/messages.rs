@@ -24,8 +24,8 @@ pub fn exit(error: &clap::Error, help: impl FnOnce() -> Option<String>) -> ExitC
             let Message { text, with_help } = message(error);
             match help().filter(|_| with_help) {
                 // The help ends with its own line end.
-                Some(help) => eprint!("{text}\n{help}"),
-                None => eprintln!("{text}"),
+                Some(help) => say_raw!("{text}\n{help}"),
+                None => say!("{text}"),
             }
             ExitCode::from(2)
         }

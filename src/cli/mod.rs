@@ -8,6 +8,21 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
+/// `eprintln!` and `eprint!` that never panic: a closed stderr (`2>&1 | head -1`) must not turn
+/// an error message into a crash (exit 101).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod args;
 mod batch;
 mod messages;
@@ -16,6 +31,7 @@ mod rules;
 use args::{CheckArgs, Cli, Command, Format, SummaryFormat};
 use nianbao::input::docx;
 use nianbao::native;
+use nianbao::output::text::shown_name;
 use nianbao::{check, output, Document, Options};
 
 /// Last year's report (`--previous`), read once for all files.
@@ -39,7 +55,7 @@ fn read_input(file: &str) -> Result<Vec<u8>, String> {
     } else {
         std::fs::File::open(file)
             .and_then(|f| f.take(limit).read_to_end(&mut bytes))
-            .map_err(|e| format!("{file}：无法读取文件：{e}"))?;
+            .map_err(|e| format!("{}：无法读取文件：{e}", shown_name(file)))?;
     }
     Ok(bytes)
 }
@@ -47,7 +63,7 @@ fn read_input(file: &str) -> Result<Vec<u8>, String> {
 /// A file read as its kind says; the error names the file.
 fn read_document(file: &str) -> Result<Document, String> {
     let bytes = read_input(file)?;
-    native::open(file, &bytes).map_err(|e| format!("{file}：{e}"))
+    native::open(file, &bytes).map_err(|e| format!("{}：{e}", shown_name(file)))
 }
 
 pub fn main() -> ExitCode {
@@ -81,7 +97,7 @@ fn help(command: Option<&str>) -> ExitCode {
         None => {
             let unknown = command.unwrap_or_default();
             let help = args::help_of(None).unwrap_or_default();
-            eprint!("未知命令「{unknown}」\n{help}");
+            say_raw!("未知命令「{unknown}」\n{help}");
             ExitCode::from(2)
         }
     }
@@ -112,7 +128,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let previous = match read_previous(args.previous.as_deref()) {
         Ok(previous) => previous,
         Err(message) => {
-            eprintln!("{message}");
+            say!("{message}");
             return ExitCode::from(2);
         }
     };
@@ -129,7 +145,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
         let document = match input.document() {
             Ok(document) => document,
             Err(message) => {
-                eprintln!("{message}");
+                say!("{message}");
                 unreadable = true;
                 continue;
             }

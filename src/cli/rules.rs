@@ -22,7 +22,7 @@ pub fn show(id: &str) -> ExitCode {
     match Rule::from_id(id) {
         Some(rule) => print(&nianbao::output::rule_doc::markdown(rule)),
         None => {
-            eprintln!("{}", unknown(id));
+            say!("{}", unknown(id));
             ExitCode::from(2)
         }
     }

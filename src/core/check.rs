@@ -30,6 +30,7 @@ pub fn check(document: &Document, previous: Option<&Document>, options: &Options
             .findings
             .extend(rules::crossyear::run(&report, &last_year));
     }
+    crate::model::finding::cap_per_rule(&mut report.findings);
     point_into_text(&source, &mut report);
     report
 }

@@ -49,7 +49,13 @@ fn asked(value: &JsValue) -> Result<Asked, JsValue> {
             year: js.year,
             kind,
         },
-        previous: js.previous.map(Document::from_text),
+        previous: match js.previous {
+            Some(previous) => {
+                within_limit(&previous)?;
+                Some(Document::from_text(previous))
+            }
+            None => None,
+        },
     })
 }
 
@@ -60,9 +66,21 @@ fn to_js(report: &Report) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// Checks report text; `options` may be `{year, kind, previous}` or omitted.
+/// Refuses a text (or page, or last year's report) over the 5 MB limit of every input, with
+/// the message the page and the CLI give: the JS API and the iframe check on the caller's
+/// thread, which a huge text would freeze.
+fn within_limit(text: &str) -> Result<(), JsValue> {
+    if text.len() > crate::input::decode::MAX_BYTES {
+        return Err(JsValue::from_str(crate::input::decode::TOO_LARGE));
+    }
+    Ok(())
+}
+
+/// Checks report text; `options` may be `{year, kind, previous}` or omitted. A text over 5 MB
+/// is refused (an error with the reason).
 #[wasm_bindgen]
 pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    within_limit(text)?;
     let asked = asked(&options)?;
     let report = crate::check(
         &Document::from_text(text),
@@ -76,6 +94,7 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 /// of `check`, plus `text`, the page's text that `line` and `span` point into.
 #[wasm_bindgen(js_name = checkHtml)]
 pub fn check_html(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    within_limit(html)?;
     let asked = asked(&options)?;
     let document =
         browser::document_of_html(html).ok_or_else(|| JsValue::from_str("无法解析这段 HTML"))?;

@@ -8,8 +8,9 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::input::decode::Encoding;
 use crate::input::dom::{self, Node};
+use crate::input::html::{self, HtmlError};
 use crate::input::open::Platform;
-use crate::input::{html, Document};
+use crate::input::Document;
 
 const STORAGE_KEY: &str = "nianbao.text";
 /// Last year's report, for the cross-year checks.
@@ -163,14 +164,21 @@ fn decode_encoding(encoding: Encoding, bytes: &[u8]) -> Option<String> {
     decoder.decode_with_u8_array(bytes).ok()
 }
 
-/// The tree of a page's body, parsed by the browser (the web app's HTML parser).
-fn parse_html(html: &str) -> Option<Node> {
+/// The tree of a page's body, parsed by the browser (the web app's HTML parser); more than
+/// [`html::MAX_ELEMENTS`] elements are not converted.
+fn parse_html(page: &str) -> Result<Node, HtmlError> {
     // An inert document: its scripts do not run and nothing is loaded.
-    let parser = web_sys::DomParser::new().ok()?;
+    let parser = web_sys::DomParser::new().map_err(|_| HtmlError::Unreadable)?;
     let page = parser
-        .parse_from_string(html, web_sys::SupportedType::TextHtml)
-        .ok()?;
-    convert(&page.body()?.into(), 0)
+        .parse_from_string(page, web_sys::SupportedType::TextHtml)
+        .map_err(|_| HtmlError::Unreadable)?;
+    let body = page.body().ok_or(HtmlError::Unreadable)?;
+    let mut elements = 0;
+    let root = convert(&body.into(), 0, &mut elements);
+    if elements > html::MAX_ELEMENTS {
+        return Err(HtmlError::TooManyElements);
+    }
+    root.ok_or(HtmlError::Unreadable)
 }
 
 /// The document of a page's HTML, parsed by the browser.
@@ -179,11 +187,16 @@ pub fn document_of_html(page: &str) -> Option<Document> {
 }
 
 /// A node of the browser's tree as the core's layout rules take it; below [`dom::MAX_DEPTH`]
-/// an element keeps only its text.
-fn convert(node: &web_sys::Node, depth: usize) -> Option<Node> {
+/// an element keeps only its text. Counts the elements converted in `elements`, and stops
+/// past [`html::MAX_ELEMENTS`].
+fn convert(node: &web_sys::Node, depth: usize, elements: &mut usize) -> Option<Node> {
     match node.node_type() {
         web_sys::Node::TEXT_NODE => node.node_value().map(Node::Text),
         web_sys::Node::ELEMENT_NODE => {
+            *elements += 1;
+            if *elements > html::MAX_ELEMENTS {
+                return None;
+            }
             let element: &web_sys::Element = node.dyn_ref()?;
             let children = if depth >= dom::MAX_DEPTH {
                 vec![Node::Text(node.text_content().unwrap_or_default())]
@@ -191,7 +204,7 @@ fn convert(node: &web_sys::Node, depth: usize) -> Option<Node> {
                 let list = node.child_nodes();
                 (0..list.length())
                     .filter_map(|i| list.item(i))
-                    .filter_map(|child| convert(&child, depth + 1))
+                    .filter_map(|child| convert(&child, depth + 1, elements))
                     .collect()
             };
             Some(Node::element(

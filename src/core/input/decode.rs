@@ -12,6 +12,8 @@ pub enum ReadError {
     UnknownEncoding,
     /// More than [`MAX_BYTES`].
     TooLarge,
+    /// UTF-32 (a BOM `FF FE 00 00` or `00 00 FE FF`): not read as UTF-16 full of NULs.
+    Utf32,
 }
 
 /// The largest input checked: 5 MB. A report is tens of KB; anything near this is the wrong
@@ -26,6 +28,10 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::Binary => write!(f, "这不是文本文件（含有二进制字节），请粘贴或选择报告的文字内容"),
             ReadError::TooLarge => write!(f, "{TOO_LARGE}"),
+            ReadError::Utf32 => write!(
+                f,
+                "这是 UTF-32 编码的文本，不支持：请用记事本等编辑器另存为 UTF-8 编码后再检查"
+            ),
             ReadError::UnknownEncoding => write!(
                 f,
                 "无法识别文件编码：只接受 UTF-8（可带 BOM）、带 BOM 的 UTF-16 或 GB18030/GBK 编码的文本"
@@ -79,12 +85,19 @@ pub fn decode_with(
             .map(str::to_owned)
             .map_err(|_| ReadError::UnknownEncoding);
     }
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(ReadError::Utf32);
+    }
     for (bom, encoding) in [
         (&[0xFF, 0xFE][..], Encoding::Utf16Le),
         (&[0xFE, 0xFF][..], Encoding::Utf16Be),
     ] {
         if let Some(rest) = bytes.strip_prefix(bom) {
-            return decoder(encoding, rest).ok_or(ReadError::UnknownEncoding);
+            let text = decoder(encoding, rest).ok_or(ReadError::UnknownEncoding)?;
+            if text.contains('\0') || looks_binary(&text) {
+                return Err(ReadError::Binary);
+            }
+            return Ok(text);
         }
     }
     if bytes.contains(&0) {

@@ -184,18 +184,16 @@ impl DocumentBuilder {
                     document.text.push_str(&normalize(&text));
                     document.text.push('\n');
                 }
-                Block::Table(rows) if too_large(&rows) => {
-                    // Each row a line of its cells, unpadded: no grid.
-                    for row in rows.iter().filter(|r| !r.is_empty()) {
-                        let cells: Vec<String> = row.iter().map(|c| normalize(&c.text)).collect();
-                        document.text.push_str(&cells.join("\t"));
-                        document.text.push('\n');
-                    }
-                }
+                Block::Table(rows) if too_large(&rows) => as_lines(&rows, &mut document.text),
                 Block::Table(rows) => {
                     if rows.iter().any(|r| !r.is_empty()) {
-                        let grid = lay_out(rows, &mut document.text);
-                        document.grids.push(grid);
+                        match place_spans(&rows) {
+                            Some(placed) => {
+                                let grid = write_grid(placed, &mut document.text);
+                                document.grids.push(grid);
+                            }
+                            None => as_lines(&rows, &mut document.text),
+                        }
                     }
                 }
             }
@@ -221,11 +219,13 @@ fn too_large(rows: &[Vec<PendingCell>]) -> bool {
     width > MAX_COLUMNS || width.saturating_mul(rows.len()) > MAX_POSITIONS
 }
 
-/// Places each cell at the first free grid column of its row, then writes one line per row
-/// with the grid columns separated by tabs (a merged cell's text stands at its top-left).
-fn lay_out(rows: Vec<Vec<PendingCell>>, text: &mut String) -> Grid {
-    let placed = place_spans(rows);
-    write_grid(placed, text)
+/// A table too large for a grid: each row a line of its cells, unpadded.
+fn as_lines(rows: &[Vec<PendingCell>], text: &mut String) {
+    for row in rows.iter().filter(|r| !r.is_empty()) {
+        let cells: Vec<String> = row.iter().map(|c| normalize(&c.text)).collect();
+        text.push_str(&cells.join("\t"));
+        text.push('\n');
+    }
 }
 
 /// The cells of a table placed on its grid: each with its row, column and spans, and its text.
@@ -236,10 +236,14 @@ struct Placed {
 }
 
 /// Places each cell at the first free column of its row after those it skips, a cell that
-/// continues a vertical merge growing the cell above instead.
-fn place_spans(rows: Vec<Vec<PendingCell>>) -> Placed {
-    let rows: Vec<Vec<PendingCell>> = rows.into_iter().filter(|r| !r.is_empty()).collect();
+/// continues a vertical merge growing the cell above instead. `None` when the grid really
+/// built grows wider than [`MAX_COLUMNS`] or covers more than [`MAX_POSITIONS`] (rowspans
+/// push the cells of the rows below to the right: a "staircase" of spans is far wider than
+/// its rows' colspans add up to).
+fn place_spans(rows: &[Vec<PendingCell>]) -> Option<Placed> {
+    let rows: Vec<&Vec<PendingCell>> = rows.iter().filter(|r| !r.is_empty()).collect();
     let row_count = rows.len();
+    let mut positions = 0usize;
     // occupied[row][col]: the index of the cell covering it.
     let mut occupied: Vec<Vec<Option<usize>>> = vec![Vec::new(); row_count];
     let mut cells: Vec<(GridCell, String)> = Vec::new();
@@ -251,6 +255,9 @@ fn place_spans(rows: Vec<Vec<PendingCell>>) -> Placed {
                 col += 1;
             }
             let span = pending.colspan;
+            if col + span > MAX_COLUMNS {
+                return None;
+            }
             let continued = match pending.rowspan {
                 RowSpan::ContinueAbove if r > 0 => occupied[r - 1].get(col).copied().flatten(),
                 _ => None,
@@ -273,7 +280,7 @@ fn place_spans(rows: Vec<Vec<PendingCell>>) -> Placed {
                         start: 0,
                         end: 0,
                     };
-                    cells.push((cell, pending.text));
+                    cells.push((cell, pending.text.clone()));
                     cells.len() - 1
                 }
             };
@@ -284,6 +291,10 @@ fn place_spans(rows: Vec<Vec<PendingCell>>) -> Placed {
             };
             for covered in &mut occupied[r..r + rowspan] {
                 if covered.len() < col + span {
+                    positions += col + span - covered.len();
+                    if positions > MAX_POSITIONS {
+                        return None;
+                    }
                     covered.resize(col + span, None);
                 }
                 for slot in &mut covered[col..col + span] {
@@ -293,11 +304,15 @@ fn place_spans(rows: Vec<Vec<PendingCell>>) -> Placed {
             col += span;
         }
     }
-    Placed {
-        cols: occupied.iter().map(Vec::len).max().unwrap_or(0),
+    let cols = occupied.iter().map(Vec::len).max().unwrap_or(0);
+    if cols.saturating_mul(row_count) > MAX_POSITIONS {
+        return None;
+    }
+    Some(Placed {
+        cols,
         cells,
         rows: row_count,
-    }
+    })
 }
 
 /// Writes a placed table into `text`, a row per line and its columns separated by tabs, and
@@ -431,6 +446,23 @@ mod tests {
         let doc = b.finish();
         assert!(doc.grids.is_empty());
         assert_eq!(doc.text.len(), 2 * (MAX_COLUMNS + 1) + "其他\n".len());
+    }
+
+    #[test]
+    fn a_staircase_of_spans_is_lines_not_a_huge_grid() {
+        // Four cells a row, each 64 wide and 64 high: the rows' colspans add up to 256, but
+        // the rowspans push each row's cells right of the ones above.
+        let mut builder = DocumentBuilder::new();
+        builder.begin_table();
+        for _ in 0..4096 {
+            builder.begin_row();
+            for _ in 0..4 {
+                builder.cell("1", 64, RowSpan::Rows(64));
+            }
+        }
+        let doc = builder.finish();
+        assert!(doc.grids.is_empty());
+        assert_eq!(doc.text, "1\t1\t1\t1\n".repeat(4096));
     }
 
     #[test]

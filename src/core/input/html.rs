@@ -52,10 +52,17 @@ pub fn looks_like_html(text: &str) -> bool {
 /// of the depth, and real pages nest a few dozen deep.
 pub const MAX_NESTING: usize = 2000;
 
+/// Elements a parser may build for a page: a real report page has a few thousand; a hostile
+/// one (formatting elements reopened in every paragraph) would build millions. Parsers stop
+/// when they have built this many.
+pub const MAX_ELEMENTS: usize = 200_000;
+
 /// Why a page cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HtmlError {
     TooDeep,
+    /// The parser built more than [`MAX_ELEMENTS`] elements.
+    TooManyElements,
     /// The parser gave no tree.
     Unreadable,
 }
@@ -66,6 +73,10 @@ impl std::fmt::Display for HtmlError {
             HtmlError::TooDeep => write!(
                 f,
                 "网页的元素嵌套超过 {MAX_NESTING} 层，不像年度报告的网页，未读取：请在浏览器中打开它，复制报告全文后粘贴到网页版中检查"
+            ),
+            HtmlError::TooManyElements => write!(
+                f,
+                "网页的元素超过 {MAX_ELEMENTS} 个，不像年度报告的网页，未读取：请在浏览器中打开它，复制报告全文后粘贴到网页版中检查"
             ),
             HtmlError::Unreadable => write!(
                 f,
@@ -110,11 +121,37 @@ fn closes_itself(name: &str) -> bool {
     )
 }
 
+/// Void elements: never have an end tag or content, so `<br>` and `<br/>` alike nest nothing.
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "br" | "img"
+            | "hr"
+            | "meta"
+            | "link"
+            | "input"
+            | "col"
+            | "area"
+            | "base"
+            | "embed"
+            | "source"
+            | "track"
+            | "wbr"
+            | "param"
+    )
+}
+
 /// The deepest nesting of start tags without their end tags, roughly as a parser sees it,
-/// in one pass over the page.
+/// in one pass over the page. As in a parser, `/>` closes only void elements and elements
+/// inside `svg` or `math` (`<div/>` opens a `div`), and an end tag closes only an element that
+/// is open (a stray `</q>` closes nothing).
 fn nesting_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
-    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    let (mut deepest, mut i) = (0usize, 0usize);
+    // The open elements, and how many of them are `svg` or `math`.
+    let mut open: Vec<String> = Vec::new();
+    let mut open_count: std::collections::HashMap<String, usize> = Default::default();
+    let mut foreign = 0usize;
     let find = |from: usize, what: &str| {
         html.get(from..)
             .and_then(|rest| rest.find(what))
@@ -140,27 +177,56 @@ fn nesting_depth(html: &str) -> usize {
         }
         let name = html[name_start..name_start + name_len].to_ascii_lowercase();
         if end_tag {
-            if !closes_itself(&name) {
-                depth = depth.saturating_sub(1);
+            if closes_itself(&name) {
+                continue;
+            }
+            // Only an open element is closed, with those opened inside it.
+            if open_count.get(&name).copied().unwrap_or(0) == 0 {
+                continue;
+            }
+            if let Some(at) = open.iter().rposition(|n| *n == name) {
+                for closed in open.drain(at..) {
+                    if let Some(n) = open_count.get_mut(&closed) {
+                        *n -= 1;
+                    }
+                    if closed == "svg" || closed == "math" {
+                        foreign -= 1;
+                    }
+                }
             }
         } else if matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
             // Raw text: no tags inside.
             i = find(i, &format!("</{name}")).unwrap_or(bytes.len());
-        } else if !closes_itself(&name) && bytes[close - 1] != b'/' {
-            depth += 1;
-            deepest = deepest.max(depth);
+        } else if is_void(&name) || (bytes[close - 1] == b'/' && foreign > 0) {
+            // Closes itself.
+        } else if !closes_itself(&name) {
+            if name == "svg" || name == "math" {
+                if bytes[close - 1] == b'/' {
+                    continue;
+                }
+                foreign += 1;
+            }
+            *open_count.entry(name.clone()).or_default() += 1;
+            open.push(name);
+            deepest = deepest.max(open.len());
+            if deepest > MAX_NESTING {
+                break;
+            }
         }
     }
     deepest
 }
 
-/// Lays out an HTML page as text and grids, with the tree `parse` makes of it (`None`: the
-/// parser could not read it).
-pub fn document(html: &str, parse: &dyn Fn(&str) -> Option<Node>) -> Result<Document, HtmlError> {
+/// Lays out an HTML page as text and grids, with the tree `parse` makes of it (or why it
+/// could not: no tree, or more than [`MAX_ELEMENTS`] elements or [`MAX_NESTING`] levels built).
+pub fn document(
+    html: &str,
+    parse: &dyn Fn(&str) -> Result<Node, HtmlError>,
+) -> Result<Document, HtmlError> {
     if nesting_depth(html) > MAX_NESTING {
         return Err(HtmlError::TooDeep);
     }
-    let root = parse(html).ok_or(HtmlError::Unreadable)?;
+    let root = parse(html)?;
     Ok(dom::document(&root))
 }
 
@@ -183,7 +249,8 @@ mod tests {
     fn nesting_counts_open_elements_only() {
         let deep = |n: usize| format!("{}深处{}", "<div>".repeat(n), "</div>".repeat(n));
         assert_eq!(nesting_depth(&deep(MAX_NESTING)), MAX_NESTING);
-        let never = |_: &str| -> Option<Node> { unreachable!("a page too deep is not parsed") };
+        let never =
+            |_: &str| -> Result<Node, HtmlError> { unreachable!("a page too deep is not parsed") };
         assert_eq!(
             document(&deep(MAX_NESTING + 1), &never),
             Err(HtmlError::TooDeep)
@@ -194,5 +261,18 @@ mod tests {
             "<p>段<li>项<td>1".repeat(5000)
         );
         assert_eq!(nesting_depth(&flat), 0);
+    }
+
+    #[test]
+    fn self_closed_and_stray_end_tags_do_not_hide_nesting() {
+        // `<div/>` opens a div (only void and svg elements close themselves) ...
+        let self_closed = "<div/>".repeat(MAX_NESTING + 1);
+        assert_eq!(nesting_depth(&self_closed), MAX_NESTING + 1);
+        // ... and an end tag closes only what is open.
+        let stray = "<div></q>".repeat(MAX_NESTING + 1);
+        assert_eq!(nesting_depth(&stray), MAX_NESTING + 1);
+        let svg = format!("<svg>{}</svg>", "<path d=1/>".repeat(5000));
+        assert_eq!(nesting_depth(&svg), 1);
+        assert_eq!(nesting_depth(&"<br/><img/><div></div>".repeat(5000)), 1);
     }
 }

@@ -15,8 +15,8 @@ use super::kind::{kind, FileKind};
 pub struct Platform<'a> {
     /// Decodes the encodings other than UTF-8 ([`super::decode::native_decoder`] natively).
     pub decoder: &'a dyn Fn(Encoding, &[u8]) -> Option<String>,
-    /// Parses an HTML page into a tree (`None`: it could not).
-    pub parse_html: &'a dyn Fn(&str) -> Option<Node>,
+    /// Parses an HTML page into a tree, or says why it could not (see [`html::document`]).
+    pub parse_html: &'a dyn Fn(&str) -> Result<Node, HtmlError>,
 }
 
 /// Why a file could not be opened; its `Display` is what the user is told (in Chinese,
@@ -82,8 +82,8 @@ mod tests {
     use super::*;
     use crate::input::decode::native_decoder;
 
-    fn no_html(_: &str) -> Option<Node> {
-        None
+    fn no_html(_: &str) -> Result<Node, HtmlError> {
+        Err(HtmlError::Unreadable)
     }
 
     const NATIVE: Platform = Platform {

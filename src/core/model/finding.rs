@@ -46,13 +46,63 @@ pub struct Finding {
     pub span: Option<(usize, usize)>,
 }
 
+/// Longest message, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 400;
+
+/// `message`, or its first [`MAX_MESSAGE_CHARS`] characters and how many more there were.
+fn shortened(message: String) -> String {
+    match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+        None => message,
+        Some((cut, _)) => {
+            let rest = message[cut..].chars().count();
+            format!("{}……（后面还有 {rest} 个字未列出）", &message[..cut])
+        }
+    }
+}
+
+/// Findings listed of one rule at most: the rest are counted in the last one listed.
+pub const MAX_PER_RULE: usize = 100;
+
+/// Keeps at most [`MAX_PER_RULE`] findings of each rule; the last one kept of a rule with more
+/// says how many more there were.
+pub fn cap_per_rule(findings: &mut Vec<Finding>) {
+    // (rule, findings of it): a few dozen rules at most.
+    let mut counts: Vec<(Rule, usize)> = Vec::new();
+    for finding in findings.iter() {
+        match counts.iter_mut().find(|(rule, _)| *rule == finding.rule) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((finding.rule, 1)),
+        }
+    }
+    if counts.iter().all(|&(_, n)| n <= MAX_PER_RULE) {
+        return;
+    }
+    let mut seen: Vec<(Rule, usize)> = counts.iter().map(|&(rule, _)| (rule, 0)).collect();
+    findings.retain_mut(|finding| {
+        let at = counts.iter().position(|(rule, _)| *rule == finding.rule);
+        let (Some(at), total) = (at, at.map_or(0, |at| counts[at].1)) else {
+            return true;
+        };
+        seen[at].1 += 1;
+        if seen[at].1 == MAX_PER_RULE && total > MAX_PER_RULE {
+            finding.message += &format!(
+                "（同类问题共 {total} 个，另有 {} 个未列出）",
+                total - MAX_PER_RULE
+            );
+        }
+        seen[at].1 <= MAX_PER_RULE
+    });
+}
+
 impl Finding {
-    /// A finding of `rule`, with the rule's severity, about no cell and no line yet.
+    /// A finding of `rule`, with the rule's severity, about no cell and no line yet. A message
+    /// longer than [`MAX_MESSAGE_CHARS`] (a row of millions of numbers listed) is cut there,
+    /// saying how much was left out.
     pub fn new(rule: Rule, message: String) -> Finding {
         Finding {
             rule,
             severity: rule.severity(),
-            message,
+            message: shortened(message),
             cells: Vec::new(),
             line: None,
             span: None,

@@ -85,6 +85,28 @@ pub fn fixed(value: f64, decimals: u32) -> String {
 
 /// Parses the digits of a number (sign, thousands separators and decimals already delimited
 /// by the tokenizer). Returns `None` for a malformed or out-of-range number.
+/// The largest count or amount a report's table can hold: larger ones are out of range (a
+/// garbled or hostile cell), read but not checked (`structure.unreadable_cell`).
+pub const MAX_CELL_VALUE: f64 = 1e15;
+
+/// [`parse`], but a whole number too long for i64 is a decimal of its size rather than
+/// nothing: a table cell of 30 digits is a number out of range, not text (which would leave
+/// the cell blank or shift the row).
+pub fn parse_any_size(text: &str) -> Option<Number> {
+    parse(text).or_else(|| {
+        let digits = text.trim_start_matches(['+', '-']).replace(',', "");
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let value: f64 = digits.parse().ok()?;
+        Some(Number::Dec(if text.starts_with('-') {
+            -value
+        } else {
+            value
+        }))
+    })
+}
+
 pub fn parse(text: &str) -> Option<Number> {
     let (negative, body) = match text.as_bytes().first()? {
         b'+' => (false, &text[1..]),

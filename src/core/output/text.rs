@@ -15,23 +15,28 @@ fn first_cell_offset(report: &Report, finding: &Finding) -> Option<usize> {
     Some(report.tables.cell(finding.cells.first()?)?.start)
 }
 
-/// The line, or on a long line (a report pasted as one line) the part around `at`.
+/// The line, or on a long line (a report pasted as one line) the part around `at`. Looks only
+/// at the characters around `at`, never counts the whole line: a one-line report of 5 MB with
+/// thousands of findings must not be read once per finding.
 fn excerpt(source: &Source, line: usize, at: Option<usize>) -> String {
     let (start, end) = source.line_range(line);
     let text = &source.text[start..end];
-    let chars = text.chars().count();
-    let from = match at.filter(|&a| a >= start && a <= end) {
-        Some(at) if chars > EXCERPT_CHARS => {
-            let before = text[..at - start].chars().count();
-            before.saturating_sub(EXCERPT_CHARS / 3)
-        }
+    let long = text.char_indices().nth(EXCERPT_CHARS).is_some();
+    // Byte offset in `text` where the excerpt starts: EXCERPT_CHARS / 3 characters before `at`.
+    let from = match at.filter(|&a| a >= start && a <= end && text.is_char_boundary(a - start)) {
+        Some(at) if long => text[..at - start]
+            .char_indices()
+            .rev()
+            .nth(EXCERPT_CHARS / 3 - 1)
+            .map_or(0, |(i, _)| i),
         _ => 0,
     };
-    let mut shown: String = text.chars().skip(from).take(EXCERPT_CHARS).collect();
+    let mut rest = text[from..].chars();
+    let mut shown: String = rest.by_ref().take(EXCERPT_CHARS).collect();
     if from > 0 {
         shown.insert(0, '…');
     }
-    if from + EXCERPT_CHARS < chars {
+    if rest.next().is_some() {
         shown.push('…');
     }
     shown.replace('\t', " ⇥ ").trim().to_string()
@@ -54,7 +59,26 @@ pub fn unsure_tables(report: &Report) -> Option<String> {
     })
 }
 
+/// A file name as it may be shown on a terminal: control characters (escape sequences that
+/// would recolour or rewrite the screen, line breaks that would fake a line) written as
+/// `\u{1b}`.
+pub fn shown_name(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut shown = String::with_capacity(name.len() + 8);
+    for c in name.chars() {
+        if c.is_control() {
+            let _ = write!(shown, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            shown.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(shown)
+}
+
 pub fn render(file: &str, text: &str, report: &Report) -> String {
+    let file = shown_name(file);
     let source = Source::new(text);
     let summary = report.summary();
     let mut out = String::new();

@@ -50,7 +50,8 @@ pub(crate) struct Sum {
     pub blanks: usize,
 }
 
-/// Adds cells; `None` when a cell is missing or unreadable (nothing can be said then).
+/// Adds cells; `None` when a cell is missing or unreadable (nothing can be said then). Sums
+/// past the range of i64 are added as decimals, never wrapped or skipped.
 pub(crate) fn sum<'a>(cells: impl IntoIterator<Item = Option<&'a Cell>>) -> Option<Sum> {
     let mut total = Sum {
         known: Number::Int(0),
@@ -60,7 +61,13 @@ pub(crate) fn sum<'a>(cells: impl IntoIterator<Item = Option<&'a Cell>>) -> Opti
         let cell = cell?;
         match (cell.source, cell.value) {
             (CellSource::Unreadable, _) => return None,
-            (_, Some(value)) => total.known = total.known.checked_add(value)?,
+            // Past i64 (a hostile or garbled number), added as decimals: the check still runs.
+            (_, Some(value)) => {
+                total.known = total
+                    .known
+                    .checked_add(value)
+                    .unwrap_or(Number::Dec(total.known.as_f64() + value.as_f64()));
+            }
             (_, None) => total.blanks += 1,
         }
     }
@@ -72,7 +79,7 @@ pub(crate) fn sum<'a>(cells: impl IntoIterator<Item = Option<&'a Cell>>) -> Opti
 pub(crate) fn broken(left: Sum, right: Sum) -> Option<Number> {
     let difference = Number::Dec(left.known.as_f64() - right.known.as_f64());
     let difference = match (left.known, right.known) {
-        (Number::Int(a), Number::Int(b)) => Number::Int(a - b),
+        (Number::Int(a), Number::Int(b)) => a.checked_sub(b).map_or(difference, Number::Int),
         _ => difference,
     };
     match (left.blanks, right.blanks) {
@@ -239,6 +246,24 @@ mod tests {
             known: Number::Int(known),
             blanks,
         }
+    }
+
+    #[test]
+    fn sums_and_differences_past_i64_are_not_wrapped_or_skipped() {
+        // i64::MAX − (−2) wrapped to 「相差2」 before... (hostile numbers, issue 16)
+        let difference = broken(s(i64::MAX, 0), s(-2, 0)).unwrap();
+        assert!(difference.as_f64() > 9.2e18, "{difference}");
+        // ... and a sum past i64 skipped the row.
+        let cell = |v: i64| Cell {
+            value: Some(Number::Int(v)),
+            source: CellSource::Number,
+            line: 1,
+            start: 0,
+            end: 0,
+        };
+        let cells = [cell(i64::MAX), cell(i64::MAX)];
+        let total = sum(cells.iter().map(Some)).expect("a sum, not a skipped row");
+        assert!(total.known.as_f64() > 1.8e19);
     }
 
     #[test]

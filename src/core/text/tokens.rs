@@ -183,7 +183,19 @@ fn tokenize_line<'a>(
         end: base + offset + field.len(),
         line,
     });
+    let first = out.len();
     for &(offset, field) in fields.iter() {
+        let budget = MAX_TOKENS_PER_LINE.saturating_sub(out.len() - first);
+        if budget == 0 {
+            // The rest of a line of too many tokens is one run of text (see MAX_TOKENS_PER_LINE).
+            out.push(Token {
+                kind: Kind::Text,
+                start: base + offset,
+                end: base + text.len(),
+                line,
+            });
+            return;
+        }
         if field.trim_ascii().is_empty() {
             out.push(Token {
                 kind: Kind::Gap(GapKind::Field),
@@ -192,11 +204,17 @@ fn tokenize_line<'a>(
                 line,
             });
         } else {
-            tokenize_field(field, base + offset, line, out);
+            tokenize_field(field, base + offset, line, out, budget);
         }
     }
     out.extend(trailing_tab);
 }
+
+/// Tokens read from one line at most: a table row has a few dozen, a whole report pasted as
+/// one line a few thousand. Past this (millions of numbers in one row) the rest of the line
+/// is one run of text, so that what is read stays small; such a row is reported anyway (its
+/// numbers are far more than its columns).
+pub(crate) const MAX_TOKENS_PER_LINE: usize = 20_000;
 
 /// `- 4 -`, `— 4 —`, `第 3 页 共 6 页`, `3/6`: page furniture that PDF copies put inside tables
 /// and section bodies (`line` trimmed).
@@ -246,8 +264,11 @@ fn is_markdown_rule(line: &str) -> bool {
 
 const BLANK_WORDS: &[&str] = &["/", "-", "—", "——", "–", "无", "空", "\\"];
 
-fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
+/// Cuts a field into tokens, at most `budget` of them; the rest of a field with more is one
+/// run of text.
+fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>, budget: usize) {
     let bytes = field.as_bytes();
+    let first = out.len();
     let mut cut = FieldCutter {
         field,
         base,
@@ -264,6 +285,11 @@ fn tokenize_field(field: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             cut.end_text(i);
             i += 1;
             continue;
+        }
+        if cut.out.len() - first >= budget {
+            let from = cut.text_start.take().unwrap_or(i);
+            cut.push(Kind::Text, from, field.len());
+            return;
         }
         let at_word_start = cut.text_start.is_none();
         if let Some(word_end) = at_word_start.then(|| cut.blank_marker(i)).flatten() {
@@ -343,9 +369,9 @@ impl FieldCutter<'_> {
             NumberRole::Value => {
                 self.end_text(i);
                 let (unit, token_end) = unit_after(field, end);
-                match number::parse(&field[i..end]) {
+                match number::parse_any_size(&field[i..end]) {
+                    // Out of range (30 digits) is a number all the same: its cell says so.
                     Some(value) => self.push(Kind::Num(value, unit), i, token_end),
-                    // Too long to be a count: keep it as text rather than guess.
                     None => {
                         self.text_start.get_or_insert(i);
                     }
@@ -354,7 +380,7 @@ impl FieldCutter<'_> {
             }
             NumberRole::ValueThenMarker(split) => {
                 self.end_text(i);
-                if let Some(value) = number::parse(&field[i..split]) {
+                if let Some(value) = number::parse_any_size(&field[i..split]) {
                     self.push(Kind::Num(value, Unit::None), i, split);
                 }
                 self.text_start = Some(split);

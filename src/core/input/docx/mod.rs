@@ -12,6 +12,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 use std::fmt;
 
+use crate::input::decode::MAX_BYTES;
 use crate::input::document::{Document, DocumentBuilder, RowSpan};
 
 mod numbering;
@@ -27,6 +28,17 @@ pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 /// The largest `word/document.xml` inflated: 64 MB. A long report's is 1–3 MB; a file that
 /// inflates beyond this is refused (a zip bomb must not fill the memory).
 pub const MAX_XML_BYTES: usize = 64 * 1024 * 1024;
+
+/// The largest `word/numbering.xml` or `word/styles.xml` inflated: 8 MB (a report's are a few
+/// hundred KB). A larger one is left out, as an unreadable one is: numbering is a nicety.
+const MAX_SIDE_XML_BYTES: usize = 8 * 1024 * 1024;
+
+/// What `word/document.xml` may hold, whatever its size in bytes: paragraphs, rows and cells
+/// (a long report has a few thousand), XML elements (a few hundred thousand) and text (the
+/// text limit of every input, [`crate::input::decode::MAX_BYTES`]). Reading stops when one
+/// is passed: 98 KB of `<w:p/>` inflate to eleven million paragraphs.
+pub const MAX_BLOCKS: usize = 200_000;
+pub const MAX_XML_ELEMENTS: usize = 4_000_000;
 
 /// Tables nested deeper than this are read as plain paragraphs of their cell (a hostile file
 /// must not exhaust the stack).
@@ -55,6 +67,9 @@ pub enum DocxError {
     TooLarge,
     /// `word/document.xml` is not well-formed XML.
     BadXml(String),
+    /// `word/document.xml` holds more than [`MAX_BLOCKS`] paragraphs and cells, more than
+    /// [`MAX_XML_ELEMENTS`] elements, or more text than an input may have: what was passed.
+    TooMuch(String),
 }
 
 impl fmt::Display for DocxError {
@@ -82,6 +97,10 @@ impl fmt::Display for DocxError {
                 "这个 .docx 文件过大（文件超过 {} MB 或正文解压后超过 {} MB），未读取：一份年度报告的正文通常只有几 MB 以内，请确认选对了文件，或复制文字粘贴",
                 MAX_FILE_BYTES >> 20,
                 MAX_XML_BYTES >> 20
+            ),
+            DocxError::TooMuch(what) => write!(
+                f,
+                "这个 .docx 文件的正文{what}，不像一份年度报告，未读取：请确认选对了文件，或在 Word/WPS 中打开后复制文字粘贴"
             ),
             DocxError::BadXml(detail) => write!(
                 f,
@@ -152,7 +171,7 @@ fn parts(bytes: &[u8]) -> Result<Parts, DocxError> {
         } else {
             format!("{folder}/{part}")
         };
-        inflate(&archive, &path).ok().flatten()
+        archive.read(&path, MAX_SIDE_XML_BYTES).ok().flatten()
     };
     Ok(Parts {
         numbering: beside("numbering.xml"),
@@ -282,11 +301,33 @@ fn parse_body(xml: &str, numbering: Numbering) -> Result<Vec<Block>, DocxError> 
         skip_depth: 0,
         run_depth: 0,
     };
+    let (mut elements, mut blocks, mut text) = (0usize, 0usize, 0usize);
     loop {
         let event = reader.read_event().map_err(|e| {
             DocxError::BadXml(format!("第 {} 字节附近：{e}", reader.error_position()))
         })?;
         let reading_text = body.in_text && body.skip_depth == 0;
+        if let Event::Start(e) | Event::Empty(e) = &event {
+            elements += 1;
+            blocks += usize::from(matches!(e.local_name().as_ref(), "p" | "tr" | "tc"));
+            if elements > MAX_XML_ELEMENTS {
+                let what = format!("有超过 {MAX_XML_ELEMENTS} 个 XML 元素");
+                return Err(DocxError::TooMuch(what));
+            }
+            if blocks > MAX_BLOCKS {
+                let what = format!("有超过 {MAX_BLOCKS} 个段落和单元格");
+                return Err(DocxError::TooMuch(what));
+            }
+        }
+        text += match &event {
+            Event::Text(t) if reading_text => t.len(),
+            Event::CData(t) if reading_text => t.len(),
+            _ => 0,
+        };
+        if text > MAX_BYTES {
+            let what = format!("文字超过 {} MB", MAX_BYTES >> 20);
+            return Err(DocxError::TooMuch(what));
+        }
         match event {
             Event::Start(e) => body.start(&e),
             Event::Empty(e) => body.empty(&e),

@@ -2,6 +2,8 @@
 //! 一、总体情况, and only `word/numbering.xml` (and `word/styles.xml`, for numbering that
 //! comes with a paragraph style) says so. Without it the checker would miss the six sections.
 
+use std::collections::HashMap;
+
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -57,18 +59,24 @@ struct Num {
 const LEVELS: usize = 9;
 
 /// A list's current number at each level (`None`: not started since its parent).
-struct Counter {
-    num_id: u32,
-    values: [Option<u32>; LEVELS],
-}
+type Counter = [Option<u32>; LEVELS];
 
-/// The list definitions and the counters of the lists seen so far.
+/// Longest `w:lvlText` kept, in characters: a label is a number and a mark or two, and each
+/// numbered paragraph repeats it.
+const MAX_LEVEL_TEXT: usize = 32;
+
+/// The list definitions, indexed by their ids (the first of the same id counts, as Word
+/// reads them), and the counters of the lists seen so far.
 #[derive(Default)]
 pub(super) struct Numbering {
     abstracts: Vec<Abstract>,
     nums: Vec<Num>,
     styles: Vec<Style>,
-    counters: Vec<Counter>,
+    abstract_index: HashMap<u32, usize>,
+    num_index: HashMap<u32, usize>,
+    style_index: HashMap<String, usize>,
+    /// The counter of each list in `nums` (by index), once it is used.
+    counters: Vec<Option<Counter>>,
 }
 
 fn number(e: &BytesStart) -> Option<u32> {
@@ -86,6 +94,16 @@ impl Numbering {
         if let Some(xml) = styles {
             out.read_styles(xml);
         }
+        for (i, list) in out.abstracts.iter().enumerate() {
+            out.abstract_index.entry(list.id).or_insert(i);
+        }
+        for (i, num) in out.nums.iter().enumerate() {
+            out.num_index.entry(num.id).or_insert(i);
+        }
+        for (i, style) in out.styles.iter().enumerate() {
+            out.style_index.entry(style.id.clone()).or_insert(i);
+        }
+        out.counters = vec![None; out.nums.len()];
         out
     }
 
@@ -98,10 +116,15 @@ impl Numbering {
                 Event::Empty(e) => self.list_element(&e, true, &mut reading),
                 Event::End(e) => match e.local_name().as_ref() {
                     "lvl" => {
+                        // Only the first of each level is ever looked up: at most nine kept.
                         if let (Some(level), Some(list)) =
                             (reading.level.take(), self.abstracts.last_mut())
                         {
-                            list.levels.push(level);
+                            if (level.ilvl as usize) < LEVELS
+                                && list.level(level.ilvl as usize).is_none()
+                            {
+                                list.levels.push(level);
+                            }
                         }
                     }
                     "lvlOverride" => reading.override_level = None,
@@ -147,7 +170,7 @@ impl Numbering {
             }
             "lvlText" => {
                 if let Some(level) = reading.level.as_mut() {
-                    level.text = value();
+                    level.text = value().chars().take(MAX_LEVEL_TEXT).collect();
                 }
             }
             "num" => {
@@ -170,7 +193,9 @@ impl Numbering {
                 if let (Some(num), Some(ilvl), Some(n)) =
                     (self.nums.last_mut(), reading.override_level, number(e))
                 {
-                    num.start_overrides.push((ilvl, n));
+                    if (ilvl as usize) < LEVELS && num.start_overrides.iter().all(|o| o.0 != ilvl) {
+                        num.start_overrides.push((ilvl, n));
+                    }
                 }
             }
             _ => {}
@@ -218,10 +243,15 @@ impl Numbering {
         let Some((num_id, level)) = self.list_of(reference) else {
             return String::new();
         };
-        let Some(num) = self.nums.iter().find(|n| n.id == num_id) else {
+        let Some(&at) = self.num_index.get(&num_id) else {
             return String::new();
         };
-        let Some(list) = self.abstracts.iter().find(|a| a.id == num.abstract_id) else {
+        let num = &self.nums[at];
+        let Some(list) = self
+            .abstract_index
+            .get(&num.abstract_id)
+            .map(|&i| &self.abstracts[i])
+        else {
             return String::new();
         };
         let starts: [u32; LEVELS] = std::array::from_fn(|ilvl| {
@@ -235,7 +265,7 @@ impl Numbering {
         let Some(this) = list.level(level) else {
             return String::new();
         };
-        let counters = advance(&mut self.counters, num_id, level, &starts);
+        let counters = advance(&mut self.counters[at], level, &starts);
         if matches!(this.format.as_str(), "bullet" | "none") {
             return String::new();
         }
@@ -271,7 +301,8 @@ impl Numbering {
             }
             let Some(found) = style
                 .as_deref()
-                .and_then(|id| self.styles.iter().find(|s| s.id == id))
+                .and_then(|id| self.style_index.get(id))
+                .map(|&i| &self.styles[i])
             else {
                 break;
             };
@@ -291,25 +322,10 @@ struct ListReading {
     override_level: Option<u32>,
 }
 
-/// Counts a paragraph at `level` of list `num_id`: its number goes up (or starts), the deeper
+/// Counts a paragraph at `level` of a list (its counter): its number goes up (or starts), the deeper
 /// levels start again. The list's numbers after it.
-fn advance(
-    counters: &mut Vec<Counter>,
-    num_id: u32,
-    level: usize,
-    starts: &[u32; LEVELS],
-) -> [Option<u32>; LEVELS] {
-    let index = match counters.iter().position(|c| c.num_id == num_id) {
-        Some(i) => i,
-        None => {
-            counters.push(Counter {
-                num_id,
-                values: [None; LEVELS],
-            });
-            counters.len() - 1
-        }
-    };
-    let values = &mut counters[index].values;
+fn advance(counter: &mut Option<Counter>, level: usize, starts: &[u32; LEVELS]) -> Counter {
+    let values = counter.get_or_insert([None; LEVELS]);
     values[level] = Some(match values[level] {
         Some(n) => n.saturating_add(1),
         None => starts[level],

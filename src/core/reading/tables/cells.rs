@@ -501,13 +501,20 @@ fn place_picks(
         .map(|(i, &pick)| cell_from(pick, columns.kind(i), amounts_in_yuan))
         .collect();
     if let Some(first) = resolution.extras.first() {
+        // A line cut short at MAX_TOKENS_PER_LINE has more numbers than were read.
+        let extras = resolution.extras.len();
+        let extras = if extras + n + 1 >= crate::text::tokens::MAX_TOKENS_PER_LINE {
+            format!("至少{extras}")
+        } else {
+            extras.to_string()
+        };
         findings.push(
             Finding::new(
                 Rule::ExtraCells,
                 format!(
                     "{}应有{n}个单元格，多出{}个数（{}），未计入表格，请核对是否错列",
                     columns.place(),
-                    resolution.extras.len(),
+                    extras,
                     show_tokens(source, &resolution.extras)
                 ),
             )

@@ -58,8 +58,9 @@ fn label_gaps_are_artifacts(spec: &TableSpec, runs: &[Option<RowRun>]) -> bool {
     (with_gap >= 1 && without == 0) || (with_gap >= 2 && with_gap >= 2 * without)
 }
 
+use crate::model::number::MAX_CELL_VALUE;
 use crate::model::template::{RowSpec, TableSpec};
-use crate::model::{CellSource, Finding, Section, Splits, Table, Tables};
+use crate::model::{CellSource, Finding, Rule, Section, Splits, Table, Tables};
 use crate::text::tokens::Token;
 use crate::text::Source;
 use std::ops::Range;
@@ -217,10 +218,112 @@ pub(crate) fn tables(
         .review_litigation
         .or_else(|| read_review(source, &segments_in(review_start..review_end), findings));
 
-    Tables {
+    // A second 表三 after the one read: never checked, so it must not pass unsaid.
+    if let Some((first, end)) = &requests.table {
+        let rest = tokens_in(tokens, *end, source.text.len());
+        let mut ignored = Vec::new();
+        let again = read_requests(source, rest, first.spec, source.text.len(), &mut ignored);
+        if let Some((second, _)) = again.table {
+            findings.extend(second_table(first, &second));
+        }
+    }
+
+    let mut tables = Tables {
         active,
         requests: requests.table.map(|(table, _)| table),
         review_litigation,
+    };
+    for table in [
+        tables.active.as_mut(),
+        tables.requests.as_mut(),
+        tables.review_litigation.as_mut(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        out_of_range(source, table, findings);
+    }
+    tables
+}
+
+/// `structure.second_table` when `second`, a 表三 read after `first` (the one checked), has
+/// most of its rows and differs from `first` in some cell.
+fn second_table(first: &Table, second: &Table) -> Option<Finding> {
+    let spec = first.spec;
+    let with_numbers = |rows: &[Option<Vec<crate::model::Cell>>]| {
+        rows.iter()
+            .flatten()
+            .filter(|cells| cells.iter().any(|c| c.value.is_some()))
+            .count()
+    };
+    if with_numbers(&second.rows) * 2 < spec.rows.len() {
+        return None;
+    }
+    let mut differences = Vec::new();
+    for (row, (a, b)) in spec.rows.iter().zip(first.rows.iter().zip(&second.rows)) {
+        let (Some(a), Some(b)) = (a, b) else { continue };
+        for ((col, x), y) in row.cols.iter().zip(a).zip(b) {
+            let same = match (x.value, y.value) {
+                (Some(x), Some(y)) => x.approx_eq(y),
+                (x, y) => x.is_none() && y.is_none(),
+            };
+            if !same {
+                differences.push((row, col, x, y));
+            }
+        }
+    }
+    let &(row, col, x, y) = differences.first()?;
+    let shown =
+        |cell: &crate::model::Cell| cell.value.map_or("空白".to_string(), |v| v.to_string());
+    let message = format!(
+        "报告中有两张{}：核对的是第{}行起的一张，第{}行起的另一张未经核对，且有{}格与核对的那张不同（如「{}」行「{}」格，核对的为{}，另一张为{}）。请删去多余的一张，或确认哪一张是正确的",
+        spec.name,
+        first.line,
+        second.line,
+        differences.len(),
+        row.label,
+        col.label,
+        shown(x),
+        shown(y)
+    );
+    let cell = crate::model::CellRef {
+        table: spec.key,
+        row: row.key,
+        col: col.key,
+    };
+    Some(
+        Finding::new(Rule::SecondTable, message)
+            .with_cells(vec![cell])
+            .at_line(Some(y.line)),
+    )
+}
+
+/// Cells holding a number larger than any table can ([`MAX_CELL_VALUE`]): unreadable, with a
+/// finding, never checked as they are (their sums would overflow or mean nothing).
+fn out_of_range(source: &Source, table: &mut Table, findings: &mut Vec<Finding>) {
+    let spec = table.spec;
+    for (row, read) in spec.rows.iter().zip(table.rows.iter_mut()) {
+        for (col, cell) in read.iter_mut().flatten().enumerate() {
+            let Some(value) = cell.value else { continue };
+            if value.as_f64().abs() <= MAX_CELL_VALUE {
+                continue;
+            }
+            let written = source.text.get(cell.start..cell.end).unwrap_or_default();
+            let column = row.cols.get(col).map_or("", |c| c.label);
+            findings.push(
+                Finding::new(
+                    Rule::UnreadableCell,
+                    format!(
+                        "{}「{}」行「{}」格写的是「{}」，超出可核对的范围（大于 10 的 15 次方），未参与核对",
+                        spec.name, row.label, column, written
+                    ),
+                )
+                .with_cells(cells::row_refs(spec, row).into_iter().skip(col).take(1).collect())
+                .at_line(Some(cell.line)),
+            );
+            cell.value = None;
+            cell.source = CellSource::Unreadable;
+        }
     }
 }
 
