@@ -1,6 +1,7 @@
 //! What the native platform brings to the core for opening files (the CLI, the tests): GB18030
 //! and UTF-16 by `encoding_rs`, and HTML pages by html5ever (through `scraper`), as browsers
-//! parse them, turned into the core's [`Node`] tree. The web app brings the browser's own.
+//! parse them, turned into the core's [`Node`] tree; PDFs by `pdf-extract` ([`pdf`]). The web app
+//! brings the browser's own.
 
 use nianbao_core::input::decode::native_decoder;
 use nianbao_core::input::dom::{self, Node};
@@ -19,10 +20,13 @@ use scraper::{ElementRef, Html, HtmlTreeSink};
 /// An element of the tree scraper builds.
 type NodeId = <HtmlTreeSink as TreeSink>::Handle;
 
+pub mod pdf;
+
 /// The native platform.
 pub const PLATFORM: Platform = Platform {
     decoder: &native_decoder,
     parse_html: &parse_html,
+    read_pdf: &pdf::read,
 };
 
 /// Opens a file's bytes as its kind says ([`open::open`]) on the native platform.

@@ -227,7 +227,7 @@ fn a_file_over_5_mb_is_refused_with_a_message_and_the_others_are_checked() {
 }
 
 #[test]
-fn docx_files_are_read_and_pdf_and_doc_get_plain_advice() {
+fn docx_files_are_read_and_broken_pdf_and_doc_get_plain_advice() {
     let docx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/libreoffice.docx");
     let out = nianbao(&["check", "--format", "json", docx.to_str().unwrap()], None);
     let lines = json_lines(&out);
@@ -250,7 +250,7 @@ fn docx_files_are_read_and_pdf_and_doc_get_plain_advice() {
     );
     let broken = temp_file("broken.docx", b"PK\x03\x04 not really a zip");
     for (path, says) in [
-        (&pdf, "PDF 阅读器中全选"),
+        (&pdf, "PDF 阅读器打开它"),
         (&doc, "另存为 .docx"),
         (&broken, "损坏"),
     ] {

@@ -10,6 +10,7 @@ use crate::input::decode::Encoding;
 use crate::input::dom::{self, Node};
 use crate::input::html::{self, HtmlError};
 use crate::input::open::Platform;
+use crate::input::pdf::PdfError;
 use crate::input::Document;
 
 const STORAGE_KEY: &str = "nianbao.text";
@@ -145,9 +146,11 @@ pub fn on_files_chosen(
 
 /// What the browser brings to opening a file: its own decoders for UTF-16 and GB18030/GBK
 /// (keeping encoding_rs's tables out of the wasm keeps the page small) and its `DOMParser`.
+/// PDFs are not read in the page yet (issue 17: pdf.js, loaded when a PDF is opened).
 pub const PLATFORM: Platform = Platform {
     decoder: &decode_encoding,
     parse_html: &parse_html,
+    read_pdf: &|_| Err(PdfError::NotHere),
 };
 
 /// The browser's `TextDecoder` for the encodings other than UTF-8; `None` for bytes that are

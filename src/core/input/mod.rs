@@ -11,6 +11,7 @@ pub mod dom;
 pub mod html;
 pub mod kind;
 pub mod open;
+pub mod pdf;
 
 pub use decode::{decode, ReadError, MAX_BYTES, TOO_LARGE};
 pub use document::{Document, DocumentBuilder, Grid, GridCell, RowSpan};

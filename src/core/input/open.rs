@@ -6,10 +6,11 @@ use std::fmt;
 
 use super::decode::{decode_with, Encoding, ReadError, MAX_BYTES, TOO_LARGE};
 use super::document::Document;
-use super::docx::{read_docx, DocxError, DOC_ADVICE, PDF_ADVICE};
+use super::docx::{read_docx, DocxError, DOC_ADVICE};
 use super::dom::Node;
 use super::html::{self, HtmlError};
 use super::kind::{kind, FileKind};
+use super::pdf::{self, PdfContent, PdfError};
 
 /// What reading a file needs from the adapter's platform.
 pub struct Platform<'a> {
@@ -17,6 +18,8 @@ pub struct Platform<'a> {
     pub decoder: &'a dyn Fn(Encoding, &[u8]) -> Option<String>,
     /// Parses an HTML page into a tree, or says why it could not (see [`html::document`]).
     pub parse_html: &'a dyn Fn(&str) -> Result<Node, HtmlError>,
+    /// Reads a PDF's positioned text and ruling lines ([`pdf::document`] lays them out).
+    pub read_pdf: &'a dyn Fn(&[u8]) -> Result<PdfContent, PdfError>,
 }
 
 /// Why a file could not be opened; its `Display` is what the user is told (in Chinese,
@@ -26,8 +29,8 @@ pub enum OpenError {
     Read(ReadError),
     Docx(DocxError),
     Html(HtmlError),
-    /// A PDF: its text must be copied out of a PDF reader.
-    Pdf,
+    /// A PDF that could not be read here.
+    Pdf(PdfError),
     /// An old `.doc`, `.wps` or RTF: to be saved as `.docx` first.
     OldWord,
     /// The text read is over [`MAX_BYTES`].
@@ -40,7 +43,7 @@ impl fmt::Display for OpenError {
             OpenError::Read(e) => e.fmt(f),
             OpenError::Docx(e) => e.fmt(f),
             OpenError::Html(e) => e.fmt(f),
-            OpenError::Pdf => f.write_str(PDF_ADVICE),
+            OpenError::Pdf(e) => e.fmt(f),
             OpenError::OldWord => f.write_str(DOC_ADVICE),
             OpenError::TooLarge => f.write_str(TOO_LARGE),
         }
@@ -68,7 +71,7 @@ pub fn open(name: &str, bytes: &[u8], platform: &Platform) -> Result<Document, O
             }
         }
         FileKind::Docx => read_docx(bytes).map_err(OpenError::Docx)?,
-        FileKind::Pdf => return Err(OpenError::Pdf),
+        FileKind::Pdf => pdf::document(&(platform.read_pdf)(bytes).map_err(OpenError::Pdf)?),
         FileKind::OldWord => return Err(OpenError::OldWord),
     };
     if document.text.len() > MAX_BYTES {
@@ -89,6 +92,7 @@ mod tests {
     const NATIVE: Platform = Platform {
         decoder: &native_decoder,
         parse_html: &no_html,
+        read_pdf: &|_| Err(PdfError::NotHere),
     };
 
     #[test]
@@ -96,7 +100,10 @@ mod tests {
         let text = open("年报.txt", "一、总体情况".as_bytes(), &NATIVE).unwrap();
         assert_eq!(text.text, "一、总体情况");
         assert!(text.grids.is_empty());
-        assert_eq!(open("年报.pdf", b"%PDF-1.7", &NATIVE), Err(OpenError::Pdf));
+        assert_eq!(
+            open("年报.pdf", b"%PDF-1.7", &NATIVE),
+            Err(OpenError::Pdf(PdfError::NotHere))
+        );
         assert_eq!(open("年报.doc", b"x", &NATIVE), Err(OpenError::OldWord));
         // An HTML page goes to the parser; a text that only looks like one does too on stdin.
         let page = b"<html><body>x</body></html>";

@@ -9,7 +9,7 @@
 //! by guessing.
 
 use super::cells::{row_refs, rows_missing, unreadable_cells};
-use super::rows::{match_row, RowMatch};
+use super::rows::{closest_row, match_row, RowMatch};
 use crate::input::document::{Grid, GridCell};
 use crate::model::number::Number;
 use crate::model::template::{ColKind, RowSpec, TableSpec, REVIEW_LITIGATION};
@@ -575,9 +575,47 @@ fn best_label(
             }
         }
     }
+    if matched.is_none() {
+        matched =
+            current.and_then(|table| closest_label(view, grid_row, cells, &builders[table], table));
+    }
     let label_cells = matched.as_ref().map_or(cells.texts.len(), |m| m.rank.cells);
     view.take_label(grid_row, cells, label_cells);
     matched
+}
+
+/// A label with a typo (`2.其他法律行政止公开`, as one PDF prints it): the row of the table being
+/// read whose name it is closest to, when that is clear ([`closest_row`]).
+fn closest_label(
+    view: &View,
+    grid_row: usize,
+    cells: &mut RowCells,
+    builder: &Builder,
+    table: usize,
+) -> Option<LabelMatch> {
+    for label_cells in (1..=cells.texts.len().min(MAX_LABEL_CELLS)).rev() {
+        view.take_label(grid_row, cells, label_cells);
+        if cells.han.is_empty() || cells.values.is_empty() {
+            continue;
+        }
+        let Some(found) = closest_row(&cells.han, builder.spec, builder.from()) else {
+            continue;
+        };
+        if view.looks_like_values(&cells.values, builder.spec.rows[found.row].cols.len()) {
+            let rank = LabelRank {
+                ends_with_name: false,
+                cells: label_cells,
+                score: found.score,
+                same_table: true,
+            };
+            return Some(LabelMatch {
+                rank,
+                table,
+                row: found,
+            });
+        }
+    }
+    None
 }
 
 /// `structure.extra_cells` for a grid row with values that no template row names.

@@ -358,7 +358,9 @@ pub(super) fn closest_row(han: &str, spec: &'static TableSpec, from: usize) -> O
         let mut closest = (usize::MAX, row, 0);
         for key in spec_row.keys.iter().filter(|k| k.len() >= 6 * 3) {
             let key: Vec<char> = key.chars().collect();
-            for n in key.len() - 1..=key.len() + 1 {
+            // The label's end, as long as the key give or take the typos allowed.
+            let slack = (key.len() / 4).max(1);
+            for n in key.len().saturating_sub(slack)..=key.len() + slack {
                 let d = edit_distance(&label[label.len().saturating_sub(n)..], &key);
                 closest = closest.min((d, row, key.len()));
             }
