@@ -90,35 +90,22 @@ impl std::error::Error for HtmlError {}
 
 /// Elements a parser closes without an end tag, and void ones: not counted as nesting.
 fn closes_itself(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "li"
-            | "td"
-            | "th"
-            | "tr"
-            | "dt"
-            | "dd"
-            | "option"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "colgroup"
-            | "caption"
-            | "br"
-            | "img"
-            | "hr"
-            | "meta"
-            | "link"
-            | "input"
-            | "col"
-            | "area"
-            | "base"
-            | "embed"
-            | "source"
-            | "track"
-            | "wbr"
-            | "param"
-    )
+    is_void(name)
+        || matches!(
+            name,
+            "p" | "li"
+                | "td"
+                | "th"
+                | "tr"
+                | "dt"
+                | "dd"
+                | "option"
+                | "thead"
+                | "tbody"
+                | "tfoot"
+                | "colgroup"
+                | "caption"
+        )
 }
 
 /// Void elements: never have an end tag or content, so `<br>` and `<br/>` alike nest nothing.

@@ -26,6 +26,13 @@ pub struct TextRun {
     pub text: String,
 }
 
+impl TextRun {
+    /// The middle of the run's glyphs (a little above the baseline): what places it in a cell.
+    fn middle(&self) -> (f64, f64) {
+        (self.x + self.width / 2.0, self.y + self.size * 0.3)
+    }
+}
+
 /// A straight ruling line segment (a table border), in the same space.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rule {
@@ -132,7 +139,7 @@ fn page_blocks(runs: &[&TextRun], rules: &[&Rule]) -> Vec<Block> {
     let mut in_frame: Vec<Vec<&TextRun>> = vec![Vec::new(); frames.len()];
     let mut loose = Vec::new();
     for &run in runs {
-        let (cx, cy) = (run.x + run.width / 2.0, run.y + run.size * 0.3);
+        let (cx, cy) = run.middle();
         match frames.iter().position(|f| f.contains(cx, cy)) {
             Some(i) => in_frame[i].push(run),
             None => loose.push(run),
@@ -433,7 +440,7 @@ impl Frame {
                     .iter()
                     .copied()
                     .filter(|r| {
-                        let (cx, cy) = (r.x + r.width / 2.0, r.y + r.size * 0.3);
+                        let (cx, cy) = r.middle();
                         self.xs[left] <= cx
                             && cx <= self.xs[right + 1]
                             && self.ys[bottom + 1] <= cy
