@@ -12,6 +12,7 @@ use crate::input::html::{self, HtmlError};
 use crate::input::open::Platform;
 use crate::input::pdf::PdfError;
 use crate::input::Document;
+use crate::web::file_opener;
 
 const STORAGE_KEY: &str = "nianbao.text";
 /// Last year's report, for the cross-year checks.
@@ -117,12 +118,18 @@ async fn read_file(file: web_sys::File) -> Result<Vec<u8>, JsValue> {
 }
 
 /// A local file read as its kind says (text, or a .docx with its tables' grids), or why it
-/// cannot be read (without the file's name): a PDF or an old .doc gets plain advice.
+/// cannot be read (without the file's name): a PDF or an old .doc gets plain advice. A .docx
+/// is opened in a worker where there is one, so that the page does not freeze.
 pub async fn open_file(file: web_sys::File) -> Result<Document, String> {
     let name = file.name();
     let bytes = read_file(file)
         .await
         .map_err(|_| "无法读取这个文件".to_string())?;
+    if file_opener::opens_off_page(&name, &bytes) {
+        if let Some(opened) = file_opener::open_off_page(&name, &bytes).await {
+            return opened;
+        }
+    }
     crate::input::open(&name, &bytes, &PLATFORM).map_err(|e| e.to_string())
 }
 

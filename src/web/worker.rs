@@ -13,6 +13,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::browser;
 use super::state::{self, Request};
 use crate::input::Grid;
 use crate::model::Report;
@@ -142,4 +143,16 @@ fn read_reply(data: &JsValue, latest: u64) -> Option<Reply> {
         },
         None => Reply::Failed,
     })
+}
+
+/// In the worker (whose script calls it `open_in_worker`): a `.docx` opened off the page's
+/// thread; its [`crate::input::Document`] as a JS value, or why it cannot be read (a string, in Chinese).
+#[wasm_bindgen(js_name = open_in_worker)]
+pub fn document_in_worker(name: &str, bytes: &[u8]) -> Result<JsValue, JsValue> {
+    match crate::input::open(name, bytes, &browser::PLATFORM) {
+        Ok(document) => {
+            serde_wasm_bindgen::to_value(&document).map_err(|e| JsValue::from_str(&e.to_string()))
+        }
+        Err(reason) => Ok(JsValue::from_str(&reason.to_string())),
+    }
 }

@@ -77,8 +77,17 @@ function zipStored(files) {
 const p = (text) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
 const tc = (text, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr>${p(text)}</w:tc>`;
 
-test('a .docx written by LibreOffice is read in the page and checked as the CLI checks it', async () => {
+test('a .docx written by LibreOffice is read in the page (in its worker) and checked as the CLI checks it', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  // Records the files sent to a worker to open (issue 16: a large .docx froze the page).
+  await context.addInitScript(() => {
+    window.filesSentToWorker = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (message?.open) window.filesSentToWorker.push(message.open.name);
+      return post.call(this, message, ...rest);
+    };
+  });
   const page = await openApp(context, app.server.url);
   const buffer = await readFile(libreoffice);
   await page.setInputFiles('#file-input', { name: '平潭综合实验区2021年报.docx', mimeType: DOCX_TYPE, buffer });
@@ -88,6 +97,8 @@ test('a .docx written by LibreOffice is read in the page and checked as the CLI 
   assert.equal(summary.template, '2021');
   assert.equal(Number(summary.warnings), cli.findings.filter((f) => f.severity === 'warning').length);
   assert.equal(Number(summary.infos), cli.findings.filter((f) => f.severity === 'info').length);
+  assert.deepEqual(await page.evaluate(() => window.filesSentToWorker), ['平潭综合实验区2021年报.docx'],
+    'the .docx was opened in the worker');
   const text = await page.inputValue('#report-input');
   assert.match(text, /^平潭综合实验区2021年度政府信息公开工作年度报告\n/);
   assert.match(text, /\n一、本年新收政府信息公开申请数量\t\t\t64\t0\t0\t2\t0\t4\t70\n/);

@@ -338,6 +338,15 @@ test('embed.html answers its parent on an allowed origin, and nobody else', asyn
         },
       });
     });
+    // In every frame: how many API checks were sent to a worker (issue 16: not on the page).
+    await page.addInitScript(() => {
+      window.apiChecksInWorker = 0;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (message?.api) window.apiChecksInWorker += 1;
+        return post.call(this, message, ...rest);
+      };
+    });
     const cli = cliReport(sample.name);
     const embedUrl = (origins) => `${server.url}embed.html?origins=${encodeURIComponent(origins)}`;
     const hostUrl = (frame, extra = {}) => `${portal.url}host.html?${new URLSearchParams({ frame, ...extra })}`;
@@ -382,6 +391,7 @@ test('embed.html answers its parent on an allowed origin, and nobody else', asyn
     assert.ok(long.startsWith(await frame.inputValue('#report-input')));
     const longest = await frame.evaluate(() => window.longestValueSet);
     assert.ok(longest < long.length / 10, `the text area was given ${longest} characters`);
+    assert.equal(await frame.evaluate(() => window.apiChecksInWorker), 2, 'both checks ran in the worker');
 
     // Not allowed: the list names someone else. The frame works, but says nothing to this page.
     await page.goto(hostUrl(embedUrl(origin(server.url)), { send: '1' }));

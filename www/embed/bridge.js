@@ -2,7 +2,8 @@
 // www/hooks/post_build.py). Only the parent window, and only from an origin listed in the
 // page's `origins=` query parameter (comma-separated), is answered:
 //   → {type: 'nianbao:check', text, options?, id?}
-//   ← {type: 'nianbao:result', result, id?}        result = window.nianbao.check(text, options)
+//   ← {type: 'nianbao:result', result, id?}        result = window.nianbao.check(text, options),
+//                                                  run in the checking worker where there is one
 //   ← {type: 'nianbao:error', message, id?}        options the checker does not accept
 //   ← {type: 'nianbao:ready'}                      once, when the checker has started
 //   ← {type: 'nianbao:resize', height}             the page's height in CSS pixels, when it changes
@@ -48,14 +49,51 @@ function show(input, text) {
 function handle(event) {
   const { text, options, id } = event.data;
   show(document.getElementById('report-input'), text);
-  let reply;
-  try {
-    reply = { type: 'nianbao:result', result: window.nianbao.check(text, options) };
-  } catch (error) {
-    reply = { type: 'nianbao:error', message: String(error?.message ?? error) };
+  checkOffPage(text, options).then((result) => ({ type: 'nianbao:result', result }))
+    .catch((error) => ({ type: 'nianbao:error', message: String(error?.message ?? error) }))
+    .then((reply) => {
+      if (id !== undefined) reply.id = id;
+      event.source.postMessage(reply, event.origin);
+    });
+}
+
+// The checking worker's script (src/web/worker.rs): a large text is checked without freezing
+// the widget. Without one (or once it fails), checks run on the page.
+let worker = null;
+const pending = new Map();
+let serial = 0;
+
+function checkOnPage(text, options) {
+  return new Promise((resolve) => resolve(window.nianbao.check(text, options)));
+}
+
+function checkOffPage(text, options) {
+  if (worker === null && typeof window.NIANBAO_WORKER === 'string' && window.NIANBAO_WORKER) {
+    try {
+      worker = new Worker(window.NIANBAO_WORKER, { type: 'module' });
+      worker.onmessage = ({ data }) => {
+        const request = pending.get(data?.serial);
+        if (!request) return;
+        pending.delete(data.serial);
+        if ('result' in data) request.resolve(data.result);
+        else if (/did not start/.test(data.error ?? '')) request.resolve(checkOnPage(request.text, request.options));
+        else request.reject(new Error(data.error));
+      };
+      worker.onerror = () => {
+        worker = false;
+        for (const request of pending.values()) request.resolve(checkOnPage(request.text, request.options));
+        pending.clear();
+      };
+    } catch {
+      worker = false;
+    }
   }
-  if (id !== undefined) reply.id = id;
-  event.source.postMessage(reply, event.origin);
+  if (!worker) return checkOnPage(text, options);
+  serial += 1;
+  return new Promise((resolve, reject) => {
+    pending.set(serial, { resolve, reject, text, options });
+    worker.postMessage({ serial, api: { text, options } });
+  });
 }
 
 function whenStarted() {

@@ -7,6 +7,7 @@
 //! paragraphs one per line, each table row one line with its grid columns separated by tabs.
 
 use crate::text::normalize;
+use crate::text::sort;
 
 /// How many rows a cell covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,7 +72,7 @@ impl Grid {
 }
 
 /// Normalised text plus the grids of its tables.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     pub text: String,
     pub grids: Vec<Grid>,
@@ -330,7 +331,9 @@ fn write_grid(placed: Placed, text: &mut String) -> Grid {
         row_starts: Vec::with_capacity(row_count),
     };
     let mut by_position: Vec<usize> = (0..cells.len()).collect();
-    by_position.sort_by_key(|&i| (cells[i].0.row, cells[i].0.col));
+    sort::sort_by_key(&mut by_position, |&i| {
+        sort::pair(cells[i].0.row as u64, cells[i].0.col as u64)
+    });
     let mut next = by_position.into_iter().peekable();
     for r in 0..row_count {
         grid.row_starts.push(text.len());

@@ -12,6 +12,7 @@
 use std::fmt;
 
 use super::document::{Document, DocumentBuilder, RowSpan};
+use crate::text::sort;
 
 /// A run of text on one baseline, in PDF user space (points, y upwards).
 #[derive(Clone, Debug, PartialEq)]
@@ -159,7 +160,7 @@ fn page_blocks(runs: &[&TextRun], rules: &[&Rule]) -> Vec<Block> {
             kind: BlockKind::Table(frame.table(runs)),
         });
     }
-    blocks.sort_by(|a, b| b.top.total_cmp(&a.top));
+    sort::sort_by_key(&mut blocks, |b| u128::from(sort::float_descending(b.top)));
     blocks
 }
 
@@ -236,7 +237,9 @@ struct Line {
 /// a table drawn without rules) and a narrow one a space.
 fn lines(runs: &[&TextRun]) -> Vec<Line> {
     let mut sorted = runs.to_vec();
-    sorted.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    sort::sort_by_key(&mut sorted, |r| {
+        sort::pair(sort::float_descending(r.y), sort::float(r.x))
+    });
     let mut groups: Vec<Vec<&TextRun>> = Vec::new();
     for run in sorted {
         match groups.last_mut() {
@@ -249,7 +252,7 @@ fn lines(runs: &[&TextRun]) -> Vec<Line> {
     groups
         .into_iter()
         .map(|mut group| {
-            group.sort_by(|a, b| a.x.total_cmp(&b.x));
+            sort::sort_by_key(&mut group, |r| u128::from(sort::float(r.x)));
             Line {
                 y: group[0].y,
                 size: group.iter().map(|r| r.size).fold(0.0, f64::max),
@@ -371,7 +374,7 @@ fn segments(rules: &[&Rule]) -> (Vec<Segment>, Vec<Segment>) {
 /// top to bottom, descending.
 fn edges(values: impl Iterator<Item = f64>, descending: bool) -> Vec<f64> {
     let mut all: Vec<f64> = values.collect();
-    all.sort_by(f64::total_cmp);
+    sort::sort_by_key(&mut all, |&v| u128::from(sort::float(v)));
     let mut distinct: Vec<f64> = Vec::new();
     for value in all {
         if distinct.last().is_none_or(|&last| value - last > SNAP) {
@@ -456,7 +459,7 @@ impl Frame {
                 }
             })
             .collect();
-        cells.sort_by_key(|c| (c.row, c.col));
+        sort::sort_by_key(&mut cells, |c| sort::pair(c.row as u64, c.col as u64));
         Table {
             xs: self.xs.clone(),
             rows,

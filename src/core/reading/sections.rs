@@ -5,6 +5,7 @@ use crate::text::distance::edit_distance;
 use crate::text::numerals::numeral;
 
 use crate::text::scan::{find_first, one_of};
+use crate::text::sort;
 use crate::text::tokens::{han_only, is_han};
 use crate::text::Source;
 
@@ -43,7 +44,7 @@ pub(crate) fn sections(source: &Source) -> Vec<Section> {
     if found.len() < 6 {
         find_run_in_headings(source, &mut found);
     }
-    found.sort_by_key(|s| s.start);
+    sort::sort_by_key(&mut found, |s| s.start as u128);
     found
 }
 

@@ -6,6 +6,7 @@ pub mod distance;
 pub mod normalize;
 pub mod numerals;
 pub(crate) mod scan;
+pub mod sort;
 pub mod source;
 pub(crate) mod tokens;
 

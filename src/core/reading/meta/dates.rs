@@ -5,6 +5,7 @@ use crate::model::Date;
 use crate::reading::outline::Line;
 use crate::text::numerals;
 use crate::text::scan::{blanks, digits, find_all, find_first, one_of, year_nian};
+use crate::text::sort;
 use crate::text::Source;
 
 /// `2021年2月19日`, spaces or tabs allowed around each number (any four digits for the year):
@@ -53,7 +54,7 @@ pub(crate) fn dates(text: &str) -> Vec<(usize, usize, Date)> {
             Some((start, end, valid_date(year as i32, month, day)?))
         }),
     );
-    out.sort_by_key(|d| d.0);
+    sort::sort_by_key(&mut out, |d| d.0 as u128);
     out
 }
 

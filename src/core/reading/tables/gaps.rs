@@ -2,6 +2,7 @@
 //! stand for blank cells when a row has fewer numbers than columns.
 
 use super::segments::{Label, Seg, PROSE_CHARS};
+use crate::text::sort;
 use crate::text::tokens::{GapKind, Kind, Token};
 
 #[derive(Clone, Copy, Debug)]
@@ -87,7 +88,9 @@ pub(super) fn resolve(items: &[Seg], n: usize, artifact_line: Option<usize>) -> 
             ..Resolution::default()
         };
     }
-    gaps.sort_by_key(|gap| (gap.class, gap.at));
+    sort::sort_by_key(&mut gaps, |gap| {
+        sort::pair(u64::from(gap.class), gap.at as u64)
+    });
     let ambiguous = gaps.len() > need && need > 0 && gaps[need].class == gaps[need - 1].class;
     let mut chosen: Vec<(usize, Pick)> = values.iter().map(|&(i, t)| (i, Pick::Value(t))).collect();
     chosen.extend(
@@ -95,7 +98,7 @@ pub(super) fn resolve(items: &[Seg], n: usize, artifact_line: Option<usize>) -> 
             .iter()
             .map(|gap| (gap.at, Pick::Gap(gap.token))),
     );
-    chosen.sort_by_key(|&(i, _)| i);
+    sort::sort_by_key(&mut chosen, |&(i, _)| i as u128);
     Resolution {
         picks: chosen.into_iter().map(|(_, p)| p).collect(),
         ambiguous,

@@ -15,6 +15,7 @@ use crate::model::number::Number;
 use crate::model::template::{ColKind, RowSpec, TableSpec, REVIEW_LITIGATION};
 use crate::model::Rule;
 use crate::model::{Cell, CellSource, Finding, Table, Tables};
+use crate::text::sort;
 use crate::text::tokens::{self, han_only, Kind, Unit};
 use crate::text::Source;
 
@@ -95,7 +96,7 @@ impl<'a> View<'a> {
             }
         }
         for row in &mut covering {
-            row.sort_by_key(|&i| grid.cells[i].col);
+            sort::sort_by_key(row, |&i| grid.cells[i].col as u128);
         }
         let mut used_cols = vec![false; grid.cols];
         for (cell, content) in grid.cells.iter().zip(&contents) {

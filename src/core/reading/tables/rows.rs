@@ -8,6 +8,7 @@ use crate::model::template::{
     RowSpec, TableSpec, ACTIVE_2019, ACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REVIEW_LITIGATION,
 };
 use crate::text::distance::edit_distance;
+use crate::text::sort;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct RowMatch {
@@ -60,9 +61,9 @@ impl KeyIndex {
                 }
             }
         }
-        index.by_last.sort_by_key(|e| e.0);
-        index.by_start_end.sort_by_key(|e| e.0);
-        index.by_first.sort_by_key(|e| e.0);
+        sort::sort_by_key(&mut index.by_last, |e| u128::from(e.0));
+        sort::sort_by_key(&mut index.by_start_end, |e| u128::from(e.0));
+        sort::sort_by_key(&mut index.by_first, |e| u128::from(e.0));
         index
     }
 
