@@ -221,10 +221,42 @@ fn convert(node: &web_sys::Node, depth: usize, elements: &mut usize) -> Option<N
     }
 }
 
-pub fn scroll_into_view(element: &web_sys::Element) {
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
+/// Scrolls the scroll box `list` so that `item` (any element inside it) is in its middle. The window stays where it is
+/// (`scrollIntoView` would move it too, taking what the user clicked off the screen). `list`
+/// must be positioned, so that it is the offset parent of its items.
+pub fn scroll_within(list: &web_sys::Element, item: &web_sys::Element) {
+    let (Some(list), Some(item)) = (
+        list.dyn_ref::<web_sys::HtmlElement>(),
+        item.dyn_ref::<web_sys::HtmlElement>(),
+    ) else {
+        return;
+    };
+    // An item taller than the box (a whole table on one line) shows its start.
+    let room = (list.client_height() - item.offset_height()).max(0);
+    list.set_scroll_top((item.offset_top() - room / 2).max(0));
+}
+
+/// When the box `list` is partly on screen but its `item` is below the window's bottom edge (a
+/// wide screen, the page at its top, the box beside the tables), scrolls the window up the
+/// least that shows `item`, never so far that the box's top leaves the screen. A box below the
+/// screen (a phone, the source under the tables) is left there: what was clicked stays in view.
+pub fn show_in_window(list: &web_sys::Element, item: &web_sys::Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(height) = window.inner_height().ok().and_then(|h| h.as_f64()) else {
+        return;
+    };
+    let (box_top, item_bottom) = (
+        list.get_bounding_client_rect().top(),
+        item.get_bounding_client_rect().bottom(),
+    );
+    if !(0.0..height).contains(&box_top) || item_bottom <= height {
+        return;
+    }
+    // With a few lines below it, for context.
+    let by = (item_bottom - height + 48.0).min(box_top);
+    window.scroll_by_with_x_and_y(0.0, by);
 }
 
 /// A saved copy opened from disk: there is no server to offer files from.
