@@ -236,29 +236,6 @@ pub fn scroll_within(list: &web_sys::Element, item: &web_sys::Element) {
     list.set_scroll_top((item.offset_top() - room / 2).max(0));
 }
 
-/// When the box `list` is partly on screen but its `item` is below the window's bottom edge (a
-/// wide screen, the page at its top, the box beside the tables), scrolls the window up the
-/// least that shows `item`, never so far that the box's top leaves the screen. A box below the
-/// screen (a phone, the source under the tables) is left there: what was clicked stays in view.
-pub fn show_in_window(list: &web_sys::Element, item: &web_sys::Element) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Some(height) = window.inner_height().ok().and_then(|h| h.as_f64()) else {
-        return;
-    };
-    let (box_top, item_bottom) = (
-        list.get_bounding_client_rect().top(),
-        item.get_bounding_client_rect().bottom(),
-    );
-    if !(0.0..height).contains(&box_top) || item_bottom <= height {
-        return;
-    }
-    // With a few lines below it, for context.
-    let by = (item_bottom - height + 48.0).min(box_top);
-    window.scroll_by_with_x_and_y(0.0, by);
-}
-
 /// A saved copy opened from disk: there is no server to offer files from.
 pub fn opened_from_file() -> bool {
     web_sys::window()

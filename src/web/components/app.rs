@@ -179,15 +179,15 @@ fn results(checked: &Checked, state: &State, dispatch: &Callback<Action>) -> Htm
 /// Shown on paper only: when the report was checked, and with which version of the tool.
 fn printed_with() -> Html {
     let today = js_sys::Date::new_0();
-    let date = format!(
-        "{}年{}月{}日",
-        today.get_full_year(),
-        today.get_month() + 1,
-        today.get_date()
-    );
     html! {
         <p class="printed-with">
-            { format!("检查日期：{date}　检查工具：年报校验 {}", env!("CARGO_PKG_VERSION")) }
+            { format!(
+                "检查日期：{}年{}月{}日　检查工具：年报校验 {}",
+                today.get_full_year(),
+                today.get_month() + 1,
+                today.get_date(),
+                env!("CARGO_PKG_VERSION")
+            ) }
         </p>
     }
 }

@@ -63,13 +63,12 @@ impl Window {
 }
 
 /// Scrolls the list to the line `target` once it is drawn (to the number marked in it, if
-/// any), inside the list's own box: the finding clicked stays where it is (the window moves
-/// only to bring a list at the screen's bottom edge into view, see
-/// [`browser::show_in_window`]). Again for a new report, whose lines are new. Looked up within
-/// `list`, not the document: the app may live in a shadow root.
+/// any), inside the list's own box: the window does not move, so the finding clicked stays
+/// under the pointer (moving it would also put another finding there, highlighting its cells).
+/// Looked up within `list`, not the document: the app may live in a shadow root.
 #[hook]
-fn use_scroll_to_line(list: NodeRef, target: Option<usize>, checked: Checked) {
-    use_effect_with((target, checked), move |(target, _)| {
+fn use_scroll_to_line(list: NodeRef, target: Option<usize>) {
+    use_effect_with(target, move |target| {
         let Some(list) = list.cast::<web_sys::Element>() else {
             return;
         };
@@ -79,7 +78,6 @@ fn use_scroll_to_line(list: NodeRef, target: Option<usize>, checked: Checked) {
         });
         if let Some(shown) = shown {
             browser::scroll_within(&list, &shown);
-            browser::show_in_window(&list, &shown);
         }
     });
 }
@@ -93,13 +91,14 @@ fn line_text(text: &str, number: Option<&Range<usize>>) -> Html {
             text.get(n.end..)?,
         ))
     });
-    match parts {
-        Some((before, number, after)) => html! {
-            <span class="line-text">{ before }<mark class="number">{ number }</mark>{ after }</span>
-        },
-        None => {
-            html! { <span class="line-text">{ if text.is_empty() { " " } else { text } }</span> }
-        }
+    let (before, number, after) =
+        parts.unwrap_or((if text.is_empty() { " " } else { text }, "", ""));
+    html! {
+        <span class="line-text">
+            { before }
+            if !number.is_empty() { <mark class="number">{ number }</mark> }
+            { after }
+        </span>
     }
 }
 
@@ -140,7 +139,7 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
         .and_then(|i| report.findings.get(i))
         .and_then(|f| f.line);
     let list = use_node_ref();
-    use_scroll_to_line(list.clone(), target, props.checked.clone());
+    use_scroll_to_line(list.clone(), target);
 
     // The selected finding's number, marked within its line (else the line alone is marked).
     let number = props.selected.and_then(|i| props.checked.span_on_line(i));
