@@ -228,10 +228,19 @@ fn convert(node: &web_sys::Node, depth: usize, elements: &mut usize) -> Option<N
     }
 }
 
-pub fn scroll_into_view(element: &web_sys::Element) {
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
+/// Scrolls the scroll box `list` so that `item` (any element inside it) is in its middle. The window stays where it is
+/// (`scrollIntoView` would move it too, taking what the user clicked off the screen). `list`
+/// must be positioned, so that it is the offset parent of its items.
+pub fn scroll_within(list: &web_sys::Element, item: &web_sys::Element) {
+    let (Some(list), Some(item)) = (
+        list.dyn_ref::<web_sys::HtmlElement>(),
+        item.dyn_ref::<web_sys::HtmlElement>(),
+    ) else {
+        return;
+    };
+    // An item taller than the box (a whole table on one line) shows its start.
+    let room = (list.client_height() - item.offset_height()).max(0);
+    list.set_scroll_top((item.offset_top() - room / 2).max(0));
 }
 
 /// A saved copy opened from disk: there is no server to offer files from.

@@ -153,20 +153,41 @@ fn masthead(offline_link: bool) -> Html {
     }
 }
 
-/// A report in full: the tables and the source, beside the sections, the findings and the
-/// exports.
+/// A report in full. In the page's order (what a phone shows, top to bottom): the findings and
+/// the exports, the tables, the sections, the source. On a wide screen the stylesheet puts the
+/// tables on the left and the rest beside them, where the findings and the source each scroll
+/// in their own box, so that a finding, its cells and its line are all on screen at once.
 fn results(checked: &Checked, state: &State, dispatch: &Callback<Action>) -> Html {
     html! {
         <div class="results">
-            <div class="results-main">
-                <Tables checked={checked.clone()} highlighted={state.highlighted()} />
+            <div class="results-side">
+                <div class="results-list">
+                    <FindingList checked={checked.clone()} selected={state.selected} dispatch={dispatch.clone()} />
+                    <Export checked={checked.clone()} />
+                    <SectionOutline checked={checked.clone()} />
+                </div>
                 <SourceView checked={checked.clone()} selected={state.selected} />
             </div>
-            <aside class="results-side">
-                <SectionOutline checked={checked.clone()} />
-                <FindingList checked={checked.clone()} selected={state.selected} dispatch={dispatch.clone()} />
-                <Export checked={checked.clone()} />
-            </aside>
+            <div class="results-main">
+                <Tables checked={checked.clone()} highlighted={state.highlighted()} />
+            </div>
+            { printed_with() }
         </div>
+    }
+}
+
+/// Shown on paper only: when the report was checked, and with which version of the tool.
+fn printed_with() -> Html {
+    let today = js_sys::Date::new_0();
+    html! {
+        <p class="printed-with">
+            { format!(
+                "检查日期：{}年{}月{}日　检查工具：年报校验 {}",
+                today.get_full_year(),
+                today.get_month() + 1,
+                today.get_date(),
+                env!("CARGO_PKG_VERSION")
+            ) }
+        </p>
     }
 }

@@ -1,7 +1,9 @@
-//! The pasted text with line numbers; the lines findings point at are marked. Long reports
-//! stay fast: only a window of lines around the selected finding is drawn.
+//! The pasted text with line numbers; the lines findings point at are marked, and the selected
+//! finding's number is marked within its line. Selecting a finding scrolls this pane, not the
+//! page. Long reports stay fast: only a window of lines around the selected finding is drawn.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use yew::prelude::*;
 
@@ -60,29 +62,62 @@ impl Window {
     }
 }
 
-/// Scrolls the line `target` into view once it is drawn. Looked up within `list`, not the
-/// document: the app may live in a shadow root.
+/// Scrolls the list to the line `target` once it is drawn (to the number marked in it, if
+/// any), inside the list's own box: the window does not move, so the finding clicked stays
+/// under the pointer (moving it would also put another finding there, highlighting its cells).
+/// Looked up within `list`, not the document: the app may live in a shadow root.
 #[hook]
 fn use_scroll_to_line(list: NodeRef, target: Option<usize>) {
     use_effect_with(target, move |target| {
-        let line = target.and_then(|line| {
-            let list = list.cast::<web_sys::Element>()?;
-            list.query_selector(&format!("#line-{line}")).ok().flatten()
+        let Some(list) = list.cast::<web_sys::Element>() else {
+            return;
+        };
+        let found = |selector: String| list.query_selector(&selector).ok().flatten();
+        let shown = target.and_then(|line| {
+            found(format!("#line-{line} mark")).or_else(|| found(format!("#line-{line}")))
         });
-        if let Some(line) = line {
-            browser::scroll_into_view(&line);
+        if let Some(shown) = shown {
+            browser::scroll_within(&list, &shown);
         }
     });
 }
 
-/// Line `n` of the text, with the marks of the findings that point at it.
-fn line(n: usize, text: &str, marks: Option<&LineMarks>, current: bool, report: &Report) -> Html {
+/// A line's text, with `number` (bytes of the line) in a `<mark>`.
+fn line_text(text: &str, number: Option<&Range<usize>>) -> Html {
+    let parts = number.and_then(|n| {
+        Some((
+            text.get(..n.start)?,
+            text.get(n.clone())?,
+            text.get(n.end..)?,
+        ))
+    });
+    let (before, number, after) =
+        parts.unwrap_or((if text.is_empty() { " " } else { text }, "", ""));
+    html! {
+        <span class="line-text">
+            { before }
+            if !number.is_empty() { <mark class="number">{ number }</mark> }
+            { after }
+        </span>
+    }
+}
+
+/// Line `n` of the text, with the marks of the findings that point at it; `number`: the bytes
+/// of the selected finding's number in it.
+fn line(
+    n: usize,
+    text: &str,
+    marks: Option<&LineMarks>,
+    current: bool,
+    number: Option<&Range<usize>>,
+    report: &Report,
+) -> Html {
     let text = text.trim_end_matches('\r');
     html! {
         <li id={format!("line-{n}")}
             class={classes!(marks.map(|m| m.severity.as_str()), current.then_some("current"), marks.is_some().then_some("marked"))}>
             <span class="line-number" aria-hidden="true">{ n }</span>
-            <span class="line-text">{ if text.is_empty() { " " } else { text } }</span>
+            { line_text(text, number) }
             if let Some(marks) = marks {
                 <span class="line-marks">
                     { for marks.findings.iter().map(|i| {
@@ -106,6 +141,9 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
     let list = use_node_ref();
     use_scroll_to_line(list.clone(), target);
 
+    // The selected finding's number, marked within its line (else the line alone is marked).
+    let number = props.selected.and_then(|i| props.checked.span_on_line(i));
+    let number_on = |n: usize| number.as_ref().filter(|s| s.line == n).map(|s| &s.bytes);
     let marked = marked_lines(report);
     let lines: Vec<&str> = props.checked.text.split('\n').collect();
     let total = lines.len();
@@ -117,7 +155,7 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
                 <p class="window-note">{ format!("显示第{first}–{last}行，共{total}行；选择问题可跳到对应行。") }</p>
             }
             <ol class="source-lines" ref={list} start={first.to_string()}>
-                { for (first..=last).map(|n| line(n, lines[n - 1], marked.get(&n), target == Some(n), report)) }
+                { for (first..=last).map(|n| line(n, lines[n - 1], marked.get(&n), target == Some(n), number_on(n), report)) }
             </ol>
         </section>
     }

@@ -22,7 +22,7 @@ use std::rc::Rc;
 
 pub use action::Action;
 pub use batch::{Batch, BatchFile, BatchJob, FileStatus};
-pub use checked::Checked;
+pub use checked::{Checked, SpanOnLine};
 pub use grids::{insert, tables_from_grids, PastedGrids};
 pub use long_text::{is_long, megabytes, start_of, LONG_TEXT_BYTES, SHOWN_CHARS};
 pub use request::{report, Job, Request, SharedGrids};
