@@ -53,6 +53,17 @@ pub struct Report {
     /// Numbers the prose states about the tables.
     pub statements: Vec<Statement>,
     pub findings: Vec<Finding>,
+    /// The report of last year it was compared with (the cross-year checks), so that a reader
+    /// is told which one; `None` when there was none.
+    #[serde(default)]
+    pub compared_with: Option<LastYear>,
+}
+
+/// Who last year's report was from, and for which year, as read from it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LastYear {
+    pub agency: Option<String>,
+    pub report_year: Option<i32>,
 }
 
 impl Report {

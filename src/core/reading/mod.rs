@@ -65,6 +65,7 @@ pub(crate) fn read(source: &Source, grids: &[Grid], options: &Options) -> Readin
         sections: outline.sections,
         tables,
         findings: Vec::new(),
+        compared_with: None,
     };
     Reading { report, findings }
 }

@@ -233,6 +233,7 @@ pub(crate) mod test_support {
             tables,
             statements: Vec::new(),
             findings: Vec::new(),
+            compared_with: None,
         }
     }
 }
