@@ -91,6 +91,57 @@ impl Drop for PageListeners {
     }
 }
 
+/// Today in the browser's time zone, `YYYY-MM-DD`: the date an export says it was checked.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// `navigator.onLine`: false when the browser knows it has no network (true if it cannot tell).
+pub fn is_online() -> bool {
+    let online = web_sys::window().and_then(|w| {
+        let navigator = js_sys::Reflect::get(&w, &JsValue::from_str("navigator")).ok()?;
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("onLine")).ok()
+    });
+    online.and_then(|o| o.as_bool()).unwrap_or(true)
+}
+
+/// Calls `on_change` on the window's `online` and `offline` events, for as long as the
+/// returned listeners live.
+pub fn on_online_change(on_change: impl Fn() + 'static) -> Option<OnlineListeners> {
+    let window = web_sys::window()?;
+    let callback = Closure::<dyn Fn()>::new(on_change);
+    let function: &js_sys::Function = callback.as_ref().unchecked_ref();
+    for event in ["online", "offline"] {
+        window
+            .add_event_listener_with_callback(event, function)
+            .ok()?;
+    }
+    Some(OnlineListeners { window, callback })
+}
+
+/// The listeners of [`on_online_change`], removed when dropped.
+pub struct OnlineListeners {
+    window: web_sys::Window,
+    callback: Closure<dyn Fn()>,
+}
+
+impl Drop for OnlineListeners {
+    fn drop(&mut self) {
+        let function: &js_sys::Function = self.callback.as_ref().unchecked_ref();
+        for event in ["online", "offline"] {
+            let _ = self
+                .window
+                .remove_event_listener_with_callback(event, function);
+        }
+    }
+}
+
 /// Offers `bytes` as a file download, generated in the page.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
     let array = js_sys::Uint8Array::from(bytes);

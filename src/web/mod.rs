@@ -47,7 +47,8 @@ pub fn start() {
     let props = match body.get_attribute("data-nianbao").as_deref() {
         Some("app") => AppProps {
             keep_text: true,
-            offline_link: true,
+            // The one-file copy (see www/hooks/post_build.py) does not offer itself again.
+            offline_link: !body.has_attribute("data-one-file"),
             ..Default::default()
         },
         Some("embed") => AppProps::default(),

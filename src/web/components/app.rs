@@ -19,6 +19,7 @@ use crate::model::Report;
 use crate::web::browser;
 use crate::web::hooks::{
     use_batch_checks, use_check_worker, use_debounced_check, use_initial_text, use_kept_text,
+    use_online,
 };
 use crate::web::state::{Action, Checked, State};
 use crate::web::worker;
@@ -97,7 +98,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let offline_link = props.offline_link && !browser::opened_from_file();
+    // The one-file copy comes from the server: not offered offline, nor in a saved copy.
+    let online = use_online();
+    let offline_link = props.offline_link && online && !browser::opened_from_file();
     let batch_table = state.batch.clone().filter(|b| b.viewing.is_none());
     html! {
         <div class={classes!("app", props.compact.then_some("compact"))}>
@@ -122,9 +125,10 @@ fn single_report(state: &State, props: &AppProps, dispatch: &Callback<Action>) -
                 <BatchBar batch={batch} dispatch={dispatch.clone()} />
             }
             <Input text={state.text.clone()} notice={state.notice.clone()} dispatch={dispatch.clone()} keep_text={props.keep_text}
-                start_only={state.shows_start_only()} />
+                start_only={state.shows_start_only()} can_undo_clear={state.cleared.is_some()} />
             if !props.compact {
-                <Previous text={state.previous.clone()} dispatch={dispatch.clone()} />
+                <Previous text={state.previous.clone()} dispatch={dispatch.clone()}
+                    compared_with={checked.as_ref().and_then(|c| c.report.compared_with.clone())} />
             }
             <Summary checked={checked.clone()} checking={state.pending.is_some()} />
             if let (true, Some(checked)) = (props.compact, checked.clone()) {
