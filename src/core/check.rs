@@ -2,7 +2,7 @@
 //! The CLI, the web app and the JS API all call [`check`].
 
 use crate::input::{Document, Grid};
-use crate::model::{Family, LastYear, Options, Report};
+use crate::model::{Family, Options, Report};
 use crate::reading::{self, Reading};
 use crate::rules;
 use crate::text::Source;
@@ -29,10 +29,8 @@ pub fn check(document: &Document, previous: Option<&Document>, options: &Options
         report
             .findings
             .extend(rules::crossyear::run(&report, &last_year));
-        report.compared_with = Some(LastYear {
-            agency: last_year.agency,
-            report_year: last_year.report_year,
-        });
+        report.compared_agency = last_year.agency;
+        report.compared_year = last_year.report_year;
     }
     crate::model::finding::cap_per_rule(&mut report.findings);
     point_into_text(&source, &mut report);
@@ -105,16 +103,15 @@ mod tests {
         let last_year = include_str!("../../tests/golden/rules/crossyear.carry_over.previous.txt");
         let options = Options::default();
         let alone = check_text(this_year, &options);
-        assert_eq!(alone.compared_with, None);
+        assert_eq!((alone.compared_agency, alone.compared_year), (None, None));
         let previous = check_text(last_year, &options);
         let report = check(
             &Document::from_text(this_year),
             Some(&Document::from_text(last_year)),
             &options,
         );
-        let compared = report.compared_with.unwrap();
-        assert_eq!(compared.agency, previous.agency);
-        assert_eq!(compared.report_year, previous.report_year);
-        assert!(compared.report_year.is_some() && compared.agency.is_some());
+        assert_eq!(report.compared_agency, previous.agency);
+        assert_eq!(report.compared_year, previous.report_year);
+        assert!(previous.agency.is_some() && previous.report_year.is_some());
     }
 }

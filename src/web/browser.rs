@@ -111,35 +111,27 @@ pub fn is_online() -> bool {
     online.and_then(|o| o.as_bool()).unwrap_or(true)
 }
 
-/// Calls `on_change` on the window's `online` and `offline` events, for as long as the
-/// returned listeners live.
-pub fn on_online_change(on_change: impl Fn() + 'static) -> Option<OnlineListeners> {
-    let window = web_sys::window()?;
-    let callback = Closure::<dyn Fn()>::new(on_change);
-    let function: &js_sys::Function = callback.as_ref().unchecked_ref();
-    for event in ["online", "offline"] {
-        window
-            .add_event_listener_with_callback(event, function)
-            .ok()?;
-    }
-    Some(OnlineListeners { window, callback })
-}
-
-/// The listeners of [`on_online_change`], removed when dropped.
-pub struct OnlineListeners {
-    window: web_sys::Window,
-    callback: Closure<dyn Fn()>,
-}
-
-impl Drop for OnlineListeners {
-    fn drop(&mut self) {
-        let function: &js_sys::Function = self.callback.as_ref().unchecked_ref();
-        for event in ["online", "offline"] {
-            let _ = self
-                .window
-                .remove_event_listener_with_callback(event, function);
+/// Keeps the class `offline` on `<html>` while the browser has no network, for the page's
+/// whole life: the style sheet hides what needs the network (下载离线版). A class, not app
+/// state: no hook, no redraw, and less wasm.
+pub fn mark_offline() {
+    let update = || {
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        if let Some(root) = root {
+            let _ = root.class_list().toggle_with_force("offline", !is_online());
         }
+    };
+    update();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::<dyn Fn()>::new(update);
+    for event in ["online", "offline"] {
+        let _ = window.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
     }
+    callback.forget();
 }
 
 /// Offers `bytes` as a file download, generated in the page.

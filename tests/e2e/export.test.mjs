@@ -73,6 +73,9 @@ test('a failing report names its cells as the form prints them', async () => {
   assert.match(balance, /表三 一、本年新收·/);
   assert.match(balance, /表三（七）总计·/);
   assert.doesNotMatch(text, /requests\.(new|total|granted)\./, 'no internal key for a cell');
+  // The JSON export is the JS API's object (the CLI's JSON without `file`).
+  const json = await download(page, '#export-json');
+  assert.deepEqual(JSON.parse(json.text), await page.evaluate((t) => window.nianbao.check(t), broken.text));
   await context.close();
 });
 
@@ -154,7 +157,7 @@ test('下载离线版 is offered only online, and not in the one-file copy', asy
   const link = 'a[href="nianbao-offline.html"]';
   await page.waitForSelector(link);
   await context.setOffline(true);
-  await page.waitForSelector(link, { state: 'detached' });
+  await page.waitForSelector(link, { state: 'hidden' });
   await context.setOffline(false);
   await page.waitForSelector(link);
   // The one-file copy, even served over http, does not offer itself again.

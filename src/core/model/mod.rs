@@ -17,7 +17,7 @@ pub mod verdict;
 pub use date::{Date, StatedYear, YearPlace};
 pub use finding::{Finding, Severity, Summary};
 pub use number::Number;
-pub use report::{AgencyKind, KindBasis, LastYear, Options, Report};
+pub use report::{AgencyKind, KindBasis, Options, Report};
 pub use rule::{Family, Rule, RuleDoc};
 pub use section::{Section, SECTION_TITLES};
 pub use statement::{DocumentCount, Quantity, Statement};

@@ -10,7 +10,7 @@ use super::batch_table::BatchTable;
 use super::export::Export;
 use super::findings::FindingList;
 use super::input::Input;
-use super::previous::Previous;
+use super::previous::{compared_note, Previous};
 use super::sections::SectionOutline;
 use super::source_view::SourceView;
 use super::summary::Summary;
@@ -19,7 +19,6 @@ use crate::model::Report;
 use crate::web::browser;
 use crate::web::hooks::{
     use_batch_checks, use_check_worker, use_debounced_check, use_initial_text, use_kept_text,
-    use_online,
 };
 use crate::web::state::{Action, Checked, State};
 use crate::web::worker;
@@ -98,9 +97,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // The one-file copy comes from the server: not offered offline, nor in a saved copy.
-    let online = use_online();
-    let offline_link = props.offline_link && online && !browser::opened_from_file();
+    let offline_link = props.offline_link && !browser::opened_from_file();
     let batch_table = state.batch.clone().filter(|b| b.viewing.is_none());
     html! {
         <div class={classes!("app", props.compact.then_some("compact"))}>
@@ -128,7 +125,7 @@ fn single_report(state: &State, props: &AppProps, dispatch: &Callback<Action>) -
                 start_only={state.shows_start_only()} can_undo_clear={state.cleared.is_some()} />
             if !props.compact {
                 <Previous text={state.previous.clone()} dispatch={dispatch.clone()}
-                    compared_with={checked.as_ref().and_then(|c| c.report.compared_with.clone())} />
+                    compared_with={checked.as_ref().and_then(|c| compared_note(&c.report, &c.previous)).map(AttrValue::from)} />
             }
             <Summary checked={checked.clone()} checking={state.pending.is_some()} />
             if let (true, Some(checked)) = (props.compact, checked.clone()) {

@@ -45,7 +45,13 @@ pub fn Export(props: &ExportProps) -> Html {
     let on_json = {
         let report = props.checked.report.clone();
         Callback::from(move |_| {
-            let json = crate::output::json::to_string(None, &report);
+            // The JS API's object as text: the CLI's JSON without `file`, and no serde_json
+            // writer in the wasm for it (the budget has no room for one).
+            let json = crate::web::api::to_js(&report)
+                .ok()
+                .and_then(|value| js_sys::JSON::stringify(&value).ok())
+                .and_then(|text| text.as_string())
+                .unwrap_or_default();
             let _ = browser::download(
                 &format!("{name}-检查结果.json"),
                 "application/json",

@@ -7,7 +7,6 @@ mod use_debounced_check;
 mod use_file_drop;
 mod use_initial_text;
 mod use_kept_text;
-mod use_online;
 mod use_text_area;
 
 pub use use_batch_checks::use_batch_checks;
@@ -18,5 +17,4 @@ pub use use_debounced_check::DEBOUNCE;
 pub use use_file_drop::use_file_drop;
 pub use use_initial_text::use_initial_text;
 pub use use_kept_text::use_kept_text;
-pub use use_online::use_online;
 pub use use_text_area::use_text_area;
