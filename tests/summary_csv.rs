@@ -277,6 +277,17 @@ fn names_with_commas_quotes_and_line_ends_are_quoted_and_read_back_exactly() {
 }
 
 #[test]
+fn a_file_named_like_a_formula_opens_as_text_in_a_spreadsheet() {
+    let dir = temp_dir("formula");
+    let report = std::fs::read(fixtures_dir().join(&fixture_names()[0])).unwrap();
+    std::fs::write(dir.join("=1+1.txt"), &report).unwrap();
+    let out = nianbao(&["check", "--summary", "csv", "=1+1.txt"], Some(&dir), b"");
+    let stdout = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(stdout.contains("\r\n'=1+1.txt,"), "{stdout}");
+    assert_eq!(rows_of(&out)[0][0], "'=1+1.txt");
+}
+
+#[test]
 fn standard_input_is_a_row_named_dash() {
     let report = std::fs::read(fixtures_dir().join(&fixture_names()[3])).unwrap();
     let out = nianbao(&["check", "--summary", "csv", "-"], None, &report);

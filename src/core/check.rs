@@ -29,6 +29,8 @@ pub fn check(document: &Document, previous: Option<&Document>, options: &Options
         report
             .findings
             .extend(rules::crossyear::run(&report, &last_year));
+        report.compared_agency = last_year.agency;
+        report.compared_year = last_year.report_year;
     }
     crate::model::finding::cap_per_rule(&mut report.findings);
     point_into_text(&source, &mut report);
@@ -88,5 +90,28 @@ fn point_into_text(source: &Source, report: &mut Report) {
             let find = |b: usize| offsets.binary_search(&b).map(|i| utf16[i]).unwrap_or(0);
             finding.span = Some((find(start), find(end)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_checked_with_last_years_names_the_report_it_was_compared_with() {
+        let this_year = include_str!("../../tests/golden/rules/crossyear.carry_over.txt");
+        let last_year = include_str!("../../tests/golden/rules/crossyear.carry_over.previous.txt");
+        let options = Options::default();
+        let alone = check_text(this_year, &options);
+        assert_eq!((alone.compared_agency, alone.compared_year), (None, None));
+        let previous = check_text(last_year, &options);
+        let report = check(
+            &Document::from_text(this_year),
+            Some(&Document::from_text(last_year)),
+            &options,
+        );
+        assert_eq!(report.compared_agency, previous.agency);
+        assert_eq!(report.compared_year, previous.report_year);
+        assert!(previous.agency.is_some() && previous.report_year.is_some());
     }
 }

@@ -60,7 +60,7 @@ fn asked(value: &JsValue) -> Result<Asked, JsValue> {
 }
 
 /// The report as the object of one line of `nianbao check --format json`, without `file`.
-fn to_js(report: &Report) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js(report: &Report) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&JsonReport { file: None, report }, &serializer)
         .map_err(|e| JsValue::from_str(&e.to_string()))

@@ -92,6 +92,49 @@ impl Drop for PageListeners {
     }
 }
 
+/// Today in the browser's time zone, `YYYY-MM-DD`: the date an export says it was checked.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// `navigator.onLine`: false when the browser knows it has no network (true if it cannot tell).
+pub fn is_online() -> bool {
+    let online = web_sys::window().and_then(|w| {
+        let navigator = js_sys::Reflect::get(&w, &JsValue::from_str("navigator")).ok()?;
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("onLine")).ok()
+    });
+    online.and_then(|o| o.as_bool()).unwrap_or(true)
+}
+
+/// Keeps the class `offline` on `<html>` while the browser has no network, for the page's
+/// whole life: the style sheet hides what needs the network (下载离线版). A class, not app
+/// state: no hook, no redraw, and less wasm.
+pub fn mark_offline() {
+    let update = || {
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        if let Some(root) = root {
+            let _ = root.class_list().toggle_with_force("offline", !is_online());
+        }
+    };
+    update();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::<dyn Fn()>::new(update);
+    for event in ["online", "offline"] {
+        let _ = window.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+    }
+    callback.forget();
+}
+
 /// Offers `bytes` as a file download, generated in the page.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
     let array = js_sys::Uint8Array::from(bytes);

@@ -47,11 +47,16 @@ pub fn start() {
         return;
     };
     let props = match body.get_attribute("data-nianbao").as_deref() {
-        Some("app") => AppProps {
-            keep_text: true,
-            offline_link: true,
-            ..Default::default()
-        },
+        Some("app") => {
+            // 下载离线版 is hidden while offline; the one-file copy (see
+            // www/hooks/post_build.py) does not offer itself again.
+            browser::mark_offline();
+            AppProps {
+                keep_text: true,
+                offline_link: !body.has_attribute("data-one-file"),
+                ..Default::default()
+            }
+        }
         Some("embed") => AppProps::default(),
         _ => return,
     };

@@ -26,6 +26,7 @@ fn checked(text: &str) -> Checked {
         previous: Rc::from(""),
         with_grids: false,
         tables_from_paste: 0,
+        grids_from_file: false,
     }
 }
 

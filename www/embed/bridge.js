@@ -7,7 +7,8 @@
 //   ← {type: 'nianbao:error', message, id?}        options the checker does not accept
 //   ← {type: 'nianbao:ready'}                      once, when the checker has started
 //   ← {type: 'nianbao:resize', height}             the page's height in CSS pixels, when it changes
-// Anything else is ignored without a word. The text is also shown in the widget's own view.
+// Anything else is ignored; a page framed without origins=, or a message from an origin not
+// listed, gets a console.warn saying what to do. The text is also shown in the widget's own view.
 const allowed = new Set(
   (new URLSearchParams(location.search).get('origins') ?? '')
     .split(',')
@@ -22,6 +23,12 @@ const allowed = new Set(
     .filter(Boolean),
 );
 const parent = window.parent !== window ? window.parent : null;
+// Said once to the portal's developer, who would otherwise see nothing happen.
+if (parent && allowed.size === 0) {
+  console.warn('年报校验 embed.html：地址中没有 origins=（或其中没有有效的源），门户发来的消息都不会回答。'
+    + '请这样嵌入：embed.html?origins=https://门户的源（多个用逗号隔开）。');
+}
+const refused = new Set();
 
 /** To the parent, once per allowed origin: the browser delivers only to the one that matches. */
 function tellParent(message) {
@@ -117,7 +124,15 @@ function whenStarted() {
 }
 
 window.addEventListener('message', (event) => {
-  if (!parent || event.source !== parent || !allowed.has(event.origin)) return;
+  if (!parent || event.source !== parent) return;
+  if (!allowed.has(event.origin)) {
+    if (allowed.size > 0 && !refused.has(event.origin)) {
+      refused.add(event.origin);
+      console.warn(`年报校验 embed.html：${event.origin} 不在地址的 origins= 中，它发来的消息不会回答。`
+        + `允许的源：${[...allowed].join(', ')}。`);
+    }
+    return;
+  }
   const data = event.data;
   if (data === null || typeof data !== 'object' || data.type !== 'nianbao:check' || typeof data.text !== 'string') return;
   if (running) handle(event);

@@ -2,12 +2,25 @@
 // <nianbao-checker [compact] [value="…"]>. Written by www/hooks/post_build.py, which puts in this
 // build's file names. The wasm is embedded in a script file, so nothing is fetched but scripts
 // and one stylesheet of this folder; the report text never leaves the page.
-import { wasmBytes } from './__WASM_JS__';
-import init, { check, checkHtml, mount } from './__BINDINGS_JS__';
 
-await init({ module_or_path: wasmBytes });
+/** What a portal's developer needs when this module's own files cannot be loaded. */
+function warnCannotLoad(what, error) {
+  console.warn(`年报校验 nianbao.js：无法加载${what}（${error?.message ?? error}）。`
+    + '从另一个网站加载时，nianbao.js 所在目录的全部文件都要带 CORS 响应头 '
+    + '`Access-Control-Allow-Origin`（可以是门户的源），门户的 CSP 也要允许这个目录（script-src、style-src）。');
+}
 
-export { check, checkHtml, mount };
+// Imported here, not statically, so that a failure says what to do (see warnCannotLoad).
+let wasmBytes, bindings;
+try {
+  [{ wasmBytes }, bindings] = await Promise.all([import('./__WASM_JS__'), import('./__BINDINGS_JS__')]);
+  await bindings.default({ module_or_path: wasmBytes });
+} catch (error) {
+  warnCannotLoad(' wasm 与它的 JS 文件', error);
+  throw error;
+}
+
+export const { check, checkHtml, mount } = bindings;
 
 // The app's styles for a shadow root, with :host reset against the page's own CSS.
 const styles = new URL('./__ELEMENT_CSS__', import.meta.url).href;
@@ -28,7 +41,10 @@ class NianbaoChecker extends HTMLElement {
     container.hidden = true;
     const show = () => { container.hidden = false; };
     link.addEventListener('load', show);
-    link.addEventListener('error', show);
+    link.addEventListener('error', () => {
+      warnCannotLoad(`样式表 ${styles}`, 'error');
+      show();
+    });
     root.append(link, container);
     // Laid out by its own width, not the window's (a portal's column is narrower).
     new ResizeObserver(([entry]) => {

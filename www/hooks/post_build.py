@@ -278,7 +278,8 @@ offline = sub_once(r'<script type="module" src="\./%s"></script>' % re.escape(st
                    lambda _: '<script type="module">%s</script>' % one_script, offline, "start-up script")
 offline = re.sub(r'\s*<link rel="(?:modulepreload|manifest)"[^>]*>', "", offline)
 offline = sub_once(r'<link rel="icon"[^>]*>', '<link rel="icon" href="%s">' % icon, offline, "icon link")
-offline = sub_once(r"<body[^>]*>", '<body data-nianbao="app">', offline, "<body>")
+# data-one-file: the copy does not offer itself (下载离线版) again, wherever it is opened from.
+offline = sub_once(r"<body[^>]*>", '<body data-nianbao="app" data-one-file>', offline, "<body>")
 write("nianbao-offline.html", offline)
 
 # --- The service worker: this build's files, in a cache named after them ---------------------

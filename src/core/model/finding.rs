@@ -1,6 +1,6 @@
 //! Findings: what a rule says about a report, with its severity and the cells it concerns.
 
-use super::rule::Rule;
+use super::rule::{Family, Rule};
 use super::table::CellRef;
 
 #[derive(
@@ -119,6 +119,17 @@ impl Finding {
     pub fn at_line(mut self, line: Option<usize>) -> Finding {
         self.line = line;
         self
+    }
+
+    /// The family it is listed under: its rule's, except that a `value.*` finding goes with
+    /// the table its first cell is in (a negative number in 表三 is 表三's problem).
+    pub fn listed_family(&self) -> Family {
+        match (self.rule.family(), self.cells.first().map(|c| c.table)) {
+            (Family::Value, Some("requests")) => Family::Requests,
+            (Family::Value, Some("review_litigation")) => Family::ReviewLitigation,
+            (Family::Value, _) => Family::Structure,
+            (family, _) => family,
+        }
     }
 
     /// The byte range of the text it points to (a stated number, say).

@@ -53,6 +53,13 @@ pub struct Report {
     /// Numbers the prose states about the tables.
     pub statements: Vec<Statement>,
     pub findings: Vec<Finding>,
+    /// The agency and the year of last year's report as read from it, when the report was
+    /// compared with one (the cross-year checks), so that a reader is told which one. Two plain
+    /// fields, not a struct: the worker sends reports through serde, and each type costs wasm.
+    #[serde(default)]
+    pub compared_agency: Option<String>,
+    #[serde(default)]
+    pub compared_year: Option<i32>,
 }
 
 impl Report {

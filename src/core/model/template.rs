@@ -34,6 +34,11 @@ impl Template {
         }
     }
 
+    /// The template's three tables: 表二, 表三 and 表四.
+    pub fn tables(self) -> [&'static TableSpec; 3] {
+        [self.active(), self.requests(), &REVIEW_LITIGATION]
+    }
+
     /// The other of the two templates.
     pub fn other(self) -> Template {
         match self {
@@ -195,6 +200,25 @@ impl TableSpec {
             })
         })
     }
+}
+
+/// A cell named as people read it, from the template's own labels: `requests.granted.natural`
+/// is 「表三（一）予以公开·自然人」, `review_litigation.review.total` is 「表四 行政复议·总计」.
+/// `template`'s tables are looked in first, then the other template's (a 2021 report may print
+/// 表三's （六） as the 2019 form does); `None` for a cell neither template has.
+pub fn cell_name(template: Template, table: &str, row: &str, col: &str) -> Option<String> {
+    [template, template.other()].iter().find_map(|t| {
+        let spec = t.tables().into_iter().find(|s| s.key == table)?;
+        let (_, row) = spec.row(row)?;
+        let col = row.cols.iter().find(|c| c.key == col)?;
+        // 「表三（一）」 reads as one word; 「表三 一、」 and 「表二 规章」 need the space.
+        let gap = if row.label.starts_with('（') {
+            ""
+        } else {
+            " "
+        };
+        Some(format!("{}{gap}{}·{}", spec.name, row.label, col.label))
+    })
 }
 
 const fn col(key: &'static str, label: &'static str, kind: ColKind) -> ColSpec {
@@ -606,6 +630,77 @@ mod tests {
         assert_eq!(
             own(&REQUESTS_2021, &REQUESTS_2019),
             ["other.no_correction", "other.no_fee", "other.misc"]
+        );
+    }
+
+    #[test]
+    fn every_cell_of_both_templates_has_a_unique_readable_name() {
+        for template in [Template::Y2019, Template::Y2021] {
+            let mut names = std::collections::HashSet::new();
+            for spec in template.tables() {
+                for row in spec.rows {
+                    for col in row.cols {
+                        let name = cell_name(template, spec.key, row.key, col.key).unwrap();
+                        assert!(name.starts_with(spec.name), "{name}");
+                        assert!(
+                            name.contains(row.label) && name.ends_with(col.label),
+                            "{name}"
+                        );
+                        // Read by people: Chinese labels, no internal key left in it.
+                        assert!(!name.chars().any(|c| c.is_ascii_alphabetic()), "{name}");
+                        assert!(names.insert(name.clone()), "{name} twice in {template:?}");
+                    }
+                }
+            }
+            let cells: usize = template
+                .tables()
+                .iter()
+                .flat_map(|s| s.rows)
+                .map(|r| r.cols.len())
+                .sum();
+            assert_eq!(names.len(), cells);
+        }
+    }
+
+    #[test]
+    fn cells_are_named_as_the_form_prints_them() {
+        let name = |t, table, row, col| cell_name(t, table, row, col).unwrap();
+        assert_eq!(
+            name(Template::Y2021, "requests", "granted", "natural"),
+            "表三（一）予以公开·自然人"
+        );
+        assert_eq!(
+            name(Template::Y2019, "requests", "new", "total"),
+            "表三 一、本年新收·总计"
+        );
+        assert_eq!(
+            name(Template::Y2019, "active", "regulations", "new_made"),
+            "表二 规章·本年新制作数量"
+        );
+        assert_eq!(
+            name(Template::Y2021, "review_litigation", "review", "upheld"),
+            "表四 行政复议·结果维持"
+        );
+    }
+
+    #[test]
+    fn a_row_of_the_other_form_is_named_from_that_form() {
+        // A 2021 report printing 表三's （六） as the 2019 form does.
+        assert_eq!(
+            cell_name(Template::Y2021, "requests", "other", "social").unwrap(),
+            "表三（六）其他处理·社会公益组织"
+        );
+        assert_eq!(
+            cell_name(Template::Y2019, "active", "fees", "amount_wan_yuan").unwrap(),
+            "表二 行政事业性收费·本年收费金额（万元）"
+        );
+        assert_eq!(
+            cell_name(Template::Y2019, "requests", "granted", "nobody"),
+            None
+        );
+        assert_eq!(
+            cell_name(Template::Y2019, "tables", "granted", "natural"),
+            None
         );
     }
 }

@@ -103,12 +103,20 @@ pub fn csv_line<S: AsRef<str>>(fields: &[S]) -> String {
     line
 }
 
-/// A field quoted when it holds a comma, a quote or a line end (quotes doubled).
+/// A field quoted when it holds a comma, a quote or a line end (quotes doubled). A field that
+/// a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return: a file named `=1+1.txt`, an agency pasted from a hostile page) gets a
+/// leading `'`, as OWASP advises, so that it opens as text; a lone `-` stays as it is.
 pub fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text != "-" {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -124,6 +132,30 @@ mod tests {
         assert_eq!(csv_field("两\n行"), "\"两\n行\"");
         assert_eq!(csv_field("回车\r"), "\"回车\r\"");
         assert_eq!(csv_field(""), "");
+    }
+
+    #[test]
+    fn fields_a_spreadsheet_would_run_as_formulas_open_as_text() {
+        assert_eq!(csv_field("=1+1.txt"), "'=1+1.txt");
+        assert_eq!(csv_field("+86"), "'+86");
+        assert_eq!(csv_field("-3"), "'-3");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"a\",\"b\")"),
+            "\"'=HYPERLINK(\"\"a\"\",\"\"b\"\")\""
+        );
+        // The mark for "no value", and such characters anywhere but first, stay as they are.
+        assert_eq!(csv_field("-"), "-");
+        assert_eq!(csv_field("a=b-c"), "a=b-c");
+        assert_eq!(csv_field("某县 -1"), "某县 -1");
+    }
+
+    #[test]
+    fn a_file_named_like_a_formula_is_written_as_text_in_its_row() {
+        let row = SummaryRow::unreadable("=1+1.txt", "这不是文本文件");
+        assert_eq!(row.csv_line(), "'=1+1.txt,,,,,,,这不是文本文件\r\n");
     }
 
     #[test]

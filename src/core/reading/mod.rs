@@ -65,6 +65,8 @@ pub(crate) fn read(source: &Source, grids: &[Grid], options: &Options) -> Readin
         sections: outline.sections,
         tables,
         findings: Vec::new(),
+        compared_agency: None,
+        compared_year: None,
     };
     Reading { report, findings }
 }

@@ -233,6 +233,8 @@ pub(crate) mod test_support {
             tables,
             statements: Vec::new(),
             findings: Vec::new(),
+            compared_agency: None,
+            compared_year: None,
         }
     }
 }

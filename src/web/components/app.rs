@@ -10,7 +10,7 @@ use super::batch_table::BatchTable;
 use super::export::Export;
 use super::findings::FindingList;
 use super::input::Input;
-use super::previous::Previous;
+use super::previous::{compared_note, Previous};
 use super::sections::SectionOutline;
 use super::source_view::SourceView;
 use super::summary::Summary;
@@ -122,9 +122,10 @@ fn single_report(state: &State, props: &AppProps, dispatch: &Callback<Action>) -
                 <BatchBar batch={batch} dispatch={dispatch.clone()} />
             }
             <Input text={state.text.clone()} notice={state.notice.clone()} dispatch={dispatch.clone()} keep_text={props.keep_text}
-                start_only={state.shows_start_only()} />
+                start_only={state.shows_start_only()} can_undo_clear={state.cleared.is_some()} />
             if !props.compact {
-                <Previous text={state.previous.clone()} dispatch={dispatch.clone()} />
+                <Previous text={state.previous.clone()} dispatch={dispatch.clone()}
+                    compared_with={checked.as_ref().and_then(|c| compared_note(&c.report, &c.previous)).map(AttrValue::from)} />
             }
             <Summary checked={checked.clone()} checking={state.pending.is_some()} />
             if let (true, Some(checked)) = (props.compact, checked.clone()) {

@@ -1,11 +1,13 @@
 //! The batch view: one row per file opened at once (the columns of `nianbao check --summary
-//! csv`, and 详情 to open a report), progress while checking, and the CSV export.
+//! csv`, and 详情 to open a report), progress while checking, and the CSV exports (the summary,
+//! and every finding of every file).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::batch_row::BatchRow;
+use super::export::checking_now;
 use crate::model::Verdict;
 use crate::web::browser;
 use crate::web::state::{Action, Batch};
@@ -40,6 +42,17 @@ fn progress(batch: &Batch) -> String {
     }
 }
 
+/// 导出全部问题 CSV: every finding of every file, with the columns of the single report's
+/// 导出 CSV after the file's name.
+fn download_findings_csv(batch: &Batch) {
+    let today = browser::today();
+    let _ = browser::download(
+        "年报批量检查全部问题.csv",
+        "text/csv;charset=utf-8",
+        batch.findings_csv(checking_now(&today)).as_bytes(),
+    );
+}
+
 /// 导出汇总 CSV: the batch's summary, as `nianbao check --summary csv` writes it.
 fn download_csv(batch: &Batch) {
     let _ = browser::download(
@@ -59,6 +72,10 @@ pub fn BatchTable(props: &BatchProps) -> Html {
         let batch = batch.clone();
         Callback::from(move |_| download_csv(&batch))
     };
+    let on_findings_csv = {
+        let batch = batch.clone();
+        Callback::from(move |_| download_findings_csv(&batch))
+    };
     let on_close = props.dispatch.reform(|_: MouseEvent| Action::BatchClose);
     let rows = batch.files.iter().enumerate().map(|(index, file)| {
         html! { <BatchRow key={index} index={index} file={file.clone()} dispatch={props.dispatch.clone()} /> }
@@ -71,6 +88,7 @@ pub fn BatchTable(props: &BatchProps) -> Html {
                     aria-live="polite" aria-busy={(!finished).to_string()}>{ progress(batch) }</p>
                 <div class="batch-actions">
                     <button type="button" id="batch-export-csv" onclick={on_csv} disabled={!finished}>{ "导出汇总 CSV" }</button>
+                    <button type="button" id="batch-export-findings" class="secondary" onclick={on_findings_csv} disabled={!finished}>{ "导出全部问题 CSV" }</button>
                     <button type="button" id="batch-close" class="secondary" onclick={on_close}>{ "返回单份检查" }</button>
                 </div>
             </div>

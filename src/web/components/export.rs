@@ -1,35 +1,19 @@
-//! Exports made in the page: the findings as CSV (UTF-8 with BOM, so Excel opens it) and as
-//! the `CONTRACT.md` JSON, and a print view.
+//! Exports made in the page: the findings as CSV (UTF-8 with BOM, so Excel opens it; each row
+//! with the report's agency, year, verdict, the date and the version, see
+//! `output::findings_csv`) and as the `CONTRACT.md` JSON, and a print view.
 
 use yew::prelude::*;
 
-use super::findings::family;
-use crate::model::Report;
-use crate::output::summary::csv_line;
+use crate::output::findings_csv::{self, Checking};
 use crate::web::browser;
 use crate::web::state::Checked;
 
-/// Every finding as one CSV row: number, family, severity, rule, line, cells, message.
-pub fn findings_csv(report: &Report) -> String {
-    let mut out = String::from("\u{feff}序号,类别,级别,规则,行,单元格,说明\r\n");
-    for (index, f) in report.findings.iter().enumerate() {
-        let cells: Vec<String> = f
-            .cells
-            .iter()
-            .map(|c| format!("{}.{}.{}", c.table, c.row, c.col))
-            .collect();
-        let row = [
-            (index + 1).to_string(),
-            family(f).to_string(),
-            f.severity.chinese().to_string(),
-            f.rule.id().to_string(),
-            f.line.map_or(String::new(), |l| l.to_string()),
-            cells.join(" "),
-            f.message.clone(),
-        ];
-        out.push_str(&csv_line(&row));
+/// Checked today, by this build: what every exported row says.
+pub fn checking_now(date: &str) -> Checking<'_> {
+    Checking {
+        date,
+        version: env!("CARGO_PKG_VERSION"),
     }
-    out
 }
 
 #[derive(Properties, PartialEq)]
@@ -49,17 +33,25 @@ pub fn Export(props: &ExportProps) -> Html {
         let report = props.checked.report.clone();
         let name = name.clone();
         Callback::from(move |_| {
+            let today = browser::today();
+            let csv = findings_csv::csv(&report, checking_now(&today));
             let _ = browser::download(
                 &format!("{name}-检查结果.csv"),
                 "text/csv;charset=utf-8",
-                findings_csv(&report).as_bytes(),
+                csv.as_bytes(),
             );
         })
     };
     let on_json = {
         let report = props.checked.report.clone();
         Callback::from(move |_| {
-            let json = crate::output::json::to_string(None, &report);
+            // The JS API's object as text: the CLI's JSON without `file`, and no serde_json
+            // writer in the wasm for it (the budget has no room for one).
+            let json = crate::web::api::to_js(&report)
+                .ok()
+                .and_then(|value| js_sys::JSON::stringify(&value).ok())
+                .and_then(|text| text.as_string())
+                .unwrap_or_default();
             let _ = browser::download(
                 &format!("{name}-检查结果.json"),
                 "application/json",

@@ -1,5 +1,5 @@
 //! The paste area, with opening local files (picker or drag and drop; several at once start
-//! a batch), 检查 and 清除.
+//! a batch), 检查 and 清除 (with 撤销).
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -21,6 +21,9 @@ pub struct InputProps {
     pub keep_text: bool,
     /// The text is long: the paste area shows only its start, read-only.
     pub start_only: bool,
+    /// 清除 took a text that 撤销 can bring back.
+    #[prop_or_default]
+    pub can_undo_clear: bool,
 }
 
 /// Said when something is pasted into the start of a long text.
@@ -129,6 +132,16 @@ fn on_clear(dispatch: &Callback<Action>, keep_text: bool) -> Callback<MouseEvent
     })
 }
 
+/// 撤销 after 清除: the text and last year's report come back and are checked; the kept copy
+/// follows once typing would pause, as for any new text.
+fn on_undo_clear(dispatch: &Callback<Action>) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| {
+        dispatch.emit(Action::UndoClear);
+        dispatch.emit(Action::Check);
+    })
+}
+
 /// The size under the paste area.
 fn size(text: &str, start_only: bool) -> String {
     if start_only {
@@ -175,6 +188,12 @@ pub fn Input(props: &InputProps) -> Html {
                 <button type="button" class="secondary" onclick={on_clear}>{ "清除" }</button>
                 <span class="input-size">{ size(&props.text, start_only) }</span>
             </div>
+            if props.can_undo_clear {
+                <p class="cleared" id="cleared" role="status">
+                    { "已清除" }
+                    <button type="button" id="undo-clear" class="secondary" onclick={on_undo_clear(&props.dispatch)}>{ "撤销" }</button>
+                </p>
+            }
             if let Some(notice) = &props.notice {
                 <p class="notice" role="alert">{ notice }</p>
             }

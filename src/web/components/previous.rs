@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::model::Report;
 use crate::web::browser;
 use crate::web::hooks::use_text_area;
 use crate::web::paste;
@@ -13,7 +14,24 @@ use crate::web::state::{is_long, megabytes, Action};
 #[derive(Properties, PartialEq)]
 pub struct PreviousProps {
     pub text: Rc<str>,
+    /// What the shown report says of last year's it was compared with (`None`: not compared).
+    #[prop_or_default]
+    pub compared_with: Option<AttrValue>,
     pub dispatch: Callback<Action>,
+}
+
+/// Which report of last year `report` was compared with: its agency and year, so that a
+/// report of another agency or year put there by mistake is seen at once. `None` when it was
+/// checked alone.
+pub fn compared_note(report: &Report, previous: &str) -> Option<String> {
+    if previous.trim().is_empty() {
+        return None;
+    }
+    let agency = report.compared_agency.as_deref().unwrap_or("机关不详");
+    let year = report
+        .compared_year
+        .map_or("年度不详".to_string(), |y| format!("{y} 年度"));
+    Some(format!("已与上年年报核对：{agency}，{year}"))
 }
 
 /// Said when something is pasted into the start of a long report of last year.
@@ -90,6 +108,9 @@ pub fn Previous(props: &PreviousProps) -> Html {
             <label for="previous-input" class="input-label">
                 { "粘贴或打开同一机关上一年度的年报，与之核对：上年结转是否等于上年的结转下年度、现行有效件数与项目数量是否接续、总体情况与存在的问题是否与上年雷同、表三总数是否大幅变化" }
             </label>
+            if let Some(note) = props.compared_with.clone().filter(|_| chars > 0) {
+                <p class="previous-compared" id="previous-compared">{ note }</p>
+            }
             if start_only {
                 <p class="long-text" id="previous-long-text-note">
                     { format!("上年年报较长（{}），为保持页面流畅，这里只显示开头部分；核对用的是全文。", megabytes(props.text.len())) }

@@ -62,7 +62,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </dl>
             if checked.tables_from_paste > 0 {
                 <p class="source-note" data-tables-from-paste={checked.tables_from_paste.to_string()}>
-                    { "表格按粘贴的表格结构读取" }
+                    { if checked.grids_from_file { "表格按打开的文件中的表格读取" } else { "表格按粘贴的表格结构读取" } }
                 </p>
             }
             <p class="counts">

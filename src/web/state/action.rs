@@ -35,6 +35,8 @@ pub enum Action {
     WorkerFailed,
     /// 清除: the text, last year's report and the report go; a batch stays.
     Clear,
+    /// 撤销 after 清除: the text and last year's report come back, to be checked again.
+    UndoClear,
     Select(Option<usize>),
     Hover(Option<usize>),
     Notice(Option<String>),

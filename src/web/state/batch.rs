@@ -6,6 +6,7 @@ use std::rc::Rc;
 use super::{Checked, Request, State};
 use crate::input::Document;
 use crate::model::{Report, Verdict};
+use crate::output::findings_csv::Checking;
 use crate::output::summary::SummaryRow;
 
 /// Several files checked one after another, in the order of their names.
@@ -115,6 +116,33 @@ impl Batch {
         crate::output::summary::csv(&rows)
     }
 
+    /// Every finding of every file done, each row led by the file's name (the batch's
+    /// 「导出全部问题 CSV」, see `output::findings_csv`).
+    pub fn findings_csv(&self, checking: Checking) -> String {
+        let files = self.files.iter().filter_map(|f| {
+            let report = match &f.status {
+                FileStatus::Checked { checked, .. } => Ok(&*checked.report),
+                FileStatus::Unreadable(row) => Err(row.note.as_str()),
+                FileStatus::Reading | FileStatus::Read(_) => return None,
+            };
+            Some((f.name.as_str(), report))
+        });
+        crate::output::findings_csv::batch_csv(files, checking)
+    }
+
+    /// The nearest checked file before `index` (上一份 in the detail view): unreadable and
+    /// unchecked files are passed over, there is nothing to show of them.
+    pub fn checked_before(&self, index: usize) -> Option<usize> {
+        (0..index.min(self.files.len()))
+            .rev()
+            .find(|&i| self.checked(i).is_some())
+    }
+
+    /// The nearest checked file after `index` (下一份).
+    pub fn checked_after(&self, index: usize) -> Option<usize> {
+        (index + 1..self.files.len()).find(|&i| self.checked(i).is_some())
+    }
+
     /// The file to check now, and what it reads.
     pub fn job(&self) -> Option<BatchJob> {
         let index = self.checking?;
@@ -199,6 +227,7 @@ impl State {
         self.selected = None;
         self.hovered = None;
         self.notice = None;
+        self.cleared = None;
         if let Some(batch) = self.batch.as_mut() {
             Rc::make_mut(batch).viewing = Some(index);
         }

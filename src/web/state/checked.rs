@@ -18,6 +18,8 @@ pub struct Checked {
     pub with_grids: bool,
     /// How many tables were read from those cells.
     pub tables_from_paste: usize,
+    /// Those cells were a file's (.docx), not a paste's.
+    pub grids_from_file: bool,
 }
 
 impl Checked {
@@ -28,6 +30,7 @@ impl Checked {
             report: Rc::new(report),
             with_grids: grids.is_some(),
             tables_from_paste,
+            grids_from_file: request.grids_from_file,
             text: request.text,
             previous: request.previous,
         }

@@ -64,6 +64,7 @@ impl State {
         Request {
             text: self.text.clone(),
             grids: grids.map(|g| g.grids.clone()),
+            grids_from_file: grids.is_some_and(|g| g.from_file),
             previous: self.previous.clone(),
         }
     }

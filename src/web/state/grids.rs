@@ -13,6 +13,8 @@ use crate::model::Report;
 pub struct PastedGrids {
     pub text: Rc<str>,
     pub grids: Rc<Vec<Grid>>,
+    /// From a file opened (.docx), not a paste: the page says which.
+    pub from_file: bool,
 }
 
 /// `document` pasted between `before` and `after` (each then on lines of its own): the

@@ -54,6 +54,17 @@ pub struct State {
     /// The paste area holds all of a long text, not only its start: asked for (「显示全文并编辑」),
     /// or the text was edited there.
     pub whole_text_shown: bool,
+    /// What the last 清除 took away, until 撤销 brings it back or a new text replaces it.
+    pub cleared: Option<Cleared>,
+}
+
+/// The text and last year's report as they were before 清除.
+#[derive(Clone)]
+pub struct Cleared {
+    pub text: Rc<str>,
+    pub previous: Rc<str>,
+    grids: Option<PastedGrids>,
+    whole_text_shown: bool,
 }
 
 impl Default for State {
@@ -71,6 +82,7 @@ impl Default for State {
             grids: None,
             batch: None,
             whole_text_shown: false,
+            cleared: None,
         }
     }
 }
@@ -98,6 +110,7 @@ impl State {
             Action::SetDocument(document) => self.set_document(document),
             Action::SetPrevious(text) => self.set_previous(text),
             Action::Clear => self.clear(),
+            Action::UndoClear => self.undo_clear(),
             Action::Check => self.start_check(),
             Action::WorkerReport { serial, report } => self.take_worker_report(serial, *report),
             Action::WorkerFailed => self.worker_failed(),

@@ -15,6 +15,8 @@ pub type SharedGrids = Rc<Vec<Grid>>;
 pub struct Request {
     pub text: Rc<str>,
     pub grids: Option<SharedGrids>,
+    /// The grids are those of a file opened (.docx), not of a paste.
+    pub grids_from_file: bool,
     /// Empty: none.
     pub previous: Rc<str>,
 }
@@ -32,6 +34,7 @@ impl Request {
         Request {
             text: Rc::from(document.text),
             grids: (!document.grids.is_empty()).then(|| Rc::new(document.grids)),
+            grids_from_file: true,
             previous: Rc::from(""),
         }
     }

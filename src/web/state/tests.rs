@@ -287,6 +287,39 @@ fn clearing_keeps_the_batch_and_the_worker() {
     assert!(state.pending.as_ref().unwrap().serial > serial);
 }
 
+/// 撤销 after 清除 brings back the text, last year's report and the grids of the paste, to be
+/// checked again; a new text or another 清除 of nothing changes what can be brought back.
+#[test]
+fn undoing_a_clear_brings_back_the_text_and_last_years_report() {
+    let pasted = table_document(CLEAN);
+    let text = pasted.text.clone();
+    let state = State::default()
+        .reduce(Action::SetDocument(pasted))
+        .reduce(Action::SetPrevious("上年".to_string()))
+        .reduce(Action::Check);
+    assert_eq!(state.checked.as_ref().unwrap().tables_from_paste, 3);
+    let state = state.reduce(Action::Clear);
+    assert!(state.text.is_empty() && state.checked.is_none());
+    assert!(state.cleared.is_some());
+    // 清除 again with nothing there keeps what the first one took.
+    let state = state.reduce(Action::Clear).reduce(Action::UndoClear);
+    assert_eq!(&*state.text, text.as_str());
+    assert_eq!(&*state.previous, "上年");
+    assert!(state.cleared.is_none());
+    let state = state.reduce(Action::Check);
+    let checked = state.checked.as_ref().unwrap();
+    assert_eq!(&*checked.text, text.as_str());
+    assert_eq!(checked.tables_from_paste, 3, "read from the grids again");
+    assert!(checked.grids_from_file, "of the file opened");
+    // A new text after 清除: nothing to bring back any more.
+    let state = state
+        .reduce(Action::Clear)
+        .reduce(Action::SetText("新".to_string()));
+    assert!(state.cleared.is_none());
+    let state = state.reduce(Action::UndoClear);
+    assert_eq!(&*state.text, "新");
+}
+
 /// Last year's report is compared when given: the cross-year findings join this year's, a
 /// changed previous report checks the same text again, and the worker is sent both texts.
 #[test]
@@ -341,7 +374,7 @@ fn pasted_grids_are_read_until_the_text_is_edited() {
     assert!(state.text.ends_with(&text));
     let state = state.reduce(Action::Check);
     let checked = state.checked.clone().unwrap();
-    assert!(checked.with_grids);
+    assert!(checked.with_grids && !checked.grids_from_file);
     assert_eq!(checked.tables_from_paste, 3, "表二, 表三 and 表四");
     // Typed over with the same text: still the paste.
     let same = state.text.to_string();
@@ -478,6 +511,76 @@ fn a_batch_checks_one_file_at_a_time_and_opens_each_report() {
     assert!(state.batch.is_none());
 }
 
+/// 上一份 and 下一份 go to the nearest checked file, passing over those that could not be read
+/// or are not checked yet; the batch's findings CSV has each file's rows.
+#[test]
+fn a_batch_report_steps_to_the_previous_and_next_checked_file() {
+    let names = ["a.txt", "b.txt", "c.txt", "d.txt"]
+        .map(String::from)
+        .to_vec();
+    let mut state = State::new(false).reduce(Action::BatchStart { id: 2, names });
+    for (index, document) in [
+        Ok(text_document(CLEAN)),
+        Err("这不是文本文件".to_string()),
+        Ok(text_document(BROKEN)),
+        Ok(text_document(CLEAN)),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        state = state.reduce(Action::BatchRead {
+            id: 2,
+            index,
+            document,
+        });
+        if let Some(job) = state.batch.as_ref().unwrap().job() {
+            let report = Box::new(job.request.report());
+            state = state.reduce(Action::BatchReport {
+                id: 2,
+                index: job.index,
+                report,
+            });
+        }
+    }
+    let batch = state.batch.clone().unwrap();
+    assert_eq!(batch.done(), 4);
+    assert_eq!(
+        (batch.checked_before(0), batch.checked_after(0)),
+        (None, Some(2))
+    );
+    assert_eq!(
+        (batch.checked_before(2), batch.checked_after(2)),
+        (Some(0), Some(3))
+    );
+    assert_eq!(
+        (batch.checked_before(3), batch.checked_after(3)),
+        (Some(2), None)
+    );
+    let state = state.reduce(Action::BatchOpen(2));
+    assert_eq!(&*state.text, BROKEN);
+    let next = state.batch.as_ref().unwrap().checked_after(2).unwrap();
+    let state = state.reduce(Action::BatchOpen(next));
+    assert_eq!(state.batch.as_ref().unwrap().viewing, Some(3));
+    assert_eq!(&*state.text, CLEAN);
+
+    let checking = crate::output::findings_csv::Checking {
+        date: "2026-12-05",
+        version: "0.1.0",
+    };
+    let csv = batch.findings_csv(checking);
+    let files: Vec<&str> = csv
+        .split("\r\n")
+        .skip(1)
+        .filter_map(|line| line.split(',').next())
+        .filter(|file| !file.is_empty())
+        .collect();
+    let broken = report(BROKEN).findings.len();
+    let mut expected = vec!["a.txt", "b.txt"];
+    expected.extend(std::iter::repeat_n("c.txt", broken));
+    expected.push("d.txt");
+    assert_eq!(files, expected);
+}
+
 /// 详情 shows the file's report as the one report: the selection, the hovered finding and a
 /// notice about another text go, and a long text is shown by its start.
 #[test]
@@ -578,7 +681,7 @@ fn a_batch_file_is_checked_with_its_grids() {
     else {
         panic!("not checked");
     };
-    assert!(checked.with_grids);
+    assert!(checked.with_grids && checked.grids_from_file);
     assert_eq!(checked.tables_from_paste, 3);
     assert_eq!(row.counts.unwrap().errors, checked.report.summary().errors);
     assert!(state.batch.unwrap().files[0]
