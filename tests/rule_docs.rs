@@ -103,3 +103,29 @@ fn the_contract_lists_every_rule() {
         );
     }
 }
+
+/// The web app's rule help (`www/rule-help.html`, put into its pages by the build) is the
+/// registry's: one section per rule, with its title and its four parts.
+#[test]
+fn the_web_apps_rule_help_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/rule-help.html");
+    let help = rule_doc::help_html();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &help).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).ok().as_deref(),
+        Some(help.as_str()),
+        "www/rule-help.html is not current (UPDATE_GOLDEN=1 cargo test --test rule_docs rewrites it)"
+    );
+    for rule in Rule::ALL {
+        let section = format!(
+            "<section data-rule=\"{}\" data-title=\"{}\">",
+            rule.id(),
+            rule.title()
+        );
+        assert!(help.contains(&section), "{section}");
+    }
+    assert_eq!(help.matches("<section ").count(), Rule::ALL.len());
+    assert_eq!(help.matches("<dt>怎么改</dt>").count(), Rule::ALL.len());
+}
