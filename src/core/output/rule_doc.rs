@@ -1,6 +1,6 @@
 //! A rule's documentation as Markdown, from the registry ([`Rule::doc`]): the pages of
 //! `docs/rules/` (kept current by `tests/rule_docs.rs`), what `nianbao rule ID` prints, and the
-//! web app's rule help (`www/rule-help.html`).
+//! web app's rule help (`www/rule-help.txt`).
 
 use std::fmt::Write as _;
 
@@ -64,41 +64,27 @@ pub fn index() -> String {
     page
 }
 
-/// `text` safe inside HTML text and double-quoted attributes.
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// Every rule's title and help as one hidden HTML block, `www/rule-help.html` (kept current by
-/// `tests/rule_docs.rs`). The build puts it into the web app's pages (`www/hooks/post_build.py`)
-/// and the page reads it by rule id, so the help is there offline and in the one-file copy
-/// without making the wasm bigger.
-pub fn help_html() -> String {
-    let mut page = String::from(
-        "<!-- 由 src/core/model/rule.rs 生成：改动请改那里，再运行 UPDATE_GOLDEN=1 cargo test --test rule_docs -->\n\
-         <div id=\"nianbao-rule-help\" hidden>\n",
+/// Every rule's title and help, one rule a line: id, title, what it checks, why, an example,
+/// how to fix it, separated by tabs (the registry's texts have no tab or line break);
+/// `www/rule-help.txt`, kept current by `tests/rule_docs.rs`. The build puts it into the web
+/// app's pages (`www/hooks/post_build.py`), and the page reads a rule's line by its id, so the
+/// help is there offline and in the one-file copy without making the wasm bigger.
+pub fn help_lines() -> String {
+    let mut lines = String::from(
+        "# 由 src/core/model/rule.rs 生成：改动请改那里，再运行 UPDATE_GOLDEN=1 cargo test --test rule_docs\n",
     );
     for &rule in Rule::ALL {
         let doc = rule.doc();
-        let _ = write!(
-            page,
-            "<section data-rule=\"{}\" data-title=\"{}\"><dl>",
+        let fields = [
             rule.id(),
-            escape_html(rule.title())
-        );
-        for (heading, text) in [
-            ("检查什么", doc.what),
-            ("为什么", doc.why),
-            ("出错的例子", doc.example),
-            ("怎么改", doc.fix),
-        ] {
-            let _ = write!(page, "<dt>{heading}</dt><dd>{}</dd>", escape_html(text));
-        }
-        page.push_str("</dl></section>\n");
+            rule.title(),
+            doc.what,
+            doc.why,
+            doc.example,
+            doc.fix,
+        ];
+        lines.push_str(&fields.join("\t"));
+        lines.push('\n');
     }
-    page.push_str("</div>\n");
-    page
+    lines
 }
