@@ -103,3 +103,37 @@ fn the_contract_lists_every_rule() {
         );
     }
 }
+
+/// The web app's rule help (`www/rule-help.txt`, put into its pages by the build) is the
+/// registry's: one line per rule, with its id, title and four parts.
+#[test]
+fn the_web_apps_rule_help_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/rule-help.txt");
+    let help = rule_doc::help_lines();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &help).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).ok().as_deref(),
+        Some(help.as_str()),
+        "www/rule-help.txt is not current (UPDATE_GOLDEN=1 cargo test --test rule_docs rewrites it)"
+    );
+    let lines: Vec<&str> = help.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(lines.len(), Rule::ALL.len());
+    for (line, rule) in lines.iter().zip(Rule::ALL) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(
+            fields,
+            [
+                rule.id(),
+                rule.title(),
+                rule.doc().what,
+                rule.doc().why,
+                rule.doc().example,
+                rule.doc().fix
+            ]
+        );
+    }
+    // The page holds it in a script element: it must not end that element.
+    assert!(!help.to_lowercase().contains("</script") && !help.contains("<!--"));
+}

@@ -6,7 +6,8 @@
 //!   share (the debounced check, the text areas, what is kept in localStorage, the workers);
 //! - `api.rs`: the JS API (`window.nianbao`, `nianbao.js`); `worker.rs`: checking in a Web
 //!   Worker; `browser.rs`: the browser's services, and what it brings to opening a file;
-//!   `paste.rs`: pasted tables and long pastes.
+//!   `paste.rs`: pasted tables and long pastes; `page_data.rs`: the sample and the rules' help,
+//!   which the build puts into the page.
 //!
 //! All but `state/` is built for wasm only.
 
@@ -22,6 +23,8 @@ mod components;
 mod file_opener;
 #[cfg(target_arch = "wasm32")]
 mod hooks;
+#[cfg(target_arch = "wasm32")]
+mod page_data;
 #[cfg(target_arch = "wasm32")]
 mod paste;
 #[cfg(all(test, target_arch = "wasm32"))]

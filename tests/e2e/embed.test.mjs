@@ -128,7 +128,9 @@ test('the one-file copy works from file:// with every network request blocked', 
   await page.goto(pathToFileURL(copy).href);
   await page.waitForSelector('#report-input');
   assert.equal(await page.$eval('body', (b) => b.dataset.nianbao), 'app');
-  assert.equal(await page.$$eval('script', (s) => s.length), 1, 'one inline script');
+  // One script runs; the sample and the rules' help are data (type text/plain).
+  assert.equal(await page.$$eval('script:not([type="text/plain"])', (s) => s.length), 1, 'one inline script');
+  assert.deepEqual(await page.$$eval('script[type="text/plain"]', (s) => s.map((e) => e.id)), ['nianbao-sample', 'nianbao-rule-help']);
   assert.equal(await page.$$eval('script[src], link[rel="stylesheet"], link[rel="manifest"]', (s) => s.length), 0);
   for (const { name, text } of all) {
     const cli = cliReport(name);

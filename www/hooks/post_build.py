@@ -16,6 +16,8 @@ Then it writes what README's 嵌入与离线 describes:
     whose shadow root uses element-<hash>.css (www/embed/element.css + style.css adapted);
   - demo.html and its files (www/demo/): a pretend portal page showing the three ways;
   - nianbao-offline.html: everything in one file, for file:// and no network;
+  - in every page: the sample report (www/sample.txt) and the rules' help (www/rule-help.txt),
+    which the app reads from the page (src/web/page_data.rs), not from the wasm;
   - manifest.webmanifest and sw.js: offline after the first visit. sw.js precaches this build's
     files (all but itself and the one-file copy) in a cache named after their hash."""
 import base64
@@ -137,6 +139,18 @@ start_js = hashed("start", start_js_text)
 write(start_js, start_js_text)
 html = html[: found.start()] + '<script type="module" src="./%s"></script>' % start_js + html[found.end():]
 html = sub_once(r"<link rel=\"preload\" href=\"[^\"]*_bg\.wasm\"[^>]*>", "", html, "wasm preload link")
+
+# --- The sample report and the rules' help, in the page (src/web/page_data.rs) ---------------
+# Not in the wasm (its size is budgeted); index.html carries them to embed.html and the one-file
+# copy. Raw text in scripts the browser does not run (type text/plain), in <head>: the app
+# takes <body> over.
+page_data = ""
+for name, element in (("sample.txt", "nianbao-sample"), ("rule-help.txt", "nianbao-rule-help")):
+    text = source(name)
+    if re.search(r"</script|<!--", text, re.I):
+        fail("www/%s cannot contain </script or <!--" % name)
+    page_data += '<script type="text/plain" id="%s">%s</script>\n' % (element, text)
+html = sub_once(r"</head>", lambda _: page_data + "</head>", html, "</head>")
 write("index.html", html)
 
 style_match = re.search(r'<link rel="stylesheet" href="\./([^"]+\.css)"[^>]*>', html)

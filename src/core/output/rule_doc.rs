@@ -1,5 +1,6 @@
 //! A rule's documentation as Markdown, from the registry ([`Rule::doc`]): the pages of
-//! `docs/rules/` (kept current by `tests/rule_docs.rs`) and what `nianbao rule ID` prints.
+//! `docs/rules/` (kept current by `tests/rule_docs.rs`), what `nianbao rule ID` prints, and the
+//! web app's rule help (`www/rule-help.txt`).
 
 use std::fmt::Write as _;
 
@@ -61,4 +62,29 @@ pub fn index() -> String {
         );
     }
     page
+}
+
+/// Every rule's title and help, one rule a line: id, title, what it checks, why, an example,
+/// how to fix it, separated by tabs (the registry's texts have no tab or line break);
+/// `www/rule-help.txt`, kept current by `tests/rule_docs.rs`. The build puts it into the web
+/// app's pages (`www/hooks/post_build.py`), and the page reads a rule's line by its id, so the
+/// help is there offline and in the one-file copy without making the wasm bigger.
+pub fn help_lines() -> String {
+    let mut lines = String::from(
+        "# 由 src/core/model/rule.rs 生成：改动请改那里，再运行 UPDATE_GOLDEN=1 cargo test --test rule_docs\n",
+    );
+    for &rule in Rule::ALL {
+        let doc = rule.doc();
+        let fields = [
+            rule.id(),
+            rule.title(),
+            doc.what,
+            doc.why,
+            doc.example,
+            doc.fix,
+        ];
+        lines.push_str(&fields.join("\t"));
+        lines.push('\n');
+    }
+    lines
 }

@@ -7,10 +7,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use yew::prelude::*;
 
 use super::long_text::LongTextNote;
-use crate::web::browser;
 use crate::web::hooks::{use_file_drop, use_text_area};
 use crate::web::paste::{self, Selection};
 use crate::web::state::{Action, SHOWN_CHARS};
+use crate::web::{browser, page_data};
 
 #[derive(Properties, PartialEq)]
 pub struct InputProps {
@@ -142,6 +142,16 @@ fn on_undo_clear(dispatch: &Callback<Action>) -> Callback<MouseEvent> {
     })
 }
 
+/// 「用示例年报试一试」: the sample (a published report with errors planted, `www/sample.txt`,
+/// which the build puts into the page) goes into the empty paste area, and is checked at once.
+fn on_sample(dispatch: &Callback<Action>, sample: String) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| {
+        dispatch.emit(Action::PasteText(sample.clone()));
+        dispatch.emit(Action::Check);
+    })
+}
+
 /// The size under the paste area.
 fn size(text: &str, start_only: bool) -> String {
     if start_only {
@@ -168,6 +178,13 @@ pub fn Input(props: &InputProps) -> Html {
     let on_paste = paste::on_paste(&props.dispatch, start_only, paste);
     let on_check = props.dispatch.reform(|_: MouseEvent| Action::Check);
     let on_clear = on_clear(&props.dispatch, props.keep_text);
+    // Only on an empty area, so that the sample never replaces the user's text.
+    let sample = props
+        .text
+        .is_empty()
+        .then(page_data::sample)
+        .flatten()
+        .map(|sample| on_sample(&props.dispatch, sample));
     let on_file = browser::on_files_chosen(open);
     html! {
         <section class={classes!("input", drop.dragging.then_some("dragging"))}
@@ -186,6 +203,9 @@ pub fn Input(props: &InputProps) -> Html {
                 <input id="file-input" type="file" accept=".txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" multiple=true class="visually-hidden" onchange={on_file} />
                 <label class="button" for="file-input">{ "打开文件…" }</label>
                 <button type="button" class="secondary" onclick={on_clear}>{ "清除" }</button>
+                if let Some(on_sample) = sample {
+                    <button type="button" class="secondary sample" onclick={on_sample}>{ "用示例年报试一试" }</button>
+                }
                 <span class="input-size">{ size(&props.text, start_only) }</span>
             </div>
             if props.can_undo_clear {

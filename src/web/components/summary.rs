@@ -1,11 +1,11 @@
-//! The summary bar: the verdict (通过, 未通过, or 未能可靠读取 when part of a table could not be
-//! read reliably, with what to do), template, year, agency, period, and the counts.
+//! The summary bar: the verdict (通过, with the warnings it still has: 通过（2 个警告）; 未通过; or
+//! 未能可靠读取 when part of a table could not be read reliably, with what to do), template, year, agency, period, and the counts.
 
 use yew::prelude::*;
 
 use crate::model::Verdict;
 use crate::output::text::unsure_tables;
-use crate::web::state::Checked;
+use crate::web::state::{verdict_words, Checked};
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
@@ -49,7 +49,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             data-infos={counts.infos.to_string()} data-template={report.template.map_or("", |t| t.id())}
             data-verdict={verdict.id()} aria-live="polite">
             <p class="verdict">
-                <span aria-hidden="true">{ mark }</span>{ verdict.chinese() }
+                <span aria-hidden="true">{ mark }</span>{ verdict_words(report) }
             </p>
             if let Some(unsure) = unsure_tables(report) {
                 <p class="unsure-note">{ unsure }</p>

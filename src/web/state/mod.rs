@@ -7,13 +7,14 @@
 //! the worker, and its report), `batch.rs` (several files checked one after another). What
 //! they share: `request.rs` (what a check reads, and the one function that runs the core on it),
 //! `checked.rs` (a report and the text it was made from), `grids.rs` (the cells of a pasted
-//! table), `long_text.rs` (how much of a long text the paste area shows).
+//! table), `groups.rs` (the findings list: grouped by rule and table, drawn in bounded numbers), `long_text.rs` (how much of a long text the paste area shows).
 
 mod action;
 mod batch;
 mod checked;
 mod checking;
 mod grids;
+mod groups;
 mod long_text;
 mod request;
 mod text;
@@ -24,6 +25,9 @@ pub use action::Action;
 pub use batch::{Batch, BatchFile, BatchJob, FileStatus};
 pub use checked::{Checked, SpanOnLine};
 pub use grids::{insert, tables_from_grids, PastedGrids};
+pub use groups::{
+    family, grouped, verdict_words, FamilyGroups, Group, FAMILIES, SHOWN_IN_ALL, SHOWN_PER_GROUP,
+};
 pub use long_text::{is_long, megabytes, start_of, LONG_TEXT_BYTES, SHOWN_CHARS};
 pub use request::{report, Job, Request, SharedGrids};
 
