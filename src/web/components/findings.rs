@@ -11,8 +11,6 @@ use crate::model::{Finding, Rule, Severity};
 use crate::web::page_data;
 use crate::web::state::{grouped, Action, Checked, Group};
 
-pub use crate::web::state::family;
-
 /// A severity shown by a shape and in words, never by colour alone.
 pub struct SeverityMark {
     pub shape: &'static str,

@@ -4,7 +4,7 @@
 //! listed. A bounded number of cards is drawn at first, so that a huge report does not freeze
 //! the page; the rest wait behind 「显示其余 N 条」.
 
-use crate::model::{Family, Finding, Report, Rule, Verdict};
+use crate::model::{Finding, Report, Rule, Verdict};
 
 /// The families of the list, in order.
 pub const FAMILIES: [&str; 7] = [
@@ -24,15 +24,7 @@ pub const SHOWN_IN_ALL: usize = 200;
 
 /// Which family a finding belongs to: by its rule, or by its cells for `value.*`.
 pub fn family(finding: &Finding) -> &'static str {
-    match (
-        finding.rule.family(),
-        finding.cells.first().map(|c| c.table),
-    ) {
-        (Family::Value, Some("requests")) => Family::Requests.chinese(),
-        (Family::Value, Some("review_litigation")) => Family::ReviewLitigation.chinese(),
-        (Family::Value, _) => Family::Structure.chinese(),
-        (family, _) => family.chinese(),
-    }
+    finding.listed_family().chinese()
 }
 
 /// The findings of one rule about one table (or about no table).
