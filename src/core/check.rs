@@ -5,6 +5,7 @@ use crate::input::{Document, Grid};
 use crate::model::{Family, Options, Report};
 use crate::reading::{self, Reading};
 use crate::rules;
+use crate::text::sort;
 use crate::text::Source;
 
 /// [`check`] of a plain text (a paste, a `.txt` file): a document without grids.
@@ -74,7 +75,7 @@ fn point_into_text(source: &Source, report: &mut Report) {
         .filter_map(|f| f.span)
         .flat_map(|(start, end)| [start, end])
         .collect();
-    offsets.sort_unstable();
+    sort::sort_by_key(&mut offsets, |&offset| offset as u128);
     offsets.dedup();
     let mut utf16 = Vec::with_capacity(offsets.len());
     let mut units = 0;

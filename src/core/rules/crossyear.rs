@@ -7,6 +7,7 @@ use crate::model::number::{self, Number};
 use crate::model::template::REQUEST_COLS;
 use crate::model::Rule;
 use crate::model::{Cell, CellRef, CellSource, Finding, Report, Table};
+use crate::text::sort;
 
 /// Sections 一 and 五 are 雷同 when more than this share of their characters is the same.
 const SAME_TEXT_SHARE: f64 = 0.9;
@@ -346,7 +347,7 @@ fn common_subsequence(a: &[char], b: &[char]) -> usize {
 fn common_pairs(a: &[char], b: &[char]) -> usize {
     let pairs = |text: &[char]| {
         let mut pairs: Vec<(char, char)> = text.windows(2).map(|w| (w[0], w[1])).collect();
-        pairs.sort_unstable();
+        sort::sort_by_key(&mut pairs, |&(a, b)| sort::pair(u64::from(a), u64::from(b)));
         pairs
     };
     let (a, b) = (pairs(a), pairs(b));

@@ -2,13 +2,13 @@
 //! finding's number is marked within its line. Selecting a finding scrolls this pane, not the
 //! page. Long reports stay fast: only a window of lines around the selected finding is drawn.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use yew::prelude::*;
 
 use super::findings::severity_mark;
 use crate::model::{Report, Severity};
+use crate::text::sort;
 use crate::web::browser;
 use crate::web::state::Checked;
 
@@ -27,20 +27,39 @@ struct LineMarks {
     findings: Vec<usize>,
 }
 
-/// The lines findings point at, by line number.
-fn marked_lines(report: &Report) -> BTreeMap<usize, LineMarks> {
-    let mut marked: BTreeMap<usize, LineMarks> = BTreeMap::new();
-    for (index, finding) in report.findings.iter().enumerate() {
-        if let Some(line) = finding.line {
-            let marks = marked.entry(line).or_insert(LineMarks {
-                severity: finding.severity,
-                findings: Vec::new(),
-            });
-            marks.severity = marks.severity.min(finding.severity);
-            marks.findings.push(index);
+/// The lines findings point at, by line number (a sorted list: no map code in the wasm).
+fn marked_lines(report: &Report) -> Vec<(usize, LineMarks)> {
+    let mut pointed: Vec<(usize, usize)> = report
+        .findings
+        .iter()
+        .enumerate()
+        .filter_map(|(index, finding)| Some((finding.line?, index)))
+        .collect();
+    sort::sort_by_key(&mut pointed, |&(line, _)| line as u128);
+    let mut marked: Vec<(usize, LineMarks)> = Vec::new();
+    for (line, index) in pointed {
+        let severity = report.findings[index].severity;
+        match marked.last_mut() {
+            Some((last, marks)) if *last == line => {
+                marks.severity = marks.severity.min(severity);
+                marks.findings.push(index);
+            }
+            _ => marked.push((
+                line,
+                LineMarks {
+                    severity,
+                    findings: vec![index],
+                },
+            )),
         }
     }
     marked
+}
+
+/// The marks of line `n`, if findings point at it.
+fn marks_of(marked: &[(usize, LineMarks)], n: usize) -> Option<&LineMarks> {
+    let at = marked.binary_search_by_key(&n, |&(line, _)| line).ok()?;
+    Some(&marked[at].1)
 }
 
 /// The first and last lines drawn (from 1): [`WINDOW`] lines around `centre`, within `total`.
@@ -155,7 +174,7 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
                 <p class="window-note">{ format!("显示第{first}–{last}行，共{total}行；选择问题可跳到对应行。") }</p>
             }
             <ol class="source-lines" ref={list} start={first.to_string()}>
-                { for (first..=last).map(|n| line(n, lines[n - 1], marked.get(&n), target == Some(n), number_on(n), report)) }
+                { for (first..=last).map(|n| line(n, lines[n - 1], marks_of(&marked, n), target == Some(n), number_on(n), report)) }
             </ol>
         </section>
     }

@@ -2,7 +2,7 @@
 //! browser in `web/paste.rs`): moved to where the paste stands in the text, kept while the
 //! text is that paste, and counted in the report.
 
-use std::collections::HashSet;
+use crate::text::sort;
 use std::rc::Rc;
 
 use crate::input::{Document, Grid};
@@ -48,10 +48,15 @@ pub fn insert(before: &str, document: Document, after: &str) -> Document {
 
 /// How many of the report's tables were read from `grids` (their cells are grid cells).
 pub fn tables_from_grids(report: &Report, grids: &[Grid]) -> usize {
-    let cells: HashSet<(usize, usize)> = grids
+    let mut cells: Vec<u128> = grids
         .iter()
-        .flat_map(|g| g.cells.iter().map(|c| (c.start, c.end)))
+        .flat_map(|g| {
+            g.cells
+                .iter()
+                .map(|c| sort::pair(c.start as u64, c.end as u64))
+        })
         .collect();
+    sort::sort_by_key(&mut cells, |&c| c);
     [
         &report.tables.active,
         &report.tables.requests,
@@ -61,7 +66,12 @@ pub fn tables_from_grids(report: &Report, grids: &[Grid]) -> usize {
     .flatten()
     .filter(|table| {
         let mut table_cells = table.cells().map(|(_, c)| c).peekable();
-        table_cells.peek().is_some() && table_cells.all(|c| cells.contains(&(c.start, c.end)))
+        table_cells.peek().is_some()
+            && table_cells.all(|c| {
+                cells
+                    .binary_search(&sort::pair(c.start as u64, c.end as u64))
+                    .is_ok()
+            })
     })
     .count()
 }

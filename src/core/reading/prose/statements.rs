@@ -9,6 +9,7 @@
 use crate::model::number::Number;
 use crate::model::{DocumentCount, Quantity, Statement};
 use crate::reading::meta::agency::AREA_LEVELS;
+use crate::text::sort;
 use crate::text::Source;
 
 /// A character of prose with its byte offset in the text.
@@ -148,7 +149,9 @@ struct Context {
 /// This runs over all the text, so it searches bytes rather than walking characters.
 fn sentences(text: &str, skip: &[(usize, usize)], mut each: impl FnMut(usize, usize, bool)) {
     let mut skip = skip.to_vec();
-    skip.sort_unstable();
+    sort::sort_by_key(&mut skip, |&(start, end)| {
+        sort::pair(start as u64, end as u64)
+    });
     let mut from = 0;
     for (start, end) in skip.into_iter().chain([(text.len(), text.len())]) {
         if start > from {

@@ -1,8 +1,6 @@
 //! One cell of a drawn table, with its hooks (`data-table`, `data-row`, `data-col`,
 //! `data-severity`, `data-line`) and the marks of the findings that concern it.
 
-use std::collections::HashMap;
-
 use yew::prelude::*;
 
 use super::super::findings::{severity_mark, SeverityMark};
@@ -12,7 +10,8 @@ use crate::model::{CellRef, CellSource, Report, Severity, Table};
 /// that concern it, and the finding highlighted.
 pub(super) struct Cells<'a> {
     report: &'a Report,
-    findings: HashMap<CellRef, Vec<usize>>,
+    /// (cell, finding index), in the order of the findings.
+    findings: Vec<(CellRef, usize)>,
     highlighted: Option<usize>,
 }
 
@@ -23,12 +22,13 @@ pub(super) fn at(table: &'static str, row: &'static str, col: &'static str) -> C
 
 impl<'a> Cells<'a> {
     pub(super) fn new(report: &'a Report, highlighted: Option<usize>) -> Cells<'a> {
-        let mut findings: HashMap<CellRef, Vec<usize>> = HashMap::new();
-        for (index, finding) in report.findings.iter().enumerate() {
-            for cell in &finding.cells {
-                findings.entry(*cell).or_default().push(index);
-            }
-        }
+        // A list, not a map: a few hundred entries at most, and no hash table in the wasm.
+        let findings = report
+            .findings
+            .iter()
+            .enumerate()
+            .flat_map(|(index, finding)| finding.cells.iter().map(move |cell| (*cell, index)))
+            .collect();
         Cells {
             report,
             findings,
@@ -52,7 +52,12 @@ impl<'a> Cells<'a> {
                 (_, None) => ("空".to_string(), "blank"),
             },
         };
-        let indices = self.findings.get(&at).cloned().unwrap_or_default();
+        let indices: Vec<usize> = self
+            .findings
+            .iter()
+            .filter(|(cell, _)| *cell == at)
+            .map(|&(_, index)| index)
+            .collect();
         let severity: Option<Severity> = indices
             .iter()
             .map(|&i| self.report.findings[i].severity)
