@@ -61,6 +61,9 @@ async function select(page, index) {
       window.scrollTo(0, results.getBoundingClientRect().top + window.scrollY);
     }
   });
+  // A finding in a closed group card: open the card first, as a user would.
+  const group = page.locator(`details.group-findings:not([open]):has(.finding[data-index="${index}"]) > summary`);
+  if (await group.count() > 0) await group.first().click();
   const button = page.locator(`.finding[data-index="${index}"] button`);
   await button.scrollIntoViewIfNeeded();
   const before = await page.evaluate(() => window.scrollY);
