@@ -288,6 +288,7 @@ async fn the_paste_area_takes_long_pastes_and_shows_the_start() {
         dispatch: dispatch.clone(),
         keep_text: false,
         start_only,
+        can_undo_clear: false,
     };
     let area = |root: &web_sys::Element| text_area(root, "#report-input");
 
@@ -381,6 +382,7 @@ async fn the_previous_area_shows_a_long_report_by_its_start() {
     });
     let props = |text: &str| PreviousProps {
         text: Rc::from(text),
+        compared_with: None,
         dispatch: dispatch.clone(),
     };
     let area = |root: &web_sys::Element| text_area(root, "#previous-input");
