@@ -22,11 +22,6 @@ pub const SHOWN_PER_GROUP: usize = 50;
 /// Most findings drawn in the whole list before 「显示其余 N 条」.
 pub const SHOWN_IN_ALL: usize = 200;
 
-/// Which family a finding belongs to: by its rule, or by its cells for `value.*`.
-pub fn family(finding: &Finding) -> &'static str {
-    finding.listed_family().chinese()
-}
-
 /// The findings of one rule about one table (or about no table).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
@@ -86,7 +81,8 @@ fn is_zero_row(report: &Report, finding: &Finding) -> bool {
 fn groups_of(report: &Report, name: &str) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for (index, finding) in report.findings.iter().enumerate() {
-        if family(finding) != name {
+        // Families listed under one name (文字与表格) form one list.
+        if finding.listed_family().chinese() != name {
             continue;
         }
         let table = finding.cells.first().map(|at| at.table);

@@ -26,7 +26,7 @@ pub use batch::{Batch, BatchFile, BatchJob, FileStatus};
 pub use checked::{Checked, SpanOnLine};
 pub use grids::{insert, tables_from_grids, PastedGrids};
 pub use groups::{
-    family, grouped, verdict_words, FamilyGroups, Group, FAMILIES, SHOWN_IN_ALL, SHOWN_PER_GROUP,
+    grouped, verdict_words, FamilyGroups, Group, FAMILIES, SHOWN_IN_ALL, SHOWN_PER_GROUP,
 };
 pub use long_text::{is_long, megabytes, start_of, LONG_TEXT_BYTES, SHOWN_CHARS};
 pub use request::{report, Job, Request, SharedGrids};
