@@ -7,14 +7,10 @@ use std::cell::Cell;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
 
-use nianbao_core::input::pdf::{PdfContent, PdfError, Rule, TextRun};
+use nianbao_core::input::pdf::{
+    PdfContent, PdfError, Rule, TextRun, MAX_BYTES, MAX_GLYPHS, MAX_PAGES, MAX_RULES,
+};
 use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
-
-/// Bytes, pages and glyphs no report comes near; over them a file is refused, not read slowly.
-const MAX_BYTES: usize = 50 << 20;
-const MAX_PAGES: usize = 300;
-const MAX_GLYPHS: usize = 1_000_000;
-const MAX_RULES: usize = 200_000;
 
 /// A PDF's runs of text and ruling lines.
 pub fn read(bytes: &[u8]) -> Result<PdfContent, PdfError> {

@@ -80,6 +80,13 @@ impl fmt::Display for PdfError {
 
 impl std::error::Error for PdfError {}
 
+/// Bytes, pages, glyphs and ruling lines no report comes near: over them a PDF is refused
+/// ([`PdfError::TooLarge`]), not read slowly. Every adapter's reader keeps them.
+pub const MAX_BYTES: usize = 50 << 20;
+pub const MAX_PAGES: usize = 300;
+pub const MAX_GLYPHS: usize = 1_000_000;
+pub const MAX_RULES: usize = 200_000;
+
 /// Coordinates closer than this (points) are the same line or the same edge.
 const SNAP: f64 = 2.0;
 
