@@ -160,14 +160,18 @@ async fn read_file(file: web_sys::File) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// A local file read as its kind says (text, or a .docx with its tables' grids), or why it
-/// cannot be read (without the file's name): a PDF or an old .doc gets plain advice. A .docx
-/// is opened in a worker where there is one, so that the page does not freeze.
+/// A local file read as its kind says (text, a .docx or a PDF with its tables' grids), or why
+/// it cannot be read (without the file's name): an old .doc gets plain advice. A .docx is
+/// opened in a worker where there is one, and a PDF by pdf.js, so that the page does not freeze.
 pub async fn open_file(file: web_sys::File) -> Result<Document, String> {
     let name = file.name();
     let bytes = read_file(file)
         .await
         .map_err(|_| "无法读取这个文件".to_string())?;
+    // A PDF is read by pdf.js, asynchronously (the platform's read_pdf is synchronous).
+    if crate::input::kind::kind(&name, &bytes) == crate::input::kind::FileKind::Pdf {
+        return super::pdf::open(&bytes).await;
+    }
     if file_opener::opens_off_page(&name, &bytes) {
         if let Some(opened) = file_opener::open_off_page(&name, &bytes).await {
             return opened;
@@ -196,7 +200,7 @@ pub fn on_files_chosen(
 
 /// What the browser brings to opening a file: its own decoders for UTF-16 and GB18030/GBK
 /// (keeping encoding_rs's tables out of the wasm keeps the page small) and its `DOMParser`.
-/// PDFs are not read in the page yet (issue 17: pdf.js, loaded when a PDF is opened).
+/// PDFs are read asynchronously by pdf.js ([`super::pdf`]), so not through `read_pdf`.
 pub const PLATFORM: Platform = Platform {
     decoder: &decode_encoding,
     parse_html: &parse_html,

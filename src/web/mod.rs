@@ -7,7 +7,8 @@
 //! - `api.rs`: the JS API (`window.nianbao`, `nianbao.js`); `worker.rs`: checking in a Web
 //!   Worker; `browser.rs`: the browser's services, and what it brings to opening a file;
 //!   `paste.rs`: pasted tables and long pastes; `page_data.rs`: the sample and the rules' help,
-//!   which the build puts into the page.
+//!   which the build puts into the page; `pdf.rs`: PDFs, read by pdf.js and laid out by a
+//!   second wasm, both loaded on demand.
 //!
 //! All but `state/` is built for wasm only.
 
@@ -27,6 +28,8 @@ mod hooks;
 mod page_data;
 #[cfg(target_arch = "wasm32")]
 mod paste;
+#[cfg(target_arch = "wasm32")]
+mod pdf;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
 #[cfg(target_arch = "wasm32")]

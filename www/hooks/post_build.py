@@ -8,6 +8,10 @@ inline script, so:
     over http(s), registers the service worker;
   - the wasm preload link (a fetch) is dropped.
 Then it writes what README's 嵌入与离线 describes:
+  - pdfjs-<hash>.js, pdfjs-worker-<hash>.js, pdf-cmaps-<hash>.js (pdf.js, vendored from
+    www/pdf/node_modules), pdf-layout-<hash>.js (the second wasm, src/pdf_layout, embedded) and
+    pdf-reader-<hash>.js (www/pdf/reader.js): PDFs read in the page, imported only when one is
+    opened (window.NIANBAO_PDF); the one-file copy has no PDF reader;
   - worker-<hash>.js (www/worker/worker.js): checking in a Web Worker, whose URL the start-up
     script gives the app (window.NIANBAO_WORKER); the one-file copy and nianbao.js check on the
     page;
@@ -85,18 +89,30 @@ def csp_hash(text):
 
 
 # --- The wasm, embedded in a script of the app's folder -------------------------------------
-wasm_names = [n for n in os.listdir(staging) if n.endswith("_bg.wasm")]
-if len(wasm_names) != 1:
-    fail("expected one *_bg.wasm in %s, found %s" % (staging, wasm_names))
-wasm_path = os.path.join(staging, wasm_names[0])
-with open(wasm_path, "rb") as f:
-    wasm_b64 = base64.b64encode(f.read()).decode()
-os.remove(wasm_path)
-WASM_DECODE = (
-    'const text = atob("%s");\n'
-    "const wasmBytes = new Uint8Array(text.length);\n"
-    "for (let i = 0; i < text.length; i++) wasmBytes[i] = text.charCodeAt(i);\n" % wasm_b64
-)
+# Two wasm files: the app's, and the PDF layout's (src/pdf_layout, Trunk's "worker" kind: its
+# glue is an ES module, nianbao-pdf-layout.js), which only the PDF reader imports.
+PDF_LAYOUT = "nianbao-pdf-layout"
+wasm_names = sorted(n for n in os.listdir(staging) if n.endswith("_bg.wasm"))
+layout_wasm_names = [n for n in wasm_names if n.startswith(PDF_LAYOUT + "_bg")]
+wasm_names = [n for n in wasm_names if n not in layout_wasm_names]
+if len(wasm_names) != 1 or len(layout_wasm_names) != 1:
+    fail("expected the app's and the PDF layout's *_bg.wasm in %s, found %s" % (staging, wasm_names + layout_wasm_names))
+
+
+def embedded_wasm(name):
+    """The statements that decode a wasm file's bytes into `wasmBytes` (the file is removed)."""
+    path = os.path.join(staging, name)
+    with open(path, "rb") as f:
+        b64 = base64.b64encode(f.read()).decode()
+    os.remove(path)
+    return (
+        'const text = atob("%s");\n'
+        "const wasmBytes = new Uint8Array(text.length);\n"
+        "for (let i = 0; i < text.length; i++) wasmBytes[i] = text.charCodeAt(i);\n" % b64
+    )
+
+
+WASM_DECODE = embedded_wasm(wasm_names[0])
 wasm_module = (
     "// The app's WebAssembly, embedded so that loading it needs no network connection.\n"
     + WASM_DECODE
@@ -104,6 +120,66 @@ wasm_module = (
 )
 wasm_js = hashed("wasm", wasm_module)
 write(wasm_js, wasm_module)
+
+# --- PDFs, read in the page on demand: pdf.js and the reader (www/pdf/) ----------------------
+# pdf.js's legacy build (it runs in older Chromium kernels too) from www/pdf/node_modules (npm ci
+# there, .ci/install). Nothing here loads with the page: the start-up script only gives the app
+# a function that imports the reader when a PDF is opened; the reader imports pdf.js, which
+# starts its worker, and the CMaps module is imported only if a PDF asks for a CMap.
+PDFJS = os.path.join(WWW, "pdf", "node_modules", "pdfjs-dist")
+if not os.path.isdir(PDFJS):
+    fail("www/pdf/node_modules/pdfjs-dist is missing: run `bash .ci/install` (or `npm ci --omit=optional` in www/pdf)")
+
+
+def vendored(*parts):
+    """A file of pdfjs-dist, without its source-map comment (the map is not copied)."""
+    with open(os.path.join(PDFJS, *parts), encoding="utf-8") as f:
+        return re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", f.read())
+
+
+def write_hashed(stem, text):
+    name = hashed(stem, text)
+    write(name, text)
+    return name
+
+
+pdfjs_js = write_hashed("pdfjs", vendored("legacy", "build", "pdf.min.mjs"))
+pdfjs_worker_js = write_hashed("pdfjs-worker", vendored("legacy", "build", "pdf.worker.min.mjs"))
+# The predefined CMaps of Simplified Chinese (Adobe-GB1 and the GB encodings), which fonts that
+# are not embedded need; other scripts' are left out.
+cmaps_dir = os.path.join(PDFJS, "cmaps")
+cmap_names = sorted(n for n in os.listdir(cmaps_dir) if re.match(r"(Adobe-GB1-|GB|UniGB-).*\.bcmap$", n))
+if not any(n == "UniGB-UCS2-H.bcmap" for n in cmap_names):
+    fail("no UniGB-UCS2-H.bcmap in %s" % cmaps_dir)
+cmap_entries = []
+for name in cmap_names:
+    with open(os.path.join(cmaps_dir, name), "rb") as f:
+        cmap_entries.append('  "%s": "%s",\n' % (name[: -len(".bcmap")], base64.b64encode(f.read()).decode()))
+cmaps_js = write_hashed(
+    "pdf-cmaps",
+    "// pdf.js's CMaps for Simplified Chinese (pdfjs-dist/cmaps, Adobe's cmap-resources: BSD-3-Clause),\n"
+    "// base64, for www/pdf/reader.js.\nexport const CMAPS = {\n%s};\n" % "".join(cmap_entries),
+)
+# The PDF layout's wasm (src/pdf_layout) and its wasm-bindgen glue, in one module that the
+# reader imports: it starts the wasm from the embedded bytes (nothing fetched).
+layout_glue_name = PDF_LAYOUT + ".js"
+layout_glue = read(layout_glue_name)
+layout_decode = embedded_wasm(layout_wasm_names[0])
+for left in [n for n in os.listdir(staging) if n.startswith(PDF_LAYOUT)]:
+    os.remove(os.path.join(staging, left))  # the glue, and its TypeScript if any
+if not re.search(r"(?m)^export function layOut\(", layout_glue) or not re.search(r"(?m)^export function limits\(", layout_glue):
+    fail("%s does not export layOut and limits" % layout_glue_name)
+layout_glue = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", layout_glue)
+pdf_layout_js = write_hashed(
+    "pdf-layout",
+    "// 年报校验's PDF layout (src/pdf_layout): its wasm, embedded, and its wasm-bindgen glue.\n"
+    "const wasmBytes = (() => {\n%sreturn wasmBytes;\n})();\n%s\n"
+    "export const ready = __wbg_init({ module_or_path: wasmBytes });\n" % (layout_decode, layout_glue),
+)
+pdf_reader_js = write_hashed(
+    "pdf-reader", fill(source("pdf", "reader.js"), PDFJS=pdfjs_js, PDF_WORKER=pdfjs_worker_js, PDF_CMAPS=cmaps_js,
+                       PDF_LAYOUT=pdf_layout_js)
+)
 
 # --- The start-up script, out of index.html ----------------------------------------------------
 html = read("index.html")
@@ -128,12 +204,14 @@ write(worker_js, worker_text)
 start_js_text = (
     "import { wasmBytes } from './%s';\n"
     "// Checks run in this worker (src/web/worker.rs); without it, on the page.\n"
-    "window.NIANBAO_WORKER = new URL('./%s', import.meta.url).href;\n%s\n\n"
+    "window.NIANBAO_WORKER = new URL('./%s', import.meta.url).href;\n"
+    "// PDFs are read by pdf.js (src/web/pdf.rs), loaded only when the first one is opened.\n"
+    "window.NIANBAO_PDF = (bytes) => import('./%s').then((reader) => reader.readPdf(bytes));\n%s\n\n"
     "// Offline after the first visit (sw.js); not from a saved copy (file:) nor a host page.\n"
     "if (/^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {\n"
     "  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url))\n"
     "    .catch((error) => console.warn('年报校验：未能启用离线使用', error));\n"
-    "}\n" % (wasm_js, worker_js, start)
+    "}\n" % (wasm_js, worker_js, pdf_reader_js, start)
 )
 start_js = hashed("start", start_js_text)
 write(start_js, start_js_text)

@@ -30,11 +30,19 @@ pub struct InputProps {
 const PASTE_INTO_START: &str =
     "这里只显示了长文本的开头，不能在其中粘贴：请先「清除」，或「显示全文并编辑」后再粘贴。";
 
-/// Reads a chosen or dropped file locally and puts its text in the paste area.
-fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
+/// Reads a chosen or dropped file locally and puts its text in the paste area; `reading`
+/// names the file meanwhile (a PDF takes a second or more).
+fn open_file(
+    file: web_sys::File,
+    dispatch: Callback<Action>,
+    reading: UseStateHandle<Option<String>>,
+) {
     yew::platform::spawn_local(async move {
         let name = file.name();
-        match browser::open_file(file).await {
+        reading.set(Some(name.clone()));
+        let opened = browser::open_file(file).await;
+        reading.set(None);
+        match opened {
             Ok(document) => {
                 dispatch.emit(if document.grids.is_empty() {
                     Action::PasteText(document.text)
@@ -50,11 +58,15 @@ fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
 
 /// One file opens in the paste area; several start a batch, in the order of their names
 /// (as `nianbao check` orders a folder), read one after another.
-fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
+fn open_files(
+    files: web_sys::FileList,
+    dispatch: Callback<Action>,
+    reading: UseStateHandle<Option<String>>,
+) {
     let mut files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     if files.len() <= 1 {
         if let Some(file) = files.pop() {
-            open_file(file, dispatch);
+            open_file(file, dispatch, reading);
         }
         return;
     }
@@ -169,9 +181,13 @@ fn size(text: &str, start_only: bool) -> String {
 pub fn Input(props: &InputProps) -> Html {
     let start_only = props.start_only;
     let area = use_text_area(props.text.clone(), start_only);
+    let reading = use_state(|| None::<String>);
     let open = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |files: web_sys::FileList| open_files(files, dispatch.clone()))
+        let reading = reading.clone();
+        Callback::from(move |files: web_sys::FileList| {
+            open_files(files, dispatch.clone(), reading.clone())
+        })
     };
     let drop = use_file_drop(open.clone());
     let on_input = on_input(&props.dispatch, start_only);
@@ -190,7 +206,7 @@ pub fn Input(props: &InputProps) -> Html {
         <section class={classes!("input", drop.dragging.then_some("dragging"))}
             ondragover={drop.on_drag_over} ondragleave={drop.on_drag_leave} ondrop={drop.on_drop}>
             <label for="report-input" class="input-label">
-                { "粘贴年报全文（从网页、Word/WPS 或 PDF 复制均可），或打开 .txt、.docx 文件、把文件拖到这里；一次打开多个文件则逐个检查并列出汇总表" }
+                { "粘贴年报全文（从网页、Word/WPS 或 PDF 复制均可），或打开 .txt、.docx、.pdf 文件、把文件拖到这里；一次打开多个文件则逐个检查并列出汇总表" }
             </label>
             if start_only {
                 <LongTextNote bytes={props.text.len()} dispatch={props.dispatch.clone()} />
@@ -200,7 +216,7 @@ pub fn Input(props: &InputProps) -> Html {
                 placeholder="在此粘贴政府信息公开工作年度报告……" rows="12" />
             <div class="input-actions">
                 <button type="button" onclick={on_check}>{ "检查" }</button>
-                <input id="file-input" type="file" accept=".txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" multiple=true class="visually-hidden" onchange={on_file} />
+                <input id="file-input" type="file" accept=".txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.pdf,application/pdf" multiple=true class="visually-hidden" onchange={on_file} />
                 <label class="button" for="file-input">{ "打开文件…" }</label>
                 <button type="button" class="secondary" onclick={on_clear}>{ "清除" }</button>
                 if let Some(on_sample) = sample {
@@ -213,6 +229,9 @@ pub fn Input(props: &InputProps) -> Html {
                     { "已清除" }
                     <button type="button" id="undo-clear" class="secondary" onclick={on_undo_clear(&props.dispatch)}>{ "撤销" }</button>
                 </p>
+            }
+            if let Some(name) = &*reading {
+                <p class="reading" id="reading" role="status">{ format!("正在读取 {name}……") }</p>
             }
             if let Some(notice) = &props.notice {
                 <p class="notice" role="alert">{ notice }</p>

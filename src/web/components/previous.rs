@@ -120,7 +120,7 @@ pub fn Previous(props: &PreviousProps) -> Html {
                 readonly={start_only} aria-describedby={start_only.then_some("previous-long-text-note")}
                 placeholder="在此粘贴上一年度的年度报告……" rows="6" />
             <div class="input-actions">
-                <input id="previous-file-input" type="file" accept=".txt,text/plain,.docx" class="visually-hidden" onchange={on_file} />
+                <input id="previous-file-input" type="file" accept=".txt,text/plain,.docx,.pdf" class="visually-hidden" onchange={on_file} />
                 <label class="button" for="previous-file-input">{ "打开上年年报…" }</label>
                 <button type="button" class="secondary" onclick={on_clear}>{ "移除上年年报" }</button>
             </div>
