@@ -285,6 +285,7 @@ async fn the_paste_area_takes_long_pastes_and_shows_the_start() {
     let props = |text: &str, start_only: bool| InputProps {
         text: Rc::from(text),
         notice: None,
+        reading: None,
         dispatch: dispatch.clone(),
         keep_text: false,
         start_only,

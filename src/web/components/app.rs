@@ -121,7 +121,7 @@ fn single_report(state: &State, props: &AppProps, dispatch: &Callback<Action>) -
             if let Some(batch) = state.batch.clone() {
                 <BatchBar batch={batch} dispatch={dispatch.clone()} />
             }
-            <Input text={state.text.clone()} notice={state.notice.clone()} dispatch={dispatch.clone()} keep_text={props.keep_text}
+            <Input text={state.text.clone()} notice={state.notice.clone()} reading={state.reading.clone()} dispatch={dispatch.clone()} keep_text={props.keep_text}
                 start_only={state.shows_start_only()} can_undo_clear={state.cleared.is_some()} />
             if !props.compact {
                 <Previous text={state.previous.clone()} dispatch={dispatch.clone()}

@@ -16,6 +16,9 @@ use crate::web::{browser, page_data};
 pub struct InputProps {
     pub text: Rc<str>,
     pub notice: Option<String>,
+    /// The file being read, named under the paste area.
+    #[prop_or_default]
+    pub reading: Option<String>,
     pub dispatch: Callback<Action>,
     /// The text is kept in localStorage, so 清除 also forgets it there.
     pub keep_text: bool,
@@ -30,18 +33,14 @@ pub struct InputProps {
 const PASTE_INTO_START: &str =
     "这里只显示了长文本的开头，不能在其中粘贴：请先「清除」，或「显示全文并编辑」后再粘贴。";
 
-/// Reads a chosen or dropped file locally and puts its text in the paste area; `reading`
-/// names the file meanwhile (a PDF takes a second or more).
-fn open_file(
-    file: web_sys::File,
-    dispatch: Callback<Action>,
-    reading: UseStateHandle<Option<String>>,
-) {
+/// Reads a chosen or dropped file locally and puts its text in the paste area, naming the file
+/// meanwhile (a PDF takes a second or more).
+fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     yew::platform::spawn_local(async move {
         let name = file.name();
-        reading.set(Some(name.clone()));
+        dispatch.emit(Action::Reading(Some(name.clone())));
         let opened = browser::open_file(file).await;
-        reading.set(None);
+        dispatch.emit(Action::Reading(None));
         match opened {
             Ok(document) => {
                 dispatch.emit(if document.grids.is_empty() {
@@ -58,15 +57,11 @@ fn open_file(
 
 /// One file opens in the paste area; several start a batch, in the order of their names
 /// (as `nianbao check` orders a folder), read one after another.
-fn open_files(
-    files: web_sys::FileList,
-    dispatch: Callback<Action>,
-    reading: UseStateHandle<Option<String>>,
-) {
+fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
     let mut files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     if files.len() <= 1 {
         if let Some(file) = files.pop() {
-            open_file(file, dispatch, reading);
+            open_file(file, dispatch);
         }
         return;
     }
@@ -181,13 +176,9 @@ fn size(text: &str, start_only: bool) -> String {
 pub fn Input(props: &InputProps) -> Html {
     let start_only = props.start_only;
     let area = use_text_area(props.text.clone(), start_only);
-    let reading = use_state(|| None::<String>);
     let open = {
         let dispatch = props.dispatch.clone();
-        let reading = reading.clone();
-        Callback::from(move |files: web_sys::FileList| {
-            open_files(files, dispatch.clone(), reading.clone())
-        })
+        Callback::from(move |files: web_sys::FileList| open_files(files, dispatch.clone()))
     };
     let drop = use_file_drop(open.clone());
     let on_input = on_input(&props.dispatch, start_only);
@@ -230,7 +221,7 @@ pub fn Input(props: &InputProps) -> Html {
                     <button type="button" id="undo-clear" class="secondary" onclick={on_undo_clear(&props.dispatch)}>{ "撤销" }</button>
                 </p>
             }
-            if let Some(name) = &*reading {
+            if let Some(name) = &props.reading {
                 <p class="reading" id="reading" role="status">{ format!("正在读取 {name}……") }</p>
             }
             if let Some(notice) = &props.notice {

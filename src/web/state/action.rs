@@ -40,6 +40,8 @@ pub enum Action {
     Select(Option<usize>),
     Hover(Option<usize>),
     Notice(Option<String>),
+    /// A file is being read (its name), or no longer.
+    Reading(Option<String>),
     /// Files opened at once (named in their order): the batch view, replacing any before.
     BatchStart {
         id: u64,

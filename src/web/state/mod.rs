@@ -44,6 +44,8 @@ pub struct State {
     pub hovered: Option<usize>,
     /// A message about input that could not be read (binary file, unknown encoding).
     pub notice: Option<String>,
+    /// The file being read into the paste area, named while it is read (a PDF takes a second).
+    pub reading: Option<String>,
     /// Checks run in the worker (`web/worker.rs`); else on this thread, in the reducer.
     pub use_worker: bool,
     /// The check the worker is running. Its report is taken only while it is still this one (a
@@ -80,6 +82,7 @@ impl Default for State {
             selected: None,
             hovered: None,
             notice: None,
+            reading: None,
             use_worker: false,
             pending: None,
             serial: 0,
@@ -131,6 +134,7 @@ impl State {
             Action::Select(index) => self.selected = index,
             Action::Hover(index) => self.hovered = index,
             Action::Notice(message) => self.notice = message,
+            Action::Reading(name) => self.reading = name,
         }
         self
     }

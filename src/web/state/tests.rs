@@ -688,3 +688,11 @@ fn a_batch_file_is_checked_with_its_grids() {
         .status
         .has_verdict(Verdict::Failed));
 }
+
+#[test]
+fn a_file_being_read_is_named_until_it_has_been_read() {
+    let state = State::default().reduce(Action::Reading(Some("年报.pdf".to_string())));
+    assert_eq!(state.reading.as_deref(), Some("年报.pdf"));
+    assert_eq!(state.text.as_ref(), "", "reading changes nothing else");
+    assert!(state.reduce(Action::Reading(None)).reading.is_none());
+}
