@@ -57,6 +57,16 @@ fn the_html_corpus_replays() {
     }
 }
 
+/// The PDF seeds (tests/fuzz/corpus/pdf): a blank page, a small ruled table, an encrypted,
+/// a truncated and a self-referencing file, a wrong cross-reference offset. Each is refused
+/// with a reason or read, never a panic or a hang.
+#[test]
+fn the_pdf_corpus_replays() {
+    for file in corpus("pdf") {
+        open_target("fuzz.pdf", &std::fs::read(&file).unwrap());
+    }
+}
+
 #[test]
 fn the_docx_corpus_replays() {
     for file in corpus("docx") {
