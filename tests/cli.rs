@@ -226,44 +226,6 @@ fn a_file_over_5_mb_is_refused_with_a_message_and_the_others_are_checked() {
     assert!(lines[0]["file"].as_str().unwrap().ends_with(CLEAN));
 }
 
-/// A one-page PDF encrypted with a user password (RC4, revision 2) that the empty password
-/// does not open, as tests/e2e/pdf.test.mjs makes it for the page.
-fn encrypted_pdf() -> Vec<u8> {
-    let bytes32 = |seed: usize| -> String {
-        (0..32)
-            .map(|i| format!("{:02x}", (i * 37 + seed) % 256))
-            .collect()
-    };
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_string(),
-        "<< /Length 0 >>\nstream\n\nendstream".to_string(),
-        format!(
-            "<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <{}> /U <{}> >>",
-            bytes32(11),
-            bytes32(97)
-        ),
-    ];
-    let mut body = String::from("%PDF-1.7\n");
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(body.len());
-        body += &format!("{} 0 obj\n{object}\nendobj\n", i + 1);
-    }
-    let xref = body.len();
-    body += &format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
-    for offset in offsets {
-        body += &format!("{offset:010} 00000 n \n");
-    }
-    let id = "<00112233445566778899aabbccddeeff>";
-    body += &format!(
-        "trailer\n<< /Size {} /Root 1 0 R /Encrypt 5 0 R /ID [{id} {id}] >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
-    );
-    body.into_bytes()
-}
-
 #[test]
 fn docx_files_are_read_and_broken_pdf_and_doc_get_plain_advice() {
     let docx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/libreoffice.docx");
@@ -287,7 +249,9 @@ fn docx_files_are_read_and_broken_pdf_and_doc_get_plain_advice() {
         &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0],
     );
     let broken = temp_file("broken.docx", b"PK\x03\x04 not really a zip");
-    let encrypted = temp_file("encrypted.pdf", &encrypted_pdf());
+    // A one-page PDF encrypted with a user password that the empty password does not open.
+    let encrypted =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/corpus/pdf/encrypted.pdf");
     for (path, says) in [
         (&pdf, "PDF 阅读器打开它"),
         (&encrypted, "加了密"),

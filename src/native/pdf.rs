@@ -22,11 +22,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfContent, PdfError> {
     QUIET.with(|q| q.set(true));
     let result = panic::catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes)));
     QUIET.with(|q| q.set(false));
-    let content = result.unwrap_or(Err(PdfError::Unreadable))?;
-    if content.runs.iter().all(|r| r.text.trim().is_empty()) {
-        return Err(PdfError::NoText);
-    }
-    Ok(content)
+    result.unwrap_or(Err(PdfError::Unreadable))?.with_text()
 }
 
 fn read_unguarded(bytes: &[u8]) -> Result<PdfContent, PdfError> {

@@ -20,10 +20,9 @@ pub fn limits() -> Vec<f64> {
 /// arrays do not fit together).
 #[wasm_bindgen(js_name = layOut)]
 pub fn lay_out(texts: Vec<String>, runs: &[f64], rules: &[f64]) -> Result<JsValue, JsValue> {
-    let content = content(texts, runs, rules).map_err(error_name)?;
-    if content.runs.iter().all(|r| r.text.trim().is_empty()) {
-        return Err(error_name(PdfError::NoText));
-    }
+    let content = content(texts, runs, rules)
+        .and_then(PdfContent::with_text)
+        .map_err(error_name)?;
     serde_wasm_bindgen::to_value(&pdf::document(&content))
         .map_err(|_| error_name(PdfError::Unreadable))
 }

@@ -52,6 +52,18 @@ def hashed(stem, text, ext="js"):
     return "%s-%s.%s" % (stem, digest(text), ext)
 
 
+def write_hashed(stem, text, ext="js"):
+    """Writes `text` under its hashed name, which it returns."""
+    name = hashed(stem, text, ext)
+    write(name, text)
+    return name
+
+
+def without_source_map(text):
+    """A script without its source-map comment (maps are not copied)."""
+    return re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text)
+
+
 def source(*parts):
     with open(os.path.join(WWW, *parts), encoding="utf-8") as f:
         return f.read()
@@ -118,8 +130,7 @@ wasm_module = (
     + WASM_DECODE
     + "export { wasmBytes };\n"
 )
-wasm_js = hashed("wasm", wasm_module)
-write(wasm_js, wasm_module)
+wasm_js = write_hashed("wasm", wasm_module)
 
 # --- PDFs, read in the page on demand: pdf.js and the reader (www/pdf/) ----------------------
 # pdf.js's legacy build (it runs in older Chromium kernels too) from www/pdf/node_modules (npm ci
@@ -132,15 +143,9 @@ if not os.path.isdir(PDFJS):
 
 
 def vendored(*parts):
-    """A file of pdfjs-dist, without its source-map comment (the map is not copied)."""
+    """A file of pdfjs-dist, without its source-map comment."""
     with open(os.path.join(PDFJS, *parts), encoding="utf-8") as f:
-        return re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", f.read())
-
-
-def write_hashed(stem, text):
-    name = hashed(stem, text)
-    write(name, text)
-    return name
+        return without_source_map(f.read())
 
 
 pdfjs_js = write_hashed("pdfjs", vendored("legacy", "build", "pdf.min.mjs"))
@@ -169,7 +174,7 @@ for left in [n for n in os.listdir(staging) if n.startswith(PDF_LAYOUT)]:
     os.remove(os.path.join(staging, left))  # the glue, and its TypeScript if any
 if not re.search(r"(?m)^export function layOut\(", layout_glue) or not re.search(r"(?m)^export function limits\(", layout_glue):
     fail("%s does not export layOut and limits" % layout_glue_name)
-layout_glue = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", layout_glue)
+layout_glue = without_source_map(layout_glue)
 pdf_layout_js = write_hashed(
     "pdf-layout",
     "// 年报校验's PDF layout (src/pdf_layout): its wasm, embedded, and its wasm-bindgen glue.\n"
@@ -198,8 +203,7 @@ start_body = imports.sub("", start)  # what runs once `init` and `bindings` exis
 
 # --- The checking worker: the same wasm, checking off the page's thread -----------------------
 worker_text = fill(source("worker", "worker.js"), WASM_JS=wasm_js, BINDINGS_JS=bindings_js)
-worker_js = hashed("worker", worker_text)
-write(worker_js, worker_text)
+worker_js = write_hashed("worker", worker_text)
 
 start_js_text = (
     "import { wasmBytes } from './%s';\n"
@@ -213,8 +217,7 @@ start_js_text = (
     "    .catch((error) => console.warn('年报校验：未能启用离线使用', error));\n"
     "}\n" % (wasm_js, worker_js, pdf_reader_js, start)
 )
-start_js = hashed("start", start_js_text)
-write(start_js, start_js_text)
+start_js = write_hashed("start", start_js_text)
 html = html[: found.start()] + '<script type="module" src="./%s"></script>' % start_js + html[found.end():]
 html = sub_once(r"<link rel=\"preload\" href=\"[^\"]*_bg\.wasm\"[^>]*>", "", html, "wasm preload link")
 
@@ -269,13 +272,11 @@ if re.search(r"@media[^{]*width", component_css):
 # Lengths (not the width queries: there rem is the browser's default, whatever the page says).
 component_css = re.sub(r"(?<![\w.])(-?\d*\.?\d+)rem\b(?![^{}]*\{)", px, component_css)
 element_css_text = source("embed", "element.css") + "\n/* style.css */\n" + component_css
-element_css = hashed("element", element_css_text, "css")
-write(element_css, element_css_text)
+element_css = write_hashed("element", element_css_text, "css")
 
 # --- The iframe widget: embed.html and its bridge --------------------------------------------
 bridge_text = source("embed", "bridge.js")
-bridge_js = hashed("bridge", bridge_text)
-write(bridge_js, bridge_text)
+bridge_js = write_hashed("bridge", bridge_text)
 embed = sub_once(r"<body[^>]*>", '<body data-nianbao="embed">', html, "<body>")
 embed = sub_once(r"(\s*<!--(?:(?!-->).)*-->)?\s*<link rel=\"manifest\"[^>]*>", "", embed, "manifest link", re.S)
 embed = sub_once(r"<title>[^<]*</title>", "<title>年报校验（嵌入）</title>", embed, "title")

@@ -48,8 +48,7 @@ export class PdfFailure extends Error {
  * refused ('TooLarge'), as the CLI does.
  */
 export async function readPdf(bytes) {
-  const content = await readContent(bytes);
-  await ready;
+  const content = await readContent(bytes); // the layout wasm is ready once this has its limits
   try {
     return layOut(content.texts, content.runs, content.rules);
   } catch (kind) {

@@ -51,6 +51,17 @@ pub struct PdfContent {
     pub rules: Vec<Rule>,
 }
 
+impl PdfContent {
+    /// The content, or [`PdfError::NoText`] when no run has any text (a scan, or text with no
+    /// Unicode mapping): what every adapter's reader says of such a file.
+    pub fn with_text(self) -> Result<Self, PdfError> {
+        if self.runs.iter().all(|r| r.text.trim().is_empty()) {
+            return Err(PdfError::NoText);
+        }
+        Ok(self)
+    }
+}
+
 /// Why a PDF could not be read; its `Display` is what the user is told.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PdfError {
