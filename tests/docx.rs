@@ -9,122 +9,17 @@
 
 use std::io::Write as _;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use nianbao::input::docx::{read_docx, DocxError};
 
 mod common;
 
-use common::{Draw, Rng, Scale, Tpl, REQ_COLS, RESULTS_GROUP, REVIEW_COLS, REVIEW_GROUPS};
-
-// --------------------------------------------------------------------------- a grid model
-
-/// A cell as written: its top-left position, spans and text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Cell {
-    row: usize,
-    col: usize,
-    rowspan: usize,
-    colspan: usize,
-    text: String,
-}
-
-/// A table as rows × columns; `absent` positions are left out by `w:gridBefore`.
-#[derive(Clone, Debug, Default)]
-struct Table {
-    cols: usize,
-    rows: usize,
-    cells: Vec<Cell>,
-    absent: Vec<(usize, usize)>,
-}
-
-impl Table {
-    fn new(cols: usize) -> Table {
-        Table {
-            cols,
-            ..Table::default()
-        }
-    }
-
-    /// Adds a row of `(colspan, rowspan, text)` cells at the first free positions.
-    fn row(&mut self, cells: &[(usize, usize, &str)]) {
-        let row = self.rows;
-        self.rows += 1;
-        let mut col = 0;
-        for &(colspan, rowspan, text) in cells {
-            while self.covered(row, col) {
-                col += 1;
-            }
-            self.cells.push(Cell {
-                row,
-                col,
-                rowspan,
-                colspan,
-                text: text.to_string(),
-            });
-            col += colspan;
-        }
-        assert!(col <= self.cols, "row {row} is too wide: {cells:?}");
-    }
-
-    fn covered(&self, row: usize, col: usize) -> bool {
-        self.absent.contains(&(row, col))
-            || self.cells.iter().any(|c| {
-                (c.row..c.row + c.rowspan).contains(&row)
-                    && (c.col..c.col + c.colspan).contains(&col)
-            })
-    }
-}
-
-// --------------------------------------------------------------------------- the values
-
-/// The cells of the three tables, by the contract's keys; `None` is a blank cell.
-struct Values {
-    template: Tpl,
-    tables: Map<String, Value>,
-}
-
-impl Values {
-    fn get(&self, table: &str, row: &str, col: &str) -> Option<f64> {
-        self.tables.get(table)?.get(row)?.get(col)?.as_f64()
-    }
-}
-
-fn from_valid_set(set: &common::ValidSet, rng: &mut Rng) -> Values {
-    let mut tables = Map::new();
-    let blank = |rng: &mut Rng, v: f64| (!rng.chance(3)).then_some(v);
-    let mut active = Map::new();
-    for ((block, key, _), cells) in set.template.active_rows().iter().zip(&set.active) {
-        let mut row = Map::new();
-        for (col, v) in block.cols.iter().zip(cells) {
-            row.insert(col.0.to_string(), blank(rng, *v).into());
-        }
-        active.insert(key.to_string(), row.into());
-    }
-    tables.insert("active".into(), active.into());
-    let mut requests = Map::new();
-    for (row, cells) in set.template.request_rows().iter().zip(&set.requests) {
-        let mut out = Map::new();
-        for (col, v) in REQ_COLS.iter().zip(cells) {
-            out.insert(col.to_string(), blank(rng, *v as f64).into());
-        }
-        requests.insert(row.key.to_string(), out.into());
-    }
-    tables.insert("requests".into(), requests.into());
-    let mut review = Map::new();
-    for ((group, _), cells) in REVIEW_GROUPS.iter().zip(&set.review) {
-        let mut out = Map::new();
-        for (col, v) in REVIEW_COLS.iter().zip(cells) {
-            out.insert(col.to_string(), blank(rng, *v as f64).into());
-        }
-        review.insert(group.to_string(), out.into());
-    }
-    tables.insert("review_litigation".into(), review.into());
-    Values {
-        template: set.template,
-        tables,
-    }
-}
+use common::grid::{
+    fixture_prose, from_valid_set, tables, template_of, wrong_cells, Cell, GridStyle, Table,
+    Values, AGENCIES,
+};
+use common::{Draw, Rng, Scale, Tpl};
 
 // --------------------------------------------------------------------------- variants
 
@@ -148,6 +43,17 @@ struct Style {
     word_noise: bool,
     /// `1．` with the full-width stop, as Word's template prints it.
     full_width_stop: bool,
+}
+
+impl Style {
+    fn grid(self) -> GridStyle {
+        GridStyle {
+            slash_blanks: self.slash_blanks,
+            grid_before: self.grid_before,
+            word_noise: self.word_noise,
+            full_width_stop: self.full_width_stop,
+        }
+    }
 }
 
 const STYLES: [Style; 4] = [
@@ -192,137 +98,6 @@ const STYLES: [Style; 4] = [
         full_width_stop: true,
     },
 ];
-
-fn number(v: Option<f64>, style: Style) -> String {
-    match v {
-        None if style.slash_blanks => "/".to_string(),
-        None => String::new(),
-        Some(v) if v.fract() == 0.0 => format!("{}", v as i64),
-        Some(v) => format!("{v}"),
-    }
-}
-
-// --------------------------------------------------------------------------- the three tables
-
-/// 表二 in four grid columns, block by block as the template prints it.
-fn active_table(values: &Values, style: Style) -> Table {
-    let mut t = Table::new(4);
-    let v = |row: &str, col: &str| number(values.get("active", row, col), style);
-    for block in values.template.blocks() {
-        let heading = format!("第二十条第（{}）项", block.item);
-        t.row(&[(4, 1, &heading)]);
-        let mut header: Vec<(usize, usize, &str)> = vec![(1, 1, "信息内容")];
-        let last = block.cols.len() - 1;
-        for (i, col) in block.cols.iter().enumerate() {
-            header.push((if i == last { 4 - 1 - last } else { 1 }, 1, col.1));
-        }
-        t.row(&header);
-        for &(key, label) in block.rows {
-            let texts: Vec<String> = block.cols.iter().map(|c| v(key, c.0)).collect();
-            let mut row: Vec<(usize, usize, &str)> = vec![(1, 1, label)];
-            for (i, text) in texts.iter().enumerate() {
-                row.push((if i == last { 4 - 1 - last } else { 1 }, 1, text));
-            }
-            t.row(&row);
-        }
-    }
-    t
-}
-
-/// 表三 in ten grid columns: three label columns (merged as the template merges them) and the
-/// seven applicant columns under a three-row header.
-fn requests_table(values: &Values, style: Style) -> Table {
-    let mut t = Table::new(10);
-    let stop = |label: &str| {
-        if style.full_width_stop {
-            label.replacen('.', "．", 1)
-        } else {
-            label.to_string()
-        }
-    };
-    let rows = values.template.request_rows();
-    t.row(&[
-        (
-            3,
-            3,
-            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-        ),
-        (7, 1, "申请人情况"),
-    ]);
-    t.row(&[(1, 2, "自然人"), (5, 1, "法人或其他组织"), (1, 2, "总计")]);
-    let commercial = if style.word_noise {
-        "商业\n企业"
-    } else {
-        "商业企业"
-    };
-    t.row(&[
-        (1, 1, commercial),
-        (1, 1, "科研机构"),
-        (1, 1, "社会公益组织"),
-        (1, 1, "法律服务机构"),
-        (1, 1, "其他"),
-    ]);
-    let results = rows.iter().filter(|r| common::is_result_row(r.key)).count() + 1;
-    let mut results_seen = 0;
-    for (i, row) in rows.iter().enumerate() {
-        let texts: Vec<String> = REQ_COLS
-            .iter()
-            .map(|c| number(values.get("requests", row.key, c), style))
-            .collect();
-        let mut cells: Vec<(usize, usize, String)> = Vec::new();
-        if common::is_result_row(row.key) || row.key == "total" {
-            if results_seen == 0 {
-                let span = if style.grid_before { 1 } else { results };
-                cells.push((1, span, RESULTS_GROUP.to_string()));
-            } else if style.grid_before {
-                t.absent.push((t.rows, 0));
-            }
-            results_seen += 1;
-            match row.group {
-                Some(group) => {
-                    let first = i == 0 || rows[i - 1].group != Some(group);
-                    if first {
-                        let size = rows.iter().filter(|r| r.group == Some(group)).count();
-                        cells.push((1, size, group.to_string()));
-                    }
-                    cells.push((1, 1, stop(row.label)));
-                }
-                None => cells.push((2, 1, row.label.to_string())),
-            }
-        } else {
-            cells.push((3, 1, row.label.to_string()));
-        }
-        cells.extend(texts.into_iter().map(|text| (1, 1, text)));
-        let cells: Vec<(usize, usize, &str)> =
-            cells.iter().map(|(c, r, s)| (*c, *r, s.as_str())).collect();
-        t.row(&cells);
-    }
-    t
-}
-
-/// 表四 in fifteen grid columns under its three-row header, values in one row.
-fn review_table(values: &Values, style: Style) -> Table {
-    let mut t = Table::new(15);
-    t.row(&[(5, 1, "行政复议"), (10, 1, "行政诉讼")]);
-    let heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
-    let mut row: Vec<(usize, usize, &str)> = heads.iter().map(|h| (1, 2, *h)).collect();
-    row.push((5, 1, "未经复议直接起诉"));
-    row.push((5, 1, "复议后起诉"));
-    t.row(&row);
-    let both: Vec<(usize, usize, &str)> = heads.iter().chain(&heads).map(|h| (1, 1, *h)).collect();
-    t.row(&both);
-    let texts: Vec<String> = REVIEW_GROUPS
-        .iter()
-        .flat_map(|(g, _)| {
-            REVIEW_COLS
-                .iter()
-                .map(move |c| number(values.get("review_litigation", g, c), style))
-        })
-        .collect();
-    let cells: Vec<(usize, usize, &str)> = texts.iter().map(|s| (1, 1, s.as_str())).collect();
-    t.row(&cells);
-    t
-}
 
 // --------------------------------------------------------------------------- WordprocessingML
 
@@ -527,18 +302,6 @@ const RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?
 
 // --------------------------------------------------------------------------- reports
 
-/// A fixture's text split around its tables: what comes before 二、主动公开政府信息情况, and
-/// from 五、存在的主要问题 on.
-fn fixture_prose(text: &str) -> (String, String) {
-    let start = text.find("二、主动公开政府信息情况").expect("section 二");
-    let end = start
-        + text[start..]
-            .find("五、存在的主要问题")
-            .expect("section 五");
-    // The heading's line prefix (`## `) stays with the prose before it.
-    (text[..start].to_string(), text[end..].to_string())
-}
-
 fn report_parts(before: String, after: String, tables: [Table; 3]) -> Vec<Part> {
     let [active, requests, review] = tables;
     vec![
@@ -549,14 +312,6 @@ fn report_parts(before: String, after: String, tables: [Table; 3]) -> Vec<Part> 
         Part::Text("四、政府信息公开行政复议、行政诉讼情况".into()),
         Part::Table(review),
         Part::Text(after),
-    ]
-}
-
-fn tables(values: &Values, style: Style) -> [Table; 3] {
-    [
-        active_table(values, style),
-        requests_table(values, style),
-        review_table(values, style),
     ]
 }
 
@@ -602,35 +357,6 @@ fn check_json(doc: &nianbao::input::document::Document) -> Value {
     serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap()
 }
 
-/// Cells of `got` that differ from `want` (numbers equal within 1e-6, blanks as null).
-fn wrong_cells(got: &Value, want: &Map<String, Value>, what: &str) -> Vec<String> {
-    let mut wrong = Vec::new();
-    for (table, rows) in want {
-        for (row, cols) in rows.as_object().unwrap() {
-            for (col, want) in cols.as_object().unwrap() {
-                let found = &got["tables"][table][row][col];
-                let same = match (found.as_f64(), want.as_f64()) {
-                    (Some(a), Some(b)) => (a - b).abs() < 1e-6,
-                    _ => found.is_null() && want.is_null(),
-                };
-                if !same {
-                    wrong.push(format!(
-                        "{what}: {table}.{row}.{col} want {want} got {found}"
-                    ));
-                }
-            }
-        }
-    }
-    wrong
-}
-
-fn template_of(truth: &Value) -> Tpl {
-    match truth["template"].as_str() {
-        Some("2019") => Tpl::Y2019,
-        _ => Tpl::Y2021,
-    }
-}
-
 // --------------------------------------------------------------------------- tests
 
 #[test]
@@ -643,7 +369,7 @@ fn fixture_tables_written_as_word_does_read_back_exactly() {
         };
         for (i, style) in STYLES.iter().enumerate() {
             let what = format!("{name} style {i}");
-            let written = tables(&values, *style);
+            let written = tables(&values, style.grid());
             let (before, after) = fixture_prose(&text);
             let xml = document_xml(&report_parts(before, after, written.clone()), *style);
             let doc = read_docx(&docx(&xml)).unwrap_or_else(|e| panic!("{what}: {e}"));
@@ -666,7 +392,7 @@ fn fixtures_as_docx_check_like_their_truth() {
             let what = format!("{name} style {i}");
             let (before, after) = fixture_prose(&text);
             let xml = document_xml(
-                &report_parts(before, after, tables(&values, *style)),
+                &report_parts(before, after, tables(&values, style.grid())),
                 *style,
             );
             let doc = read_docx(&docx(&xml)).unwrap();
@@ -696,13 +422,6 @@ fn fixtures_as_docx_check_like_their_truth() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
-
-const AGENCIES: [&str; 4] = [
-    "某某县人民政府",
-    "某某市财政局",
-    "某某区人民政府办公室",
-    "某某镇人民政府",
-];
 
 /// Random valid table sets (3% of cells blank) in random styles: the grids are always exact;
 /// the checked tables must equal the set in the styles `compare` accepts.
@@ -738,7 +457,7 @@ fn random_sets(compare: impl Fn(Style) -> bool) -> Vec<String> {
             "五、存在的主要问题及改进情况\n一是政策解读形式较为单一。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n{agency}\n{}年1月10日",
             year + 1
         );
-        let written = tables(&values, style);
+        let written = tables(&values, style.grid());
         let xml = document_xml(&report_parts(before, after, written.clone()), style);
         let doc = read_docx(&docx(&xml)).unwrap();
         assert_grids(&doc, &written, &what);
@@ -884,7 +603,7 @@ fn a_docx_written_by_libreoffice_reads_back_exactly() {
         full_width_stop: true,
         ..STYLES[0]
     };
-    let [_, requests, review] = tables(&values, style);
+    let [_, requests, review] = tables(&values, style.grid());
     assert_eq!(doc.grids.len(), 3);
     let active = nianbao::input::document::Document {
         text: doc.text.clone(),
@@ -974,7 +693,10 @@ fn a_report_with_numbered_headings_finds_its_sections() {
     };
     let style = STYLES[0];
     let (before, after) = fixture_prose(&text);
-    let mut xml = document_xml(&report_parts(before, after, tables(&values, style)), style);
+    let mut xml = document_xml(
+        &report_parts(before, after, tables(&values, style.grid())),
+        style,
+    );
     for heading in common::HEADINGS {
         let typed = format!("<w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:rFonts w:hint=\"eastAsia\"/></w:rPr><w:t xml:space=\"preserve\">{heading}</w:t>");
         assert_eq!(xml.matches(&typed).count(), 1, "{heading}");
@@ -989,7 +711,7 @@ fn a_report_with_numbered_headings_finds_its_sections() {
             &report_parts(
                 fixture_prose(&text).0,
                 fixture_prose(&text).1,
-                tables(&values, style),
+                tables(&values, style.grid()),
             ),
             style,
         )))
@@ -1026,7 +748,10 @@ mod mutated {
         };
         let style = STYLES[3];
         let (before, after) = fixture_prose(&text);
-        document_xml(&report_parts(before, after, tables(&values, style)), style)
+        document_xml(
+            &report_parts(before, after, tables(&values, style.grid())),
+            style,
+        )
     }
 
     /// What must hold of any document read: cells inside the text, on their row's line.

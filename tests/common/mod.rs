@@ -5,7 +5,9 @@
 // Each test crate compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
 
+pub mod grid;
 pub mod pdf_lines;
+pub mod pdf_writer;
 pub mod readback;
 
 // --------------------------------------------------------------------------- randomness

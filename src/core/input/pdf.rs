@@ -183,7 +183,7 @@ fn page_blocks(runs: &[&TextRun], rules: &[&Rule]) -> Vec<Block> {
 }
 
 /// Appends a block, joining a table to the one before it when nothing but a page break stands
-/// between them and their columns are the same.
+/// between them and their outer edges are the same.
 fn push_joining_tables(blocks: &mut Vec<Block>, block: Block) {
     if let (
         Some(Block {
@@ -193,24 +193,116 @@ fn push_joining_tables(blocks: &mut Vec<Block>, block: Block) {
         BlockKind::Table(next),
     ) = (blocks.last_mut(), &block.kind)
     {
-        if same_columns(&before.xs, &next.xs) {
+        if same_outline(&before.xs, &next.xs) {
             let BlockKind::Table(next) = block.kind else {
                 return;
             };
-            let offset = before.rows;
-            before.rows += next.rows;
-            before.cells.extend(next.cells.into_iter().map(|cell| Cell {
-                row: cell.row + offset,
-                ..cell
-            }));
+            before.append(next);
             return;
         }
     }
     blocks.push(block);
 }
 
-fn same_columns(a: &[f64], b: &[f64]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= SNAP)
+impl Table {
+    /// Appends the part of this table on the next page. Their column edges are united (a part
+    /// whose rows all merge two columns lacks the edge between them). A merged label cell cut
+    /// by the page break is drawn as two boxes, one ending this part and one starting the
+    /// next: they are one cell again ([`continues`]).
+    fn append(&mut self, mut next: Table) {
+        let xs = edges(self.xs.iter().chain(&next.xs).copied(), false);
+        self.align_to(&xs);
+        next.align_to(&xs);
+        let offset = self.rows;
+        self.rows += next.rows;
+        // An empty cell below a header over values is a blank value, not the rest of a label.
+        let header_over_values = !self
+            .cells
+            .iter()
+            .any(|a| a.row + a.rowspan == offset && is_number(&a.text))
+            && next.cells.iter().any(|b| b.row == 0 && is_number(&b.text));
+        for cell in next.cells {
+            let above = (cell.row == 0)
+                .then(|| {
+                    self.cells.iter_mut().find(|a| {
+                        a.row + a.rowspan == offset
+                            && a.col == cell.col
+                            && a.colspan == cell.colspan
+                    })
+                })
+                .flatten()
+                .filter(|above| continues(above, &cell, header_over_values));
+            match above {
+                Some(above) => {
+                    above.rowspan += cell.rowspan;
+                    above.text.push_str(&cell.text);
+                }
+                None => self.cells.push(Cell {
+                    row: cell.row + offset,
+                    ..cell
+                }),
+            }
+        }
+        sort::sort_by_key(&mut self.cells, |c| sort::pair(c.row as u64, c.col as u64));
+    }
+
+    /// Column positions counted on `xs`, edges this table's and more.
+    fn align_to(&mut self, xs: &[f64]) {
+        let at = |x: f64| xs.iter().position(|&e| (e - x).abs() <= SNAP).unwrap_or(0);
+        for cell in &mut self.cells {
+            let (left, right) = (at(self.xs[cell.col]), at(self.xs[cell.col + cell.colspan]));
+            cell.col = left;
+            cell.colspan = right.saturating_sub(left).max(1);
+        }
+        self.xs = xs.to_vec();
+    }
+}
+
+/// Whether `below`, first on a page, continues `above`, last on the page before: one of them
+/// spans rows (a merged label) and either one is empty (the label's text stands on one page)
+/// or `below` is the rest of a wrapped label, not a value or a new label (`（四）`, `三、`,
+/// `2.`).
+fn continues(above: &Cell, below: &Cell, header_over_values: bool) -> bool {
+    let merged = above.rowspan > 1 || below.rowspan > 1;
+    let empty =
+        above.text.trim().is_empty() || (below.text.trim().is_empty() && !header_over_values);
+    let rest_of_label =
+        !(below.text.trim().is_empty() || starts_label(&below.text) || is_number(&below.text));
+    merged && (empty || rest_of_label)
+}
+
+/// `（四）…`, `(4)…`, `三、…`, `2.…`: text that begins a label of its own.
+fn starts_label(text: &str) -> bool {
+    let text = text.trim_start();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some('（' | '(') => true,
+        Some(c) if numeral(c) => {
+            let rest: String = chars.skip_while(|&c| numeral(c)).take(1).collect();
+            matches!(rest.as_str(), "、" | "." | "．" | "，")
+        }
+        _ => false,
+    }
+}
+
+/// `12`, `3.5`, `1,024`, `/`: a value cell's text.
+fn is_number(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | '-' | '%'))
+}
+
+/// Whether two tables have the same outer edges: one table, when a page break is all that
+/// stands between them.
+fn same_outline(a: &[f64], b: &[f64]) -> bool {
+    let close = |x: f64, y: f64| (x - y).abs() <= SNAP;
+    match (a.first(), a.last(), b.first(), b.last()) {
+        (Some(&a0), Some(&a1), Some(&b0), Some(&b1)) => close(a0, b0) && close(a1, b1),
+        _ => false,
+    }
 }
 
 fn emit_table(builder: &mut DocumentBuilder, table: &Table) {
@@ -648,6 +740,104 @@ mod tests {
         let document = document(&content);
         assert_eq!(document.grids.len(), 1);
         assert_eq!(document.text, "（一）予以公开\t5\n（二）部分公开\t6\n");
+    }
+
+    /// The four borders of a cell at (`row`, `col`) spanning `rows` × `cols` in a grid of
+    /// 100 × 20 point positions whose top edge is at `top`.
+    fn cell_box(
+        page: usize,
+        top: f64,
+        (row, col): (usize, usize),
+        (rows, cols): (usize, usize),
+    ) -> Vec<Rule> {
+        let (x0, x1) = (100.0 * col as f64, 100.0 * (col + cols) as f64);
+        let (y0, y1) = (top - 20.0 * row as f64, top - 20.0 * (row + rows) as f64);
+        vec![
+            line(page, x0, y0, x1, y0),
+            line(page, x0, y1, x1, y1),
+            line(page, x0, y0, x0, y1),
+            line(page, x1, y0, x1, y1),
+        ]
+    }
+
+    /// The cells of the document's one grid as (row, col, rowspan, colspan, text).
+    fn cells(document: &Document) -> Vec<(usize, usize, usize, usize, String)> {
+        assert_eq!(document.grids.len(), 1, "{:?}", document.text);
+        let grid = &document.grids[0];
+        grid.cells
+            .iter()
+            .map(|c| {
+                (
+                    c.row,
+                    c.col,
+                    c.rowspan,
+                    c.colspan,
+                    document.cell_text(c).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_merged_label_cut_by_a_page_break_is_one_cell() {
+        // Page 0: the label's empty box over two rows of values; page 1: its text in the box
+        // over the third row.
+        let mut rules = cell_box(0, 100.0, (0, 0), (2, 1));
+        rules.extend(cell_box(0, 100.0, (0, 1), (1, 1)));
+        rules.extend(cell_box(0, 100.0, (1, 1), (1, 1)));
+        rules.extend(cell_box(1, 700.0, (0, 0), (1, 1)));
+        rules.extend(cell_box(1, 700.0, (0, 1), (1, 1)));
+        let mut content = PdfContent {
+            rules,
+            ..PdfContent::default()
+        };
+        content.runs.push(run(0, 105.0, 85.0, "1"));
+        content.runs.push(run(0, 105.0, 65.0, "2"));
+        content.runs.push(run(1, 5.0, 685.0, "（三）不予公开"));
+        content.runs.push(run(1, 105.0, 685.0, "3"));
+        let got = cells(&document(&content));
+        assert_eq!(got[0], (0, 0, 3, 1, "（三）不予公开".to_string()));
+        assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn a_blank_value_under_a_header_on_the_next_page_stays_a_cell() {
+        // Page 0: 结果维持 over two header rows; page 1: the values, the first one blank.
+        let mut rules = cell_box(0, 100.0, (0, 0), (2, 1));
+        rules.extend(cell_box(0, 100.0, (0, 1), (1, 1)));
+        rules.extend(cell_box(0, 100.0, (1, 1), (1, 1)));
+        rules.extend(cell_box(1, 700.0, (0, 0), (1, 1)));
+        rules.extend(cell_box(1, 700.0, (0, 1), (1, 1)));
+        let mut content = PdfContent {
+            rules,
+            ..PdfContent::default()
+        };
+        content.runs.push(run(0, 5.0, 75.0, "结果维持"));
+        content.runs.push(run(0, 105.0, 85.0, "行政诉讼"));
+        content.runs.push(run(0, 105.0, 65.0, "总计"));
+        content.runs.push(run(1, 105.0, 685.0, "5"));
+        let got = cells(&document(&content));
+        assert_eq!(got[0], (0, 0, 2, 1, "结果维持".to_string()));
+        assert!(got.contains(&(2, 0, 1, 1, String::new())), "{got:?}");
+    }
+
+    #[test]
+    fn a_part_with_merged_columns_joins_the_table_before_it() {
+        // Page 1's row merges columns 1 and 2, so its frame lacks their edge.
+        let mut content = PdfContent {
+            rules: grid(0, 100.0, 1, 3, &[]),
+            ..PdfContent::default()
+        };
+        content.rules.extend(cell_box(1, 700.0, (0, 0), (1, 1)));
+        content.rules.extend(cell_box(1, 700.0, (0, 1), (1, 2)));
+        content.runs.push(run(0, 5.0, 85.0, "甲"));
+        content.runs.push(run(0, 105.0, 85.0, "1"));
+        content.runs.push(run(0, 205.0, 85.0, "2"));
+        content.runs.push(run(1, 5.0, 685.0, "乙"));
+        content.runs.push(run(1, 150.0, 685.0, "3"));
+        let got = cells(&document(&content));
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(got[4], (1, 1, 1, 2, "3".to_string()));
     }
 
     #[test]
