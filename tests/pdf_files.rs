@@ -1,6 +1,7 @@
 //! PDF files read exactly: the fixtures' truth tables and random valid tables of both templates,
 //! laid out as Word exports a report to PDF — Chinese text in an Identity-H font with a
-//! ToUnicode map, labels wrapped in their cells, merged cells, ruling lines per cell, page
+//! ToUnicode map (or, as older tools write it, an unembedded STSong-Light in UniGB-UCS2-H or
+//! GBK-EUC-H), labels wrapped in their cells, merged cells, ruling lines per cell, page
 //! numbers, tables broken across pages (a merged cell split by the break) — read by the CLI's
 //! reader (`nianbao::native::open`). Each grid must equal what was drawn, cell for cell, and the
 //! checked tables the values written.
@@ -13,7 +14,7 @@ use common::grid::{
     fixture_prose, from_valid_set, tables, template_of, wrong_cells, Cell, GridStyle, Table,
     Values, AGENCIES,
 };
-use common::pdf_writer::{text_width, PdfWriter, PAGE_WIDTH};
+use common::pdf_writer::{text_width, FontKind, PdfWriter, PAGE_WIDTH};
 use common::{Draw, Rng, Scale, Tpl};
 
 const LEFT: f64 = 60.0;
@@ -31,6 +32,7 @@ struct Look {
     /// Labels start at the cell's left (else centred, as numbers always are).
     labels_left: bool,
     grid: GridStyle,
+    font: FontKind,
 }
 
 impl Look {
@@ -45,6 +47,13 @@ impl Look {
                 word_noise: rng.chance(50),
                 full_width_stop: rng.chance(50),
             },
+            font: rng.pick(&[
+                FontKind::Identity,
+                FontKind::Identity,
+                FontKind::Identity,
+                FontKind::Ucs2,
+                FontKind::Gbk,
+            ]),
         }
     }
 
@@ -61,6 +70,8 @@ struct Tally {
     tables_broken_across_pages: usize,
     cells_split_by_a_break: usize,
     cells_compared: usize,
+    /// Files in each font coding: Identity-H, UniGB-UCS2-H, GBK-EUC-H.
+    fonts: [usize; 3],
 }
 
 // --------------------------------------------------------------------------- text flow
@@ -76,7 +87,7 @@ struct Flow {
 impl Flow {
     fn new(look: Look) -> Flow {
         let mut flow = Flow {
-            pdf: PdfWriter::default(),
+            pdf: PdfWriter::new(look.font),
             y: TOP,
             look,
         };
@@ -376,6 +387,7 @@ fn report_pdf(
         flow.paragraph(line.trim_start_matches('#'));
     }
     tally.files += 1;
+    tally.fonts[look.font as usize] += 1;
     tally.pages += flow.pdf.page_count();
     (flow.pdf.finish(), drawn)
 }
@@ -433,6 +445,10 @@ fn check_json(doc: &nianbao::Document) -> Value {
 }
 
 fn read(pdf: &[u8], what: &str) -> nianbao::Document {
+    if let Ok(dir) = std::env::var("PDF_KEEP") {
+        let name = what.split(' ').take(2).collect::<Vec<_>>().join("_");
+        std::fs::write(format!("{dir}/{name}.pdf"), pdf).unwrap();
+    }
     nianbao::native::open("report.pdf", pdf).unwrap_or_else(|e| panic!("{what}: {e}"))
 }
 
@@ -535,4 +551,18 @@ fn random_valid_tables_exported_as_pdf_read_back_exactly() {
         problems.join("\n")
     );
     assert!(tally.cells_split_by_a_break > 0, "{tally:?}");
+}
+
+/// `STSong-Light` in `UniGB-UCS2-H`, not embedded and without a ToUnicode map (the fuzz seed
+/// `ruled_table.pdf`, as iText writes Chinese): the CLI reads its text and its table, as the
+/// page does with pdf.js's CMaps.
+#[test]
+fn an_unembedded_chinese_font_in_a_predefined_cmap_is_read() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz/corpus/pdf/ruled_table.pdf");
+    let doc = read(&std::fs::read(path).unwrap(), "ruled_table.pdf");
+    assert!(doc.text.starts_with("一、总体情况\n"), "{:?}", doc.text);
+    let grid = &doc.grids[0];
+    let cells: Vec<&str> = grid.cells.iter().map(|c| doc.cell_text(c)).collect();
+    assert_eq!(cells, ["总计", "12", "自然人", "7", "", ""]);
 }

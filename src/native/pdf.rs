@@ -10,6 +10,8 @@ use std::sync::Once;
 use nianbao_core::input::pdf::{
     PdfContent, PdfError, Rule, TextRun, MAX_BYTES, MAX_GLYPHS, MAX_PAGES, MAX_RULES,
 };
+mod cid_fonts;
+
 use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
 
 /// A PDF's runs of text and ruling lines.
@@ -33,6 +35,7 @@ fn read_unguarded(bytes: &[u8]) -> Result<PdfContent, PdfError> {
     if document.get_pages().len() > MAX_PAGES {
         return Err(PdfError::TooLarge);
     }
+    cid_fonts::use_unicode_mappings(&mut document);
     let mut collector = Collector::default();
     match pdf_extract::output_doc(&document, &mut collector) {
         Ok(()) => Ok(collector.content),

@@ -1,7 +1,9 @@
-//! A small PDF writer for the generator tests: text in one Type0 font (Identity-H, a
-//! ToUnicode map and widths, as Word and WPS export Chinese: full-width characters 1 em wide,
-//! ASCII half) and straight ruling lines, on A4 pages. The font program is not embedded: the
-//! readers need only the Unicode map and the widths.
+//! A small PDF writer for the generator tests: text in one Type0 font and straight ruling
+//! lines, on A4 pages. The font is written as Word and WPS export Chinese (Identity-H, a
+//! ToUnicode map and widths: full-width characters 1 em wide, ASCII half), or as older tools
+//! and iText write it, unembedded `STSong-Light` in a predefined CMap (`UniGB-UCS2-H`,
+//! `GBK-EUC-H`) with no ToUnicode map. No font program is embedded: the readers need only the
+//! text's mapping and the widths.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -20,6 +22,19 @@ pub struct Page {
 pub struct PdfWriter {
     pages: Vec<Page>,
     glyphs: BTreeMap<char, u16>,
+    font: FontKind,
+}
+
+/// How the text's characters are coded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FontKind {
+    /// Glyph ids in first-use order, a ToUnicode map.
+    #[default]
+    Identity,
+    /// `STSong-Light` in `UniGB-UCS2-H`: each character its UTF-16 unit.
+    Ucs2,
+    /// `STSong-Light` in `GBK-EUC-H`: each character its GBK bytes.
+    Gbk,
 }
 
 /// The advance of `c` in ems.
@@ -37,6 +52,13 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 }
 
 impl PdfWriter {
+    pub fn new(font: FontKind) -> PdfWriter {
+        PdfWriter {
+            font,
+            ..PdfWriter::default()
+        }
+    }
+
     /// Starts a new page; what is drawn next goes on it.
     pub fn new_page(&mut self) {
         self.pages.push(Page::default());
@@ -64,9 +86,19 @@ impl PdfWriter {
     pub fn text_on(&mut self, page: usize, x: f64, y: f64, size: f64, text: &str) {
         let mut hex = String::new();
         for c in text.chars() {
-            let next = self.glyphs.len() as u16 + 1;
-            let id = *self.glyphs.entry(c).or_insert(next);
-            write!(hex, "{id:04X}").unwrap();
+            match self.font {
+                FontKind::Identity => {
+                    let next = self.glyphs.len() as u16 + 1;
+                    let id = *self.glyphs.entry(c).or_insert(next);
+                    write!(hex, "{id:04X}").unwrap();
+                }
+                FontKind::Ucs2 => write!(hex, "{:04X}", c as u32).unwrap(),
+                FontKind::Gbk => {
+                    let mut utf8 = [0; 4];
+                    let (bytes, ..) = encoding_rs::GBK.encode(c.encode_utf8(&mut utf8));
+                    bytes.iter().for_each(|b| write!(hex, "{b:02X}").unwrap());
+                }
+            }
         }
         writeln!(
             self.pages[page].content,
@@ -82,6 +114,38 @@ impl PdfWriter {
             "0.5 w {x0:.2} {y0:.2} m {x1:.2} {y1:.2} l S"
         )
         .unwrap();
+    }
+
+    /// Objects 3 to 6: the font, its CID font, its descriptor and its ToUnicode map (an
+    /// empty dictionary for a predefined CMap, which has none).
+    fn font_objects(&self) -> Vec<Vec<u8>> {
+        let encoding = match self.font {
+            FontKind::Identity => {
+                let mut by_id: Vec<(u16, char)> =
+                    self.glyphs.iter().map(|(c, id)| (*id, *c)).collect();
+                by_id.sort();
+                let widths: String = by_id
+                    .iter()
+                    .map(|(_, c)| format!("{} ", (em(*c) * 1000.0) as u32))
+                    .collect();
+                return vec![
+                    b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 6 0 R >>".to_vec(),
+                    format!("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /DW 1000 /W [1 [{widths}]] /CIDToGIDMap /Identity >>").into_bytes(),
+                    b"<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>".to_vec(),
+                    stream(&to_unicode(&by_id)),
+                ];
+            }
+            FontKind::Ucs2 => "UniGB-UCS2-H",
+            FontKind::Gbk => "GBK-EUC-H",
+        };
+        // Adobe-GB1 gives ASCII CIDs 1 to 95.
+        let ascii = "500 ".repeat(95);
+        vec![
+            format!("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /{encoding} /DescendantFonts [4 0 R] >>").into_bytes(),
+            format!("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R /DW 1000 /W [1 [{ascii}]] >>").into_bytes(),
+            b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>".to_vec(),
+            b"<< >>".to_vec(),
+        ]
     }
 
     /// The file.
@@ -100,28 +164,7 @@ impl PdfWriter {
             )
             .into_bytes(),
         );
-        objects.push(
-            b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 6 0 R >>"
-                .to_vec(),
-        );
-        // Glyph ids are given in first-use order, so list widths by id.
-        let mut by_id: Vec<(u16, char)> = self.glyphs.iter().map(|(c, id)| (*id, *c)).collect();
-        by_id.sort();
-        let widths_by_id: String = by_id
-            .iter()
-            .map(|(_, c)| format!("{} ", (em(*c) * 1000.0) as u32))
-            .collect();
-        objects.push(
-            format!(
-                "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /DW 1000 /W [1 [{widths_by_id}]] /CIDToGIDMap /Identity >>"
-            )
-            .into_bytes(),
-        );
-        objects.push(
-            b"<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>"
-                .to_vec(),
-        );
-        objects.push(stream(&to_unicode(&by_id)));
+        objects.extend(self.font_objects());
         for (i, page) in self.pages.iter().enumerate() {
             objects.push(
                 format!(
