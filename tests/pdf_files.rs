@@ -33,6 +33,8 @@ struct Look {
     labels_left: bool,
     grid: GridStyle,
     font: FontKind,
+    /// Borders drawn (else the tables are text positioned on the page, nothing more).
+    ruled: bool,
 }
 
 impl Look {
@@ -54,6 +56,7 @@ impl Look {
                 FontKind::Ucs2,
                 FontKind::Gbk,
             ]),
+            ruled: true,
         }
     }
 
@@ -236,7 +239,9 @@ fn draw_table(flow: &mut Flow, table: &Table, rng: &mut Rng, tally: &mut Tally) 
         // rows (a header's 自然人 over the break), and the template's reader takes them so.
         let single_rows = fragments.iter().all(|(from, to)| to - from == 1);
         for &(from, to) in &fragments {
-            draw_box(flow, &placed, &xs, cell, from, to);
+            if look.ruled {
+                draw_box(flow, &placed, &xs, cell, from, to);
+            }
             if single_rows && fragments.len() > 1 {
                 let inside: Vec<String> = on_rows
                     .iter()
@@ -565,4 +570,71 @@ fn an_unembedded_chinese_font_in_a_predefined_cmap_is_read() {
     let grid = &doc.grids[0];
     let cells: Vec<&str> = grid.cells.iter().map(|c| doc.cell_text(c)).collect();
     assert_eq!(cells, ["总计", "12", "自然人", "7", "", ""]);
+}
+
+/// Tables drawn without borders: positioned text only. The reader has no grid to go by; what
+/// it reads must be right, and what it cannot read is declined, never an error on a valid
+/// report. Not yet so (issue 17): on 100 renderings 6 read exactly and most of the rest get
+/// false errors (`structure.row_missing`, `requests.row_sum`), as a label wrapped in its
+/// cell becomes lines of its own and a blank cell shifts the numbers after it.
+#[test]
+#[ignore = "a known gap, measured on demand: cargo test --release --test pdf_files -- --ignored"]
+fn unruled_tables_are_read_right_or_declined() {
+    let draw = Draw {
+        scales: &[5, 50, 500, 5000],
+        no_requests: Some(10),
+        other_results: Some(20),
+        review_scale: Scale::OneOf(&[2, 20]),
+        agencies: &AGENCIES,
+    };
+    let mut tally = Tally::default();
+    let (mut exact, mut declined, mut wrong) = (0, 0, Vec::new());
+    for seed in 0..100u64 {
+        let mut rng = Rng::new(seed);
+        let template = if seed % 2 == 0 {
+            Tpl::Y2019
+        } else {
+            Tpl::Y2021
+        };
+        let set = common::generate(&mut rng, template, &draw);
+        let values = from_valid_set(&set, &mut rng);
+        let look = Look {
+            ruled: false,
+            ..Look::random(&mut rng)
+        };
+        let what = format!("seed {seed} {look:?}");
+        let before = format!(
+            "{}{}年政府信息公开工作年度报告\n一、总体情况\n本机关认真贯彻落实条例。",
+            set.agency, set.year
+        );
+        let after = "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。";
+        let written = tables(&values, look.grid);
+        let (pdf, _) = report_pdf(&before, after, &written, look, &mut rng, &mut tally);
+        let got = check_json(&read(&pdf, &what));
+        let misread: Vec<String> = wrong_cells(&got, &values.tables, &what)
+            .into_iter()
+            .filter(|w| !w.ends_with("got null"))
+            .collect();
+        let errors: Vec<String> = got["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] == "error")
+            .map(|f| format!("{what}: {}", f["rule"]))
+            .collect();
+        if wrong_cells(&got, &values.tables, &what).is_empty() {
+            exact += 1;
+        } else {
+            declined += 1;
+        }
+        wrong.extend(misread);
+        wrong.extend(errors);
+    }
+    println!("unruled tables: {exact} read exactly, {declined} declined in part; {tally:?}");
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
