@@ -106,9 +106,13 @@ pub fn csv_line<S: AsRef<str>>(fields: &[S]) -> String {
 /// A field quoted when it holds a comma, a quote or a line end (quotes doubled). A field that
 /// a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return: a file named `=1+1.txt`, an agency pasted from a hostile page) gets a
-/// leading `'`, as OWASP advises, so that it opens as text; a lone `-` stays as it is.
+/// leading `'`, as OWASP advises, so that it opens as text; a lone `-` and a negative number
+/// (`-3`, `-1.5`: a change from last year) stay as they are, numbers a spreadsheet can add up.
 pub fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text != "-" {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && text != "-"
+        && !is_negative_number(text);
+    let text = if formula {
         format!("'{text}")
     } else {
         text.to_string()
@@ -118,6 +122,16 @@ pub fn csv_field(text: &str) -> String {
     } else {
         text
     }
+}
+
+/// `-3`, `-1.5`: a minus and digits with at most one point between them.
+fn is_negative_number(text: &str) -> bool {
+    let Some(number) = text.strip_prefix('-') else {
+        return false;
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction)
 }
 
 #[cfg(test)]
@@ -138,7 +152,9 @@ mod tests {
     fn fields_a_spreadsheet_would_run_as_formulas_open_as_text() {
         assert_eq!(csv_field("=1+1.txt"), "'=1+1.txt");
         assert_eq!(csv_field("+86"), "'+86");
-        assert_eq!(csv_field("-3"), "'-3");
+        assert_eq!(csv_field("-3+1"), "'-3+1");
+        assert_eq!(csv_field("-1e3"), "'-1e3");
+        assert_eq!(csv_field("-3."), "'-3.");
         assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_field("\tx"), "'\tx");
         assert_eq!(csv_field("\rx"), "\"'\rx\"");
@@ -146,8 +162,11 @@ mod tests {
             csv_field("=HYPERLINK(\"a\",\"b\")"),
             "\"'=HYPERLINK(\"\"a\"\",\"\"b\"\")\""
         );
-        // The mark for "no value", and such characters anywhere but first, stay as they are.
+        // The mark for "no value", a negative number, and such characters anywhere but first
+        // stay as they are.
         assert_eq!(csv_field("-"), "-");
+        assert_eq!(csv_field("-3"), "-3");
+        assert_eq!(csv_field("-1.5"), "-1.5");
         assert_eq!(csv_field("a=b-c"), "a=b-c");
         assert_eq!(csv_field("某县 -1"), "某县 -1");
     }
