@@ -16,10 +16,10 @@ use nianbao::input::docx::{read_docx, DocxError};
 mod common;
 
 use common::grid::{
-    fixture_prose, from_valid_set, tables, template_of, wrong_cells, Cell, GridStyle, Table,
-    Values, AGENCIES,
+    cells_read, check_json, fixture_prose, random_set, tables, template_of, wrong_cells, Cell,
+    GridStyle, Table, Values,
 };
-use common::{Draw, Rng, Scale, Tpl};
+use common::Tpl;
 
 // --------------------------------------------------------------------------- variants
 
@@ -327,17 +327,7 @@ fn assert_grids(doc: &nianbao::input::document::Document, written: &[Table], wha
                 ..c.clone()
             })
             .collect();
-        let got: Vec<Cell> = grid
-            .cells
-            .iter()
-            .map(|c| Cell {
-                row: c.row,
-                col: c.col,
-                rowspan: c.rowspan,
-                colspan: c.colspan,
-                text: doc.cell_text(c).to_string(),
-            })
-            .collect();
+        let got = cells_read(doc, grid);
         let mut want_sorted = want.clone();
         want_sorted.sort_by_key(|c| (c.row, c.col));
         assert_eq!(
@@ -350,11 +340,6 @@ fn assert_grids(doc: &nianbao::input::document::Document, written: &[Table], wha
         }
         assert_eq!(got.len(), want_sorted.len(), "{what}: grid {i} cells");
     }
-}
-
-fn check_json(doc: &nianbao::input::document::Document) -> Value {
-    let report = nianbao::check(doc, None, &nianbao::Options::default());
-    serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap()
 }
 
 // --------------------------------------------------------------------------- tests
@@ -426,27 +411,14 @@ fn fixtures_as_docx_check_like_their_truth() {
 /// Random valid table sets (3% of cells blank) in random styles: the grids are always exact;
 /// the checked tables must equal the set in the styles `compare` accepts.
 fn random_sets(compare: impl Fn(Style) -> bool) -> Vec<String> {
-    let draw = Draw {
-        scales: &[5, 50, 500, 5000],
-        no_requests: Some(10),
-        other_results: Some(20),
-        review_scale: Scale::OneOf(&[2, 20]),
-        agencies: &AGENCIES,
-    };
     let sets: u64 = std::env::var("DOCX_SETS")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(40);
     let mut problems = Vec::new();
     for seed in 0..sets {
-        let mut rng = Rng::new(seed);
-        let template = if seed % 2 == 0 {
-            Tpl::Y2019
-        } else {
-            Tpl::Y2021
-        };
-        let set = common::generate(&mut rng, template, &draw);
-        let values = from_valid_set(&set, &mut rng);
+        let (mut rng, set, values) = random_set(seed);
+        let template = values.template;
         let style = STYLES[rng.below(STYLES.len())];
         let what = format!("seed {seed} {style:?}");
         let (year, agency) = (set.year, set.agency);

@@ -11,11 +11,11 @@ use serde_json::Value;
 mod common;
 
 use common::grid::{
-    fixture_prose, from_valid_set, tables, template_of, wrong_cells, Cell, GridStyle, Table,
-    Values, AGENCIES,
+    cells_read, check_json, fixture_prose, random_set, tables, template_of, wrong_cells, Cell,
+    GridStyle, Table, Values,
 };
 use common::pdf_writer::{text_width, FontKind, PdfWriter, PAGE_WIDTH};
-use common::{Draw, Rng, Scale, Tpl};
+use common::Rng;
 
 const LEFT: f64 = 60.0;
 const TOP: f64 = 780.0;
@@ -413,17 +413,7 @@ fn compare_grids(
     }
     let mut problems = Vec::new();
     for (i, (grid, want)) in doc.grids.iter().zip(drawn).enumerate() {
-        let got: Vec<Cell> = grid
-            .cells
-            .iter()
-            .map(|c| Cell {
-                row: c.row,
-                col: c.col,
-                rowspan: c.rowspan,
-                colspan: c.colspan,
-                text: doc.cell_text(c).to_string(),
-            })
-            .collect();
+        let got = cells_read(doc, grid);
         let want: Vec<Cell> = want
             .iter()
             .map(|c| Cell {
@@ -442,11 +432,6 @@ fn compare_grids(
         tally.cells_compared += want.len();
     }
     problems
-}
-
-fn check_json(doc: &nianbao::Document) -> Value {
-    let report = nianbao::check(doc, None, &nianbao::Options::default());
-    serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap()
 }
 
 fn read(pdf: &[u8], what: &str) -> nianbao::Document {
@@ -506,13 +491,6 @@ fn fixture_tables_exported_as_pdf_read_back_exactly_and_check_like_their_truth()
 
 #[test]
 fn random_valid_tables_exported_as_pdf_read_back_exactly() {
-    let draw = Draw {
-        scales: &[5, 50, 500, 5000],
-        no_requests: Some(10),
-        other_results: Some(20),
-        review_scale: Scale::OneOf(&[2, 20]),
-        agencies: &AGENCIES,
-    };
     let sets: u64 = std::env::var("PDF_SETS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -520,14 +498,8 @@ fn random_valid_tables_exported_as_pdf_read_back_exactly() {
     let mut tally = Tally::default();
     let mut problems = Vec::new();
     for seed in 0..sets {
-        let mut rng = Rng::new(seed);
-        let template = if seed % 2 == 0 {
-            Tpl::Y2019
-        } else {
-            Tpl::Y2021
-        };
-        let set = common::generate(&mut rng, template, &draw);
-        let values = from_valid_set(&set, &mut rng);
+        let (mut rng, set, values) = random_set(seed);
+        let template = values.template;
         let look = Look::random(&mut rng);
         let what = format!("seed {seed} {look:?}");
         let (year, agency) = (set.year, set.agency);
@@ -580,24 +552,10 @@ fn an_unembedded_chinese_font_in_a_predefined_cmap_is_read() {
 #[test]
 #[ignore = "a known gap, measured on demand: cargo test --release --test pdf_files -- --ignored"]
 fn unruled_tables_are_read_right_or_declined() {
-    let draw = Draw {
-        scales: &[5, 50, 500, 5000],
-        no_requests: Some(10),
-        other_results: Some(20),
-        review_scale: Scale::OneOf(&[2, 20]),
-        agencies: &AGENCIES,
-    };
     let mut tally = Tally::default();
     let (mut exact, mut declined, mut wrong) = (0, 0, Vec::new());
     for seed in 0..100u64 {
-        let mut rng = Rng::new(seed);
-        let template = if seed % 2 == 0 {
-            Tpl::Y2019
-        } else {
-            Tpl::Y2021
-        };
-        let set = common::generate(&mut rng, template, &draw);
-        let values = from_valid_set(&set, &mut rng);
+        let (mut rng, set, values) = random_set(seed);
         let look = Look {
             ruled: false,
             ..Look::random(&mut rng)

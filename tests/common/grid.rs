@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Rng, Tpl, REQ_COLS, RESULTS_GROUP, REVIEW_COLS, REVIEW_GROUPS};
+use super::{Draw, Rng, Scale, Tpl, ValidSet, REQ_COLS, RESULTS_GROUP, REVIEW_COLS, REVIEW_GROUPS};
 
 /// What the table builders read of a file's variant.
 #[derive(Clone, Copy, Debug, Default)]
@@ -315,3 +315,46 @@ pub const AGENCIES: [&str; 4] = [
     "某某区人民政府办公室",
     "某某镇人民政府",
 ];
+
+// --------------------------------------------------------------------------- shared by the tests
+
+/// The random valid set of `seed` (2019 template on even seeds, 2021 on odd; 3% of cells
+/// blank) and its generator, left where the set's drawing ended for the file's variant.
+pub fn random_set(seed: u64) -> (Rng, ValidSet, Values) {
+    let draw = Draw {
+        scales: &[5, 50, 500, 5000],
+        no_requests: Some(10),
+        other_results: Some(20),
+        review_scale: Scale::OneOf(&[2, 20]),
+        agencies: &AGENCIES,
+    };
+    let mut rng = Rng::new(seed);
+    let template = if seed.is_multiple_of(2) {
+        Tpl::Y2019
+    } else {
+        Tpl::Y2021
+    };
+    let set = super::generate(&mut rng, template, &draw);
+    let values = from_valid_set(&set, &mut rng);
+    (rng, set, values)
+}
+
+/// The grid's cells as read, with their text.
+pub fn cells_read(doc: &nianbao::Document, grid: &nianbao::input::document::Grid) -> Vec<Cell> {
+    grid.cells
+        .iter()
+        .map(|c| Cell {
+            row: c.row,
+            col: c.col,
+            rowspan: c.rowspan,
+            colspan: c.colspan,
+            text: doc.cell_text(c).to_string(),
+        })
+        .collect()
+}
+
+/// The report's JSON, as `nianbao check --format json` gives it.
+pub fn check_json(doc: &nianbao::Document) -> Value {
+    let report = nianbao::check(doc, None, &nianbao::Options::default());
+    serde_json::from_str(&nianbao::output::json::to_string(None, &report)).unwrap()
+}

@@ -778,19 +778,25 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn a_merged_label_cut_by_a_page_break_is_one_cell() {
-        // Page 0: the label's empty box over two rows of values; page 1: its text in the box
-        // over the third row.
+    /// Two columns: on page 0 a box over two rows in column 0 beside two one-row boxes, on
+    /// page 1 one row of two boxes.
+    fn label_over_a_page_break() -> PdfContent {
         let mut rules = cell_box(0, 100.0, (0, 0), (2, 1));
         rules.extend(cell_box(0, 100.0, (0, 1), (1, 1)));
         rules.extend(cell_box(0, 100.0, (1, 1), (1, 1)));
         rules.extend(cell_box(1, 700.0, (0, 0), (1, 1)));
         rules.extend(cell_box(1, 700.0, (0, 1), (1, 1)));
-        let mut content = PdfContent {
+        PdfContent {
             rules,
             ..PdfContent::default()
-        };
+        }
+    }
+
+    #[test]
+    fn a_merged_label_cut_by_a_page_break_is_one_cell() {
+        // Page 0: the label's empty box over two rows of values; page 1: its text in the box
+        // over the third row.
+        let mut content = label_over_a_page_break();
         content.runs.push(run(0, 105.0, 85.0, "1"));
         content.runs.push(run(0, 105.0, 65.0, "2"));
         content.runs.push(run(1, 5.0, 685.0, "（三）不予公开"));
@@ -803,15 +809,7 @@ mod tests {
     #[test]
     fn a_blank_value_under_a_header_on_the_next_page_stays_a_cell() {
         // Page 0: 结果维持 over two header rows; page 1: the values, the first one blank.
-        let mut rules = cell_box(0, 100.0, (0, 0), (2, 1));
-        rules.extend(cell_box(0, 100.0, (0, 1), (1, 1)));
-        rules.extend(cell_box(0, 100.0, (1, 1), (1, 1)));
-        rules.extend(cell_box(1, 700.0, (0, 0), (1, 1)));
-        rules.extend(cell_box(1, 700.0, (0, 1), (1, 1)));
-        let mut content = PdfContent {
-            rules,
-            ..PdfContent::default()
-        };
+        let mut content = label_over_a_page_break();
         content.runs.push(run(0, 5.0, 75.0, "结果维持"));
         content.runs.push(run(0, 105.0, 85.0, "行政诉讼"));
         content.runs.push(run(0, 105.0, 65.0, "总计"));

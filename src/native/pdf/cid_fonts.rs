@@ -52,12 +52,17 @@ pub fn use_unicode_mappings(document: &mut Document) {
                 .map(|p| (id, p))
         })
         .collect();
+    if fonts.is_empty() {
+        return;
+    }
+    let strings = shown_strings(document);
     for (id, kind) in fonts {
-        rewrite(document, id, &kind);
+        rewrite(document, id, &kind, &strings);
     }
 }
 
-fn rewrite(document: &mut Document, font: ObjectId, kind: &Predefined) {
+/// Rewrites one font; `strings` are what the pages show ([`shown_strings`]).
+fn rewrite(document: &mut Document, font: ObjectId, kind: &Predefined, strings: &[Vec<u8>]) {
     let encoding: Object = match kind {
         Predefined::Unicode => Object::Name(b"Identity-H".to_vec()),
         Predefined::TwoByte(_) => {
@@ -68,10 +73,9 @@ fn rewrite(document: &mut Document, font: ObjectId, kind: &Predefined) {
         .get_dictionary(font)
         .is_ok_and(|dict| dict.has(b"ToUnicode"));
     let to_unicode = (!has_unicode_map).then(|| {
-        let strings = shown_strings(document);
         let map = match kind {
-            Predefined::Unicode => unicode_map(&strings),
-            Predefined::TwoByte(encoding) => legacy_map(&strings, encoding),
+            Predefined::Unicode => unicode_map(strings),
+            Predefined::TwoByte(encoding) => legacy_map(strings, encoding),
         };
         document.add_object(cmap_stream(&map))
     });
