@@ -913,6 +913,41 @@ fn grid_rows_and_cells_that_cannot_be_read_give_findings() {
     assert!(tables["requests"]["denied.query"]["total"].is_null());
 }
 
+#[test]
+fn a_grid_row_under_a_name_no_row_has_declines_the_row_not_found() {
+    // 「（三）4.保护第三方合法权益」 misnamed (a PDF without borders ran a group into it): the
+    // row is not reported missing, as its numbers stand in the table; it is declined.
+    let set = TableSet::generated(3);
+    let table = |garbled: bool| {
+        let mut b = DocumentBuilder::new();
+        b.paragraph("三、收到和处理政府信息公开申请情况");
+        b.begin_table();
+        for (row, values) in set.template.request_rows().iter().zip(&set.requests) {
+            if row.key == "denied.third_party" && !garbled {
+                continue;
+            }
+            b.begin_row();
+            let label = match row.key {
+                "denied.third_party" => "保护第不予公开三方",
+                _ => row.label,
+            };
+            b.cell(label, 1, RowSpan::Rows(1));
+            for v in values {
+                b.cell(&format!("{}", v.unwrap()), 1, RowSpan::Rows(1));
+            }
+        }
+        b.paragraph("四、政府信息公开行政复议、行政诉讼情况");
+        b.finish()
+    };
+    let (rules, tables) = rules_and_tables(&table(true));
+    assert!(!rules.contains(&"structure.row_missing".to_string()), "{rules:?}");
+    assert!(rules.contains(&"structure.unreadable_row".to_string()), "{rules:?}");
+    assert!(tables["requests"]["denied.third_party"]["total"].is_null());
+    // Without that row, it is missing.
+    let (rules, _) = rules_and_tables(&table(false));
+    assert!(rules.contains(&"structure.row_missing".to_string()), "{rules:?}");
+}
+
 // --------------------------------------------------------------------------- HTML pages
 
 /// How a page writes its HTML.

@@ -14,6 +14,8 @@ use std::fmt;
 use super::document::{Document, DocumentBuilder, RowSpan};
 use crate::text::sort;
 
+mod unruled;
+
 /// A run of text on one baseline, in PDF user space (points, y upwards).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextRun {
@@ -164,12 +166,18 @@ fn page_blocks(runs: &[&TextRun], rules: &[&Rule]) -> Vec<Block> {
             None => loose.push(run),
         }
     }
-    let mut blocks: Vec<Block> = lines(&loose)
+    let mut blocks: Vec<Block> = unruled::lay_out(&run_lines(&loose))
         .into_iter()
-        .filter(|line| !is_page_number(&line.text))
-        .map(|line| Block {
-            top: line.y + line.size,
-            kind: BlockKind::Line(line.text),
+        .filter_map(|piece| match piece {
+            unruled::Piece::Line(line) if is_page_number(&line.text) => None,
+            unruled::Piece::Line(line) => Some(Block {
+                top: line.y + line.size,
+                kind: BlockKind::Line(line.text),
+            }),
+            unruled::Piece::Table(top, table) => Some(Block {
+                top,
+                kind: BlockKind::Table(table),
+            }),
         })
         .collect();
     for (frame, runs) in frames.iter().zip(&in_frame) {
@@ -346,6 +354,18 @@ struct Line {
 /// Runs grouped by baseline, top to bottom; within a line, a wide gap becomes a tab (cells of
 /// a table drawn without rules) and a narrow one a space.
 fn lines(runs: &[&TextRun]) -> Vec<Line> {
+    run_lines(runs)
+        .into_iter()
+        .map(|line| Line {
+            y: line.y,
+            size: line.size,
+            text: join_runs(&line.runs, "\t"),
+        })
+        .collect()
+}
+
+/// Runs grouped by baseline, top to bottom, each line's runs left to right.
+fn run_lines<'a>(runs: &[&'a TextRun]) -> Vec<unruled::RunLine<'a>> {
     let mut sorted = runs.to_vec();
     sort::sort_by_key(&mut sorted, |r| {
         sort::pair(sort::float_descending(r.y), sort::float(r.x))
@@ -363,10 +383,10 @@ fn lines(runs: &[&TextRun]) -> Vec<Line> {
         .into_iter()
         .map(|mut group| {
             sort::sort_by_key(&mut group, |r| u128::from(sort::float(r.x)));
-            Line {
+            unruled::RunLine {
                 y: group[0].y,
                 size: group.iter().map(|r| r.size).fold(0.0, f64::max),
-                text: join_runs(&group, "\t"),
+                runs: group,
             }
         })
         .collect()

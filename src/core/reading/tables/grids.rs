@@ -654,7 +654,7 @@ pub(crate) fn tables(
         Builder::new(&REVIEW_LITIGATION),
     ];
     // Rows with values that no template row names, per table they stand in: (table, finding).
-    let mut strays: Vec<(usize, Finding)> = Vec::new();
+    let mut strays: Vec<Stray> = Vec::new();
     for grid in grids {
         let view = View::new(&source.text, grid);
         let mut headers = Headers {
@@ -696,36 +696,63 @@ pub(crate) fn tables(
                 current = Some(2);
                 continue;
             }
-            let stray = stray_row(&view, source, grid_row, &cells);
-            strays.push((current.unwrap_or(usize::MAX), stray));
+            strays.push(Stray {
+                table: current.unwrap_or(usize::MAX),
+                finding: stray_row(&view, source, grid_row, &cells),
+                line: view.line(source, grid_row),
+                at: grid.row_starts[grid_row],
+            });
         }
     }
     finish(builders, strays, findings)
 }
 
+/// A grid row with values that no template row names, in the table it stands in.
+struct Stray {
+    table: usize,
+    finding: Finding,
+    line: usize,
+    /// Where the row starts in the text.
+    at: usize,
+}
+
 /// The tables whose grids gave enough rows, their findings, and the strays of those tables.
-fn finish(
-    builders: [Builder; 3],
-    strays: Vec<(usize, Finding)>,
-    findings: &mut Vec<Finding>,
-) -> Tables {
+fn finish(builders: [Builder; 3], strays: Vec<Stray>, findings: &mut Vec<Finding>) -> Tables {
     let taken = builders
         .each_ref()
         .map(|builder| builder.found >= min_rows(builder.spec).min(builder.spec.rows.len()));
     let mut out: [Option<Table>; 3] = [None, None, None];
-    for (k, builder) in builders.into_iter().enumerate() {
+    for (k, mut builder) in builders.into_iter().enumerate() {
         if !taken[k] {
             continue;
         }
         let spec = builder.spec;
-        findings.extend(builder.findings);
-        let missing: Vec<&RowSpec> = spec
-            .rows
-            .iter()
-            .zip(&builder.rows)
-            .filter(|(_, r)| r.is_none())
-            .map(|(spec_row, _)| spec_row)
-            .collect();
+        findings.extend(std::mem::take(&mut builder.findings));
+        let stray = strays.iter().find(|s| s.table == k);
+        let mut missing: Vec<&RowSpec> = Vec::new();
+        for (spec_row, row) in spec.rows.iter().zip(builder.rows.iter_mut()) {
+            if row.is_some() {
+                continue;
+            }
+            match stray {
+                // A row with numbers under a name no row has: likely this row, misnamed.
+                Some(stray) => {
+                    *row = Some(unreadable_cells(spec_row.cols.len(), stray.line, stray.at));
+                    findings.push(
+                        Finding::new(
+                            Rule::UnreadableRow,
+                            format!(
+                                "{}「{}」行没有找到；表中有一行数字的行名不是模板中的行，可能就是这一行，无法确定，未参与核对",
+                                spec.name, spec_row.label
+                            ),
+                        )
+                        .with_cells(row_refs(spec, spec_row))
+                        .at_line(Some(stray.line)),
+                    );
+                }
+                None => missing.push(spec_row),
+            }
+        }
         let line = builder.line.unwrap_or(1);
         if !missing.is_empty() {
             findings.push(rows_missing(spec, &missing, line));
@@ -740,8 +767,8 @@ fn finish(
     findings.extend(
         strays
             .into_iter()
-            .filter(|(k, _)| taken.get(*k) == Some(&true))
-            .map(|(_, f)| f),
+            .filter(|s| taken.get(s.table) == Some(&true))
+            .map(|s| s.finding),
     );
     let [active, requests, review_litigation] = out;
     Tables {

@@ -25,10 +25,11 @@ mod segments;
 mod settle;
 pub(crate) mod split;
 mod transpose;
+mod unnamed;
 
 pub(crate) use forms::Forms;
 
-use cells::{place_cells, rows_missing, Columns, Placed};
+use cells::{place_cells, row_refs, rows_missing, unreadable_cells, Columns, Placed};
 use gaps::{gap_after_label, resolve};
 use review::read_review;
 use rows::{find_rows, match_row, RowRun, WRAPPED_MIN_CHARS};
@@ -71,6 +72,7 @@ fn read_rows(
     segs: &[Seg],
     spec: &'static TableSpec,
     min_first_chars: usize,
+    left_to_pipes: &[usize],
     findings: &mut Vec<Finding>,
 ) -> Option<(Table, usize)> {
     let runs = find_rows(segs, spec, min_first_chars);
@@ -124,11 +126,17 @@ fn read_rows(
                 rows.push(Some(cells));
             }
             None => {
-                missing.push(row);
+                missing.push(rows.len());
                 rows.push(None);
             }
         }
     }
+    let (left, missing): (Vec<usize>, Vec<usize>) = missing
+        .into_iter()
+        .partition(|row| left_to_pipes.contains(row));
+    let mut missing = decline_unnamed_rows(source, segs, spec, &runs, missing, &mut rows, findings);
+    missing.extend(left);
+    missing.sort_unstable();
     if spec.key == "requests" && !unsettled.is_empty() {
         settle_by_columns(spec, &mut rows, &unsettled, findings);
     }
@@ -140,6 +148,7 @@ fn read_rows(
             .all(|c| c.source == CellSource::Unreadable)
     });
     if !missing.is_empty() {
+        let missing: Vec<&RowSpec> = missing.iter().map(|&i| &spec.rows[i]).collect();
         findings.push(rows_missing(spec, &missing, first_line));
     }
     Some((
@@ -151,6 +160,46 @@ fn read_rows(
         },
         end,
     ))
+}
+
+/// Of the rows not found, those where numbers follow a label naming no row are read as
+/// unreadable (`structure.unreadable_row`); the rest are returned, missing. Rows a pipe row
+/// names are not passed here: the pipe step reads them.
+fn decline_unnamed_rows(
+    source: &Source,
+    segs: &[Seg],
+    spec: &'static TableSpec,
+    runs: &[Option<RowRun>],
+    missing: Vec<usize>,
+    rows: &mut [Option<Vec<crate::model::Cell>>],
+    findings: &mut Vec<Finding>,
+) -> Vec<usize> {
+    let mut still_missing = Vec::new();
+    for index in missing {
+        let Some(label) = unnamed::unnamed_label_in_place(segs, runs, index) else {
+            still_missing.push(index);
+            continue;
+        };
+        let row = &spec.rows[index];
+        let printed: String = source.text[label.start..label.end]
+            .trim()
+            .chars()
+            .take(40)
+            .collect();
+        findings.push(
+            Finding::new(
+                Rule::UnreadableRow,
+                format!(
+                    "{}「{}」行没有找到；它该在的位置上有一行数字，行名读作「{printed}」，无法确定是不是这一行，未参与核对",
+                    spec.name, row.label
+                ),
+            )
+            .with_cells(row_refs(spec, row))
+            .at_line(Some(label.line)),
+        );
+        rows[index] = Some(unreadable_cells(row.cols.len(), label.line, label.start));
+    }
+    still_missing
 }
 
 /// The segments of the tokens in `start..end` (byte offsets).
@@ -393,7 +442,7 @@ fn read_requests(
         .unwrap_or(anchor);
     let anchor_at = segs.get(anchor).map_or(part_end, Seg::start);
     let mut read_findings = Vec::new();
-    let mut table = read_rows(source, &segs[anchor..], spec, 4, &mut read_findings);
+    let mut table = read_rows(source, &segs[anchor..], spec, 4, &[], &mut read_findings);
     let table_tokens = &tokens[tokens.partition_point(|t| t.start < anchor_at)..];
     if pipes::has_numbers_only_pipe_row(source, table_tokens) {
         let mut pipe_findings = Vec::new();
@@ -436,7 +485,8 @@ fn read_active(
             matches!(seg, Seg::Label(l) if l.han.contains("第二十条") || l.han.contains("信息内容"))
         })
         .unwrap_or(0);
-    let mut table = read_rows(source, &segs[anchor..], spec, 2, findings)?.0;
+    let named_by_pipes = pipes::rows_named(source, tokens, spec);
+    let mut table = read_rows(source, &segs[anchor..], spec, 2, &named_by_pipes, findings)?.0;
     pipes::missing_rows_from_pipe_rows(source, tokens, &mut table, findings);
     Some(table)
 }
@@ -604,6 +654,41 @@ mod tests {
         assert_eq!(row_values(&table, "normative_docs"), [None; 3]);
         let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
         assert_eq!(rules, [Rule::AmbiguousCells], "{findings:?}");
+    }
+
+    #[test]
+    fn a_row_whose_label_is_garbled_is_declined_not_missing() {
+        // As a PDF drawn without borders can give it: a group's name run into the row's.
+        let mut text = String::from("三、收到和处理政府信息公开申请情况\n");
+        for row in Template::Y2019.requests().rows {
+            let label = match row.key {
+                "denied.third_party" => "（三） 4.保护第三方合法权不予公 益开",
+                _ => row.keys[0],
+            };
+            text.push_str(&format!("{label}\t0\t0\t0\t0\t0\t0\t0\n"));
+        }
+        text.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+        let (tables, findings) = read(&text, Template::Y2019);
+        let table = tables.requests.unwrap();
+        assert_eq!(row_values(&table, "denied.third_party"), [None; 7]);
+        assert_eq!(
+            table.value("denied.internal", "total"),
+            Some(Number::Int(0))
+        );
+        let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, [Rule::UnreadableRow], "{findings:?}");
+        assert!(
+            findings[0].message.contains("保护第三方合法权不予公"),
+            "{findings:?}"
+        );
+        // With no numbers where the row should be, the row is missing.
+        let without = text.replace(
+            "（三） 4.保护第三方合法权不予公 益开\t0\t0\t0\t0\t0\t0\t0\n",
+            "",
+        );
+        let (_, findings) = read(&without, Template::Y2019);
+        let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, [Rule::RowMissing], "{findings:?}");
     }
 
     /// 表三 of the 2019 template with rows `numbers_only` printed as numbers-only pipe rows.

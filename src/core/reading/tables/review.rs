@@ -56,7 +56,7 @@ pub(super) fn read_review(
         })
         .count();
     if rows_led_by_names >= 2 {
-        return read_rows(source, segs, spec, 4, findings).map(|(table, _)| table);
+        return read_rows(source, segs, spec, 4, &[], findings).map(|(table, _)| table);
     }
     read_review_row(source, segs, findings)
 }
