@@ -940,12 +940,21 @@ fn a_grid_row_under_a_name_no_row_has_declines_the_row_not_found() {
         b.finish()
     };
     let (rules, tables) = rules_and_tables(&table(true));
-    assert!(!rules.contains(&"structure.row_missing".to_string()), "{rules:?}");
-    assert!(rules.contains(&"structure.unreadable_row".to_string()), "{rules:?}");
+    assert!(
+        !rules.contains(&"structure.row_missing".to_string()),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&"structure.unreadable_row".to_string()),
+        "{rules:?}"
+    );
     assert!(tables["requests"]["denied.third_party"]["total"].is_null());
     // Without that row, it is missing.
     let (rules, _) = rules_and_tables(&table(false));
-    assert!(rules.contains(&"structure.row_missing".to_string()), "{rules:?}");
+    assert!(
+        rules.contains(&"structure.row_missing".to_string()),
+        "{rules:?}"
+    );
 }
 
 // --------------------------------------------------------------------------- HTML pages

@@ -1,7 +1,6 @@
 //! Serde for the `&'static` parts of a report (the worker sends reports to the page): a table
 //! by its template's spec, strings (rule ids, row and column keys) by interning.
 
-use std::collections::HashSet;
 use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -9,18 +8,20 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::template::TableSpec;
 
 /// A `&'static str` equal to `text`: the same one for the same text, so that memory grows
-/// only with the number of distinct strings (rule ids and keys), not with each report.
+/// only with the number of distinct strings (rule ids and keys, a few hundred), not with each
+/// report. A list searched in order: a `HashSet` of its own would cost the web build its own
+/// copy of the hash table code.
 pub(crate) fn intern(text: &str) -> &'static str {
-    static SEEN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    static SEEN: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
     let mut seen = SEEN
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|e| e.into_inner());
-    if let Some(known) = seen.get(text) {
+    if let Some(known) = seen.iter().find(|known| **known == text) {
         return known;
     }
     let leaked: &'static str = Box::leak(text.to_string().into_boxed_str());
-    seen.insert(leaked);
+    seen.push(leaked);
     leaked
 }
 

@@ -9,6 +9,7 @@
 //! and the table reader declines what it cannot place.
 
 use super::{cell_text, is_number, join_runs, Cell, Line, Table, TextRun, SNAP};
+use crate::text::sort;
 
 /// A gap wider than this (in ems) between runs of a line parts two cells: a cell's own text
 /// has no gap wider than a space.
@@ -280,7 +281,7 @@ impl<'a> Body<'a> {
     /// fall in one column.
     fn new(lines: &'a [Drawn<'a>]) -> Option<Body<'a>> {
         let mut values: Vec<&Chunk> = lines.iter().flat_map(|l| l.values()).collect();
-        values.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        sort::sort_by_key(&mut values, |c| u128::from(sort::float(c.x0)));
         let mut columns: Vec<(f64, f64)> = Vec::new();
         for chunk in values {
             match columns.last_mut() {
@@ -348,9 +349,9 @@ impl<'a> Body<'a> {
                 _ => labels.push((stack.top, vec![s], false)),
             }
         }
-        labels.sort_by(|a, b| b.0.total_cmp(&a.0));
+        sort::sort_by_key(&mut labels, |l| u128::from(sort::float_descending(l.0)));
         for (_, cells, _) in &mut labels {
-            cells.sort_by(|&a, &b| stacks[a].x1.total_cmp(&stacks[b].x1));
+            sort::sort_by_key(cells, |&s| u128::from(sort::float(stacks[s].x1)));
         }
         let label_cols = labels.iter().map(|l| l.1.len()).max().unwrap_or(1).max(1);
         let mut cells = Vec::new();

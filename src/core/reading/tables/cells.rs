@@ -73,6 +73,20 @@ pub(crate) fn rows_missing(spec: &TableSpec, missing: &[&RowSpec], line: usize) 
     .at_line(Some(line))
 }
 
+/// `structure.unreadable_row` for a template row not found where numbers stand under a name
+/// that no row has (`printed`): likely this row, misnamed, so declined rather than missing.
+pub(crate) fn row_misnamed(spec: &TableSpec, row: &RowSpec, printed: &str, line: usize) -> Finding {
+    Finding::new(
+        Rule::UnreadableRow,
+        format!(
+            "{}「{}」行没有找到；它该在的位置上有一行数字，行名读作「{printed}」，无法确定是不是这一行，未参与核对",
+            spec.name, row.label
+        ),
+    )
+    .with_cells(row_refs(spec, row))
+    .at_line(Some(line))
+}
+
 pub(crate) fn row_refs(spec: &TableSpec, row: &RowSpec) -> Vec<CellRef> {
     row.cols
         .iter()

@@ -8,7 +8,7 @@
 //! apart. Rows, cells and headers that cannot be placed give findings: a grid is never read
 //! by guessing.
 
-use super::cells::{row_refs, rows_missing, unreadable_cells};
+use super::cells::{row_misnamed, row_refs, rows_missing, unreadable_cells};
 use super::rows::{closest_row, match_row, RowMatch};
 use crate::input::document::{Grid, GridCell};
 use crate::model::number::Number;
@@ -620,12 +620,13 @@ fn closest_label(
 }
 
 /// `structure.extra_cells` for a grid row with values that no template row names.
-fn stray_row(view: &View, source: &Source, grid_row: usize, cells: &RowCells) -> Finding {
+fn stray_row(view: &View, source: &Source, grid_row: usize, cells: &RowCells) -> Stray {
     let label = match view.covering[grid_row].first() {
         Some(&i) if !cells.han.is_empty() => view.cell_text(i).to_string(),
         _ => String::new(),
     };
-    Finding::new(
+    let line = view.line(source, grid_row);
+    let finding = Finding::new(
         Rule::ExtraCells,
         format!(
             "表格中的一行（{}{}）不是模板中的行，其中的数未计入表格，请核对",
@@ -637,7 +638,14 @@ fn stray_row(view: &View, source: &Source, grid_row: usize, cells: &RowCells) ->
             show(view, &cells.values)
         ),
     )
-    .at_line(Some(view.line(source, grid_row)))
+    .at_line(Some(line));
+    Stray {
+        table: usize::MAX,
+        finding,
+        label,
+        line,
+        at: view.grid.row_starts[grid_row],
+    }
 }
 
 /// The tables that the grids give, with findings about reading them. A table the grids do
@@ -698,19 +706,28 @@ pub(crate) fn tables(
             }
             strays.push(Stray {
                 table: current.unwrap_or(usize::MAX),
-                finding: stray_row(&view, source, grid_row, &cells),
-                line: view.line(source, grid_row),
-                at: grid.row_starts[grid_row],
+                ..stray_row(&view, source, grid_row, &cells)
             });
         }
     }
     finish(builders, strays, findings)
 }
 
+/// A label as printed, `（空）` when it is empty.
+fn printed(label: &str) -> &str {
+    if label.trim().is_empty() {
+        "（空）"
+    } else {
+        label
+    }
+}
+
 /// A grid row with values that no template row names, in the table it stands in.
 struct Stray {
     table: usize,
     finding: Finding,
+    /// Its label as printed.
+    label: String,
     line: usize,
     /// Where the row starts in the text.
     at: usize,
@@ -738,17 +755,12 @@ fn finish(builders: [Builder; 3], strays: Vec<Stray>, findings: &mut Vec<Finding
                 // A row with numbers under a name no row has: likely this row, misnamed.
                 Some(stray) => {
                     *row = Some(unreadable_cells(spec_row.cols.len(), stray.line, stray.at));
-                    findings.push(
-                        Finding::new(
-                            Rule::UnreadableRow,
-                            format!(
-                                "{}「{}」行没有找到；表中有一行数字的行名不是模板中的行，可能就是这一行，无法确定，未参与核对",
-                                spec.name, spec_row.label
-                            ),
-                        )
-                        .with_cells(row_refs(spec, spec_row))
-                        .at_line(Some(stray.line)),
-                    );
+                    findings.push(row_misnamed(
+                        spec,
+                        spec_row,
+                        printed(&stray.label),
+                        stray.line,
+                    ));
                 }
                 None => missing.push(spec_row),
             }

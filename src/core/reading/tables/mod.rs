@@ -29,7 +29,7 @@ mod unnamed;
 
 pub(crate) use forms::Forms;
 
-use cells::{place_cells, row_refs, rows_missing, unreadable_cells, Columns, Placed};
+use cells::{place_cells, row_misnamed, rows_missing, unreadable_cells, Columns, Placed};
 use gaps::{gap_after_label, resolve};
 use review::read_review;
 use rows::{find_rows, match_row, RowRun, WRAPPED_MIN_CHARS};
@@ -72,7 +72,6 @@ fn read_rows(
     segs: &[Seg],
     spec: &'static TableSpec,
     min_first_chars: usize,
-    left_to_pipes: &[usize],
     findings: &mut Vec<Finding>,
 ) -> Option<(Table, usize)> {
     let runs = find_rows(segs, spec, min_first_chars);
@@ -126,17 +125,11 @@ fn read_rows(
                 rows.push(Some(cells));
             }
             None => {
-                missing.push(rows.len());
+                missing.push(row);
                 rows.push(None);
             }
         }
     }
-    let (left, missing): (Vec<usize>, Vec<usize>) = missing
-        .into_iter()
-        .partition(|row| left_to_pipes.contains(row));
-    let mut missing = decline_unnamed_rows(source, segs, spec, &runs, missing, &mut rows, findings);
-    missing.extend(left);
-    missing.sort_unstable();
     if spec.key == "requests" && !unsettled.is_empty() {
         settle_by_columns(spec, &mut rows, &unsettled, findings);
     }
@@ -148,7 +141,6 @@ fn read_rows(
             .all(|c| c.source == CellSource::Unreadable)
     });
     if !missing.is_empty() {
-        let missing: Vec<&RowSpec> = missing.iter().map(|&i| &spec.rows[i]).collect();
         findings.push(rows_missing(spec, &missing, first_line));
     }
     Some((
@@ -162,22 +154,27 @@ fn read_rows(
     ))
 }
 
-/// Of the rows not found, those where numbers follow a label naming no row are read as
-/// unreadable (`structure.unreadable_row`); the rest are returned, missing. Rows a pipe row
-/// names are not passed here: the pipe step reads them.
-fn decline_unnamed_rows(
+/// Rows still missing after the reading where numbers follow a label naming no row: read as
+/// unreadable (`structure.unreadable_row`) rather than missing. `segs` and `min_first_chars`
+/// are those the table was read with.
+fn decline_misnamed_rows(
     source: &Source,
     segs: &[Seg],
-    spec: &'static TableSpec,
-    runs: &[Option<RowRun>],
-    missing: Vec<usize>,
-    rows: &mut [Option<Vec<crate::model::Cell>>],
+    min_first_chars: usize,
+    table: &mut Table,
     findings: &mut Vec<Finding>,
-) -> Vec<usize> {
-    let mut still_missing = Vec::new();
-    for index in missing {
-        let Some(label) = unnamed::unnamed_label_in_place(segs, runs, index) else {
-            still_missing.push(index);
+) {
+    let spec = table.spec;
+    if table.rows.iter().all(Option::is_some) {
+        return;
+    }
+    let runs = find_rows(segs, spec, min_first_chars);
+    let mut declined = false;
+    for index in 0..spec.rows.len() {
+        if table.rows[index].is_some() {
+            continue;
+        }
+        let Some(label) = unnamed::unnamed_label_in_place(segs, &runs, index) else {
             continue;
         };
         let row = &spec.rows[index];
@@ -186,20 +183,13 @@ fn decline_unnamed_rows(
             .chars()
             .take(40)
             .collect();
-        findings.push(
-            Finding::new(
-                Rule::UnreadableRow,
-                format!(
-                    "{}「{}」行没有找到；它该在的位置上有一行数字，行名读作「{printed}」，无法确定是不是这一行，未参与核对",
-                    spec.name, row.label
-                ),
-            )
-            .with_cells(row_refs(spec, row))
-            .at_line(Some(label.line)),
-        );
-        rows[index] = Some(unreadable_cells(row.cols.len(), label.line, label.start));
+        findings.push(row_misnamed(spec, row, &printed, label.line));
+        table.rows[index] = Some(unreadable_cells(row.cols.len(), label.line, label.start));
+        declined = true;
     }
-    still_missing
+    if declined {
+        pipes::restate_rows_missing(table, findings);
+    }
 }
 
 /// The segments of the tokens in `start..end` (byte offsets).
@@ -442,7 +432,7 @@ fn read_requests(
         .unwrap_or(anchor);
     let anchor_at = segs.get(anchor).map_or(part_end, Seg::start);
     let mut read_findings = Vec::new();
-    let mut table = read_rows(source, &segs[anchor..], spec, 4, &[], &mut read_findings);
+    let mut table = read_rows(source, &segs[anchor..], spec, 4, &mut read_findings);
     let table_tokens = &tokens[tokens.partition_point(|t| t.start < anchor_at)..];
     if pipes::has_numbers_only_pipe_row(source, table_tokens) {
         let mut pipe_findings = Vec::new();
@@ -453,6 +443,9 @@ fn read_requests(
             table = Some(by_pipes);
             read_findings = pipe_findings;
         }
+    }
+    if let Some((table, _)) = table.as_mut() {
+        decline_misnamed_rows(source, &segs[anchor..], 4, table, &mut read_findings);
     }
     findings.append(&mut read_findings);
     RequestsRead { table, anchor_at }
@@ -485,9 +478,9 @@ fn read_active(
             matches!(seg, Seg::Label(l) if l.han.contains("第二十条") || l.han.contains("信息内容"))
         })
         .unwrap_or(0);
-    let named_by_pipes = pipes::rows_named(source, tokens, spec);
-    let mut table = read_rows(source, &segs[anchor..], spec, 2, &named_by_pipes, findings)?.0;
+    let mut table = read_rows(source, &segs[anchor..], spec, 2, findings)?.0;
     pipes::missing_rows_from_pipe_rows(source, tokens, &mut table, findings);
+    decline_misnamed_rows(source, &segs[anchor..], 2, &mut table, findings);
     Some(table)
 }
 

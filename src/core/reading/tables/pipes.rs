@@ -372,21 +372,8 @@ pub(super) fn missing_rows_from_pipe_rows(
     restate_rows_missing(table, findings);
 }
 
-/// The rows a pipe row names by its label: the pipe step reads them when the ordinary reading
-/// misses them.
-pub(super) fn rows_named(
-    source: &Source,
-    tokens: &[Token],
-    spec: &'static TableSpec,
-) -> Vec<usize> {
-    pipe_rows_naming(source, tokens, spec, |_| true)
-        .into_iter()
-        .filter_map(|pipe_row| pipe_row.row)
-        .collect()
-}
-
 /// `structure.row_missing` of the table said again, without the rows found since.
-fn restate_rows_missing(table: &Table, findings: &mut Vec<Finding>) {
+pub(super) fn restate_rows_missing(table: &Table, findings: &mut Vec<Finding>) {
     let spec = table.spec;
     let said = findings.iter().position(|f| {
         f.rule == Rule::RowMissing && f.cells.first().is_some_and(|c| c.table == spec.key)

@@ -56,7 +56,9 @@ pub(super) fn read_review(
         })
         .count();
     if rows_led_by_names >= 2 {
-        return read_rows(source, segs, spec, 4, &[], findings).map(|(table, _)| table);
+        let mut table = read_rows(source, segs, spec, 4, findings)?.0;
+        super::decline_misnamed_rows(source, segs, 4, &mut table, findings);
+        return Some(table);
     }
     read_review_row(source, segs, findings)
 }
