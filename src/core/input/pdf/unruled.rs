@@ -15,6 +15,10 @@ use crate::text::sort;
 /// has no gap wider than a space.
 const CELL_GAP: f64 = 0.45;
 
+/// A body of more lines than this is left as drawn: no page of a report's table has so many,
+/// and placing labels compares every line's cells with every other's.
+const MAX_BODY_LINES: usize = 400;
+
 /// Runs on one baseline, left to right.
 pub(super) struct RunLine<'a> {
     pub y: f64,
@@ -174,7 +178,7 @@ fn blank_rows(drawn: &[Drawn]) -> Option<(usize, f64, Table)> {
             && line.chunks[0].x1 < cut
             && line.chunks[0].overlaps(&chunks[0])
     };
-    while end < drawn.len()
+    while end < drawn.len().min(MAX_BODY_LINES)
         && label(&drawn[end])
         && drawn[end - 1].y - drawn[end].y <= 2.5 * drawn[end].size
     {
@@ -280,6 +284,9 @@ impl<'a> Body<'a> {
     /// The body's value columns, where its numbers stand; `None` when two numbers of one line
     /// fall in one column.
     fn new(lines: &'a [Drawn<'a>]) -> Option<Body<'a>> {
+        if lines.len() > MAX_BODY_LINES {
+            return None;
+        }
         let mut values: Vec<&Chunk> = lines.iter().flat_map(|l| l.values()).collect();
         sort::sort_by_key(&mut values, |c| u128::from(sort::float(c.x0)));
         let mut columns: Vec<(f64, f64)> = Vec::new();
@@ -581,6 +588,24 @@ mod tests {
             run(0.0, 30.0, "三、收到和处理政府信息公开申请情况"),
         ]);
         assert_eq!(rows, ["信息内容|本年收费金额", "行政事业性收费|"]);
+    }
+
+    #[test]
+    fn a_body_longer_than_any_page_is_left_as_drawn() {
+        let mut runs = Vec::new();
+        for k in 0..50_000 {
+            let y = 1.0e6 - 20.0 * k as f64;
+            runs.push(run(0.0, y, "行"));
+            runs.push(run(200.0, y, "1"));
+            runs.push(run(240.0, y, "2"));
+        }
+        let doc = document(&PdfContent {
+            runs,
+            rules: Vec::new(),
+        });
+        assert!(doc.grids.is_empty());
+        assert_eq!(doc.text.lines().count(), 50_000);
+        assert!(doc.text.starts_with("行\t1\t2\n"), "{:?}", &doc.text[..20]);
     }
 
     #[test]
