@@ -138,11 +138,11 @@ impl PdfWriter {
             FontKind::Ucs2 => "UniGB-UCS2-H",
             FontKind::Gbk => "GBK-EUC-H",
         };
-        // Adobe-GB1 gives ASCII CIDs 1 to 95.
-        let ascii = "500 ".repeat(95);
+        // Adobe-GB1 gives ASCII CIDs 1 to 95 (UniGB-UCS2-H) or 814 to 908 (GBK-EUC-H): half
+        // an em, as the layout takes them.
         vec![
             format!("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /{encoding} /DescendantFonts [4 0 R] >>").into_bytes(),
-            format!("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R /DW 1000 /W [1 [{ascii}]] >>").into_bytes(),
+            b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R /DW 1000 /W [1 95 500 814 908 500] >>".to_vec(),
             b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>".to_vec(),
             b"<< >>".to_vec(),
         ]

@@ -1,8 +1,9 @@
 // Opening PDFs in the page (issue 17): pdf.js, vendored into dist/, is loaded only when a PDF is
 // opened, reads it from its bytes, and the core lays out what it gives exactly as the CLI
-// does. Each corpus PDF must give the CLI's summary and every cell of its tables; nothing of
-// pdf.js is requested before a PDF is opened and nothing from any other origin ever; a broken
-// PDF and one without text get their message and the text already there stays.
+// does. Each PDF (the corpus's, and generated ones drawn without rules) must give the CLI's
+// summary and every cell of its tables; nothing of pdf.js is requested before a PDF is opened
+// and nothing from any other origin ever; a broken PDF and one without text get their message
+// and the text already there stays.
 // Measured, not asserted (printed): the time to read each PDF in the page, the bytes loaded on
 // demand, and the bytes of the first load. `SCREENSHOTS=DIR npm test` saves the page.
 import { test } from 'node:test';
@@ -17,7 +18,17 @@ import { servedApp, root, dist, openApp } from './harness.mjs';
 const app = servedApp();
 
 const corpus = path.resolve(root, '../shared/corpus');
-const PDFS = ['淮安市人民政府_2024.pdf', '淮安市洪泽区人民政府_2024.pdf'];
+const generated = path.resolve(root, 'tests/data/pdf');
+// The corpus PDFs, and three the generator of tests/pdf_files.rs wrote with tables drawn
+// without rules (`PDF_KEEP=dir UNRULED_SETS=12`, seeds 1, 0 and 10), in an embedded font and in
+// unembedded STSong-Light with UniGB-UCS2-H and GBK-EUC-H.
+const PDFS = [
+  path.join(corpus, '淮安市人民政府_2024.pdf'),
+  path.join(corpus, '淮安市洪泽区人民政府_2024.pdf'),
+  path.join(generated, 'unruled_2021_identity.pdf'),
+  path.join(generated, 'unruled_2019_ucs2.pdf'),
+  path.join(generated, 'unruled_2019_gbk.pdf'),
+];
 // The files of dist/ that only a PDF needs (www/hooks/post_build.py).
 const ON_DEMAND = /\/(pdfjs|pdfjs-worker|pdf-cmaps|pdf-layout|pdf-reader)-[0-9a-f]{1,16}\.js$/;
 
@@ -52,7 +63,8 @@ function size(requests) {
   return `${(bytes / 1024).toFixed(1)} KB (${(gzipped / 1024).toFixed(1)} KB gzipped)`;
 }
 
-for (const name of PDFS) {
+for (const file of PDFS) {
+  const name = path.basename(file);
   test(`${name} opened in the page gives the CLI's summary and every cell of its tables`, async () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const requests = recordRequests(context);
@@ -62,7 +74,6 @@ for (const name of PDFS) {
     const firstLoad = requests.length;
     assert.ok(requests.every((r) => !ON_DEMAND.test(r.url)), `nothing of pdf.js before a PDF: ${requests.map((r) => r.url)}`);
 
-    const file = path.join(corpus, name);
     const started = Date.now();
     await page.setInputFiles('#file-input', { name, mimeType: 'application/pdf', buffer: await readFile(file) });
     await page.waitForFunction(() => document.querySelector('#report-input').value.length > 0
@@ -134,7 +145,7 @@ test('while a PDF is read, the page says so, and says nothing more once it is re
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route(/\/pdf-reader-[0-9a-f]+\.js$/, async (route) => { await held; await route.continue(); });
-  await page.setInputFiles('#file-input', { name: '年报.pdf', mimeType: 'application/pdf', buffer: await readFile(path.join(corpus, PDFS[1])) });
+  await page.setInputFiles('#file-input', { name: '年报.pdf', mimeType: 'application/pdf', buffer: await readFile(PDFS[1]) });
   await page.waitForSelector('#reading[role="status"]');
   assert.equal(await page.textContent('#reading'), '正在读取 年报.pdf……');
   release();
@@ -160,7 +171,7 @@ test('the one-file copy says that PDFs need the full app', async () => {
   const page = await context.newPage();
   await page.goto(app.server.url + 'nianbao-offline.html');
   await page.waitForSelector('#report-input');
-  await page.setInputFiles('#file-input', { name: '年报.pdf', mimeType: 'application/pdf', buffer: await readFile(path.join(corpus, PDFS[1])) });
+  await page.setInputFiles('#file-input', { name: '年报.pdf', mimeType: 'application/pdf', buffer: await readFile(PDFS[1]) });
   await page.waitForFunction(() => document.querySelector('.notice[role="alert"]')?.textContent.includes('年报.pdf'));
   assert.match(await page.textContent('.notice[role="alert"]'), /单文件版.*完整的网页版.*全选/);
   await context.close();

@@ -8,7 +8,7 @@
 //! way a table copied from a web page reads. A body this model does not fit is left as drawn,
 //! and the table reader declines what it cannot place.
 
-use super::{cell_text, is_number, join_runs, Cell, Line, Table, TextRun, SNAP};
+use super::{cell_text, is_number, is_page_number, join_runs, Cell, Line, Table, TextRun, SNAP};
 use crate::text::sort;
 
 /// A gap wider than this (in ems) between runs of a line parts two cells: a cell's own text
@@ -48,6 +48,8 @@ struct Drawn<'a> {
     y: f64,
     size: f64,
     chunks: Vec<Chunk<'a>>,
+    /// `- 1 -`: never a row, whatever its pieces look like.
+    page_number: bool,
 }
 
 impl<'a> Drawn<'a> {
@@ -77,6 +79,7 @@ impl<'a> Drawn<'a> {
             y: line.y,
             size: line.size,
             chunks,
+            page_number: is_page_number(&join_runs(&line.runs, "\t")),
         }
     }
 
@@ -90,7 +93,8 @@ impl<'a> Drawn<'a> {
 
     /// Numbers after a label, or several apart: a table's row.
     fn is_row(&self) -> bool {
-        self.values().len() >= 2 || (self.values().len() == 1 && !self.labels().is_empty())
+        let values = self.values().len();
+        !self.page_number && (values >= 2 || (values == 1 && !self.labels().is_empty()))
     }
 
     fn values(&self) -> &[Chunk<'a>] {
@@ -232,7 +236,7 @@ fn body_around(drawn: &[Drawn], not_before: usize, seed: usize) -> (usize, usize
     let mut values_from = left_end(drawn[seed].values());
     let mut labels_to = right_end(drawn[seed].labels());
     let label_only = |d: &Drawn, values_from: f64| {
-        d.values().is_empty() && right_end(&d.chunks) < values_from - SNAP
+        !d.page_number && d.values().is_empty() && right_end(&d.chunks) < values_from - SNAP
     };
     // A label line above the body is the body's when it is a line's height from it (the
     // first row's label wrapped above its numbers); below, every label line is (a blank row
@@ -249,7 +253,8 @@ fn body_around(drawn: &[Drawn], not_before: usize, seed: usize) -> (usize, usize
     while to < drawn.len() {
         let line = &drawn[to];
         let (values, labels) = (line.values(), line.labels());
-        let row = !values.is_empty()
+        let row = !line.page_number
+            && !values.is_empty()
             && left_end(values) > labels_to + SNAP
             && right_end(labels) < values_from - SNAP;
         if !(row || label_only(line, values_from)) {
@@ -588,6 +593,20 @@ mod tests {
             run(0.0, 30.0, "三、收到和处理政府信息公开申请情况"),
         ]);
         assert_eq!(rows, ["信息内容|本年收费金额", "行政事业性收费|"]);
+    }
+
+    #[test]
+    fn a_page_number_in_pieces_under_a_table_is_not_a_row() {
+        // pdf.js gives `- 1 -` as three pieces, which look like three values.
+        let rows = grid_rows(vec![
+            run(0.0, 100.0, "规章"),
+            run(200.0, 100.0, "12"),
+            run(240.0, 100.0, "3"),
+            run(220.0, 40.0, "-"),
+            run(232.0, 40.0, "1"),
+            run(244.0, 40.0, "-"),
+        ]);
+        assert_eq!(rows, ["规章|12|3"]);
     }
 
     #[test]
