@@ -4,9 +4,9 @@
 //! its own, a merged label's lines fall between other rows, and a blank cell leaves only a
 //! wider gap. So a body of value lines takes its columns from where its numbers stand, a label
 //! cell is the lines stacked in one place, and a row's label is the innermost cell beside its
-//! numbers. Each row comes out as one line, label then values, a blank cell an empty field, the
-//! way a table copied from a web page reads. A body this model does not fit is left as drawn,
-//! and the table reader declines what it cannot place.
+//! numbers. Each body becomes a grid, a row per value line and a blank cell an empty cell, as
+//! a ruled table does. A body this model does not fit is left as drawn, and the table reader
+//! declines what it cannot place.
 
 use super::{cell_text, is_number, is_page_number, join_runs, Cell, Line, Table, TextRun, SNAP};
 use crate::text::sort;
@@ -40,6 +40,17 @@ struct Chunk<'a> {
 impl Chunk<'_> {
     fn overlaps(&self, other: &Chunk) -> bool {
         self.x0 < other.x1 - SNAP && other.x0 < self.x1 - SNAP
+    }
+}
+
+/// A one-row cell of a grid.
+fn cell(row: usize, col: usize, colspan: usize, text: String) -> Cell {
+    Cell {
+        row,
+        col,
+        rowspan: 1,
+        colspan,
+        text,
     }
 }
 
@@ -199,30 +210,12 @@ fn blank_rows(drawn: &[Drawn]) -> Option<(usize, f64, Table)> {
     let mut cells: Vec<Cell> = chunks
         .iter()
         .enumerate()
-        .map(|(col, chunk)| Cell {
-            row: 0,
-            col,
-            rowspan: 1,
-            colspan: 1,
-            text: cell_text(chunk.runs),
-        })
+        .map(|(col, chunk)| cell(0, col, 1, cell_text(chunk.runs)))
         .collect();
     let stacks = body.stacks();
     for (k, stack) in stacks.iter().enumerate() {
-        cells.push(Cell {
-            row: k + 1,
-            col: 0,
-            rowspan: 1,
-            colspan: 1,
-            text: body.stack_text(stack),
-        });
-        cells.extend((1..chunks.len()).map(|col| Cell {
-            row: k + 1,
-            col,
-            rowspan: 1,
-            colspan: 1,
-            text: String::new(),
-        }));
+        cells.push(cell(k + 1, 0, 1, body.stack_text(stack)));
+        cells.extend((1..chunks.len()).map(|col| cell(k + 1, col, 1, String::new())));
     }
     let table = body.grid(1, stacks.len() + 1, cells);
     Some((end, header.y + header.size, table))
@@ -265,6 +258,13 @@ fn body_around(drawn: &[Drawn], not_before: usize, seed: usize) -> (usize, usize
         to += 1;
     }
     (from, to)
+}
+
+/// A row of a body's grid: where it stands, its label stacks, and whether a value line is its.
+struct GridRow {
+    y: f64,
+    labels: Vec<usize>,
+    has_values: bool,
 }
 
 /// A table body: value lines and the label lines among them.
@@ -322,12 +322,57 @@ impl<'a> Body<'a> {
     /// blank cell empty. `None` when a row's label is not clear, or the body has no labels.
     fn table(&self) -> Option<(f64, Table)> {
         let stacks = self.stacks();
-        let rows: Vec<usize> = (0..self.lines.len())
-            .filter(|&i| !self.lines[i].values().is_empty())
-            .collect();
         if stacks.is_empty() {
             return None;
         }
+        let rows: Vec<usize> = (0..self.lines.len())
+            .filter(|&i| !self.lines[i].values().is_empty())
+            .collect();
+        let owner = self.owners(&stacks, &rows)?;
+        let grid_rows = self.grid_rows(&stacks, &rows, &owner);
+        let label_cols = grid_rows
+            .iter()
+            .map(|r| r.labels.len())
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let mut cells = Vec::new();
+        let mut row_lines = rows.iter();
+        for (row, grid_row) in grid_rows.iter().enumerate() {
+            let mut col = 0;
+            for (k, &s) in grid_row.labels.iter().enumerate() {
+                let last = k + 1 == grid_row.labels.len();
+                let colspan = if last { label_cols - col } else { 1 };
+                cells.push(cell(row, col, colspan, self.stack_text(&stacks[s])));
+                col += colspan;
+            }
+            if grid_row.labels.is_empty() {
+                cells.push(cell(row, 0, label_cols, String::new()));
+            }
+            let values = grid_row
+                .has_values
+                .then(|| row_lines.next())
+                .flatten()
+                .map(|&line| self.row_values(&self.lines[line]));
+            let values = values.unwrap_or_else(|| vec![String::new(); self.columns.len()]);
+            for (c, text) in values.into_iter().enumerate() {
+                cells.push(cell(row, label_cols + c, 1, text));
+            }
+        }
+        let top = stacks
+            .iter()
+            .map(|s| s.top)
+            .chain(rows.iter().map(|&row| self.lines[row].y))
+            .fold(f64::MIN, f64::max);
+        Some((
+            top + self.lines[0].size,
+            self.grid(label_cols, grid_rows.len(), cells),
+        ))
+    }
+
+    /// For each stack, the row (index into `rows`) it is the label of: the innermost stack
+    /// beside the row's numbers. `None` when a row has none, or one stack is two rows'.
+    fn owners(&self, stacks: &[Stack], rows: &[usize]) -> Option<Vec<Option<usize>>> {
         let mut owner: Vec<Option<usize>> = vec![None; stacks.len()];
         for (r, &row) in rows.iter().enumerate() {
             let y = self.lines[row].values()[0].y;
@@ -338,15 +383,24 @@ impl<'a> Body<'a> {
                 return None;
             }
         }
-        // A label cell of no single row is a merged one when the next row's label stands
-        // right of it, and goes with that row; else it is a row of blank cells.
-        let mut labels: Vec<(f64, Vec<usize>, bool)> = rows
+        Some(owner)
+    }
+
+    /// The grid's rows top to bottom, each with its label stacks left to right. A stack of no
+    /// single row is a merged label when the next row's label stands right of it, and goes
+    /// with that row; else it is a row of blank cells.
+    fn grid_rows(&self, stacks: &[Stack], rows: &[usize], owner: &[Option<usize>]) -> Vec<GridRow> {
+        let mut grid_rows: Vec<GridRow> = rows
             .iter()
-            .map(|&row| (self.lines[row].values()[0].y, Vec::new(), true))
+            .map(|&row| GridRow {
+                y: self.lines[row].values()[0].y,
+                labels: Vec::new(),
+                has_values: true,
+            })
             .collect();
         for (s, stack) in stacks.iter().enumerate() {
             if let Some(r) = owner[s] {
-                labels[r].1.push(s);
+                grid_rows[r].labels.push(s);
                 continue;
             }
             let below = rows
@@ -357,69 +411,19 @@ impl<'a> Body<'a> {
                 inner.is_some_and(|i| stacks[i].x0 >= stack.x1 - SNAP)
             });
             match below {
-                Some(r) if merged => labels[r].1.push(s),
-                _ => labels.push((stack.top, vec![s], false)),
+                Some(r) if merged => grid_rows[r].labels.push(s),
+                _ => grid_rows.push(GridRow {
+                    y: stack.top,
+                    labels: vec![s],
+                    has_values: false,
+                }),
             }
         }
-        sort::sort_by_key(&mut labels, |l| u128::from(sort::float_descending(l.0)));
-        for (_, cells, _) in &mut labels {
-            sort::sort_by_key(cells, |&s| u128::from(sort::float(stacks[s].x1)));
+        sort::sort_by_key(&mut grid_rows, |r| u128::from(sort::float_descending(r.y)));
+        for row in &mut grid_rows {
+            sort::sort_by_key(&mut row.labels, |&s| u128::from(sort::float(stacks[s].x1)));
         }
-        let label_cols = labels.iter().map(|l| l.1.len()).max().unwrap_or(1).max(1);
-        let mut cells = Vec::new();
-        let mut grid_rows = 0;
-        let mut row_lines = rows.iter();
-        for (_, label_cells, has_values) in &labels {
-            let values = has_values
-                .then(|| row_lines.next())
-                .flatten()
-                .map(|&row| self.row_values(&self.lines[row]));
-            let mut col = 0;
-            for (k, &s) in label_cells.iter().enumerate() {
-                let colspan = if k + 1 == label_cells.len() {
-                    label_cols - col
-                } else {
-                    1
-                };
-                cells.push(Cell {
-                    row: grid_rows,
-                    col,
-                    rowspan: 1,
-                    colspan,
-                    text: self.stack_text(&stacks[s]),
-                });
-                col += colspan;
-            }
-            if label_cells.is_empty() {
-                cells.push(Cell {
-                    row: grid_rows,
-                    col: 0,
-                    rowspan: 1,
-                    colspan: label_cols,
-                    text: String::new(),
-                });
-            }
-            let values = values.unwrap_or_else(|| vec![String::new(); self.columns.len()]);
-            for (c, text) in values.into_iter().enumerate() {
-                cells.push(Cell {
-                    row: grid_rows,
-                    col: label_cols + c,
-                    rowspan: 1,
-                    colspan: 1,
-                    text,
-                });
-            }
-            grid_rows += 1;
-        }
-        let top = stacks
-            .iter()
-            .map(|s| s.top)
-            .chain(rows.iter().map(|&row| self.lines[row].y))
-            .fold(f64::MIN, f64::max);
-        Some((
-            top + self.lines[0].size,
-            self.grid(label_cols, grid_rows, cells),
-        ))
+        grid_rows
     }
 
     /// The grid's column edges: the label columns share the space left of the values, whose

@@ -74,8 +74,15 @@ pub(crate) fn rows_missing(spec: &TableSpec, missing: &[&RowSpec], line: usize) 
 }
 
 /// `structure.unreadable_row` for a template row not found where numbers stand under a name
-/// that no row has (`printed`): likely this row, misnamed, so declined rather than missing.
-pub(crate) fn row_misnamed(spec: &TableSpec, row: &RowSpec, printed: &str, line: usize) -> Finding {
+/// that no row has (`label`, as printed): likely this row, misnamed, so declined rather than
+/// missing.
+pub(crate) fn row_misnamed(spec: &TableSpec, row: &RowSpec, label: &str, line: usize) -> Finding {
+    let printed: String = label.trim().chars().take(40).collect();
+    let printed = if printed.is_empty() {
+        "（空）".to_string()
+    } else {
+        printed
+    };
     Finding::new(
         Rule::UnreadableRow,
         format!(

@@ -713,15 +713,6 @@ pub(crate) fn tables(
     finish(builders, strays, findings)
 }
 
-/// A label as printed, `（空）` when it is empty.
-fn printed(label: &str) -> &str {
-    if label.trim().is_empty() {
-        "（空）"
-    } else {
-        label
-    }
-}
-
 /// A grid row with values that no template row names, in the table it stands in.
 struct Stray {
     table: usize,
@@ -755,12 +746,7 @@ fn finish(builders: [Builder; 3], strays: Vec<Stray>, findings: &mut Vec<Finding
                 // A row with numbers under a name no row has: likely this row, misnamed.
                 Some(stray) => {
                     *row = Some(unreadable_cells(spec_row.cols.len(), stray.line, stray.at));
-                    findings.push(row_misnamed(
-                        spec,
-                        spec_row,
-                        printed(&stray.label),
-                        stray.line,
-                    ));
+                    findings.push(row_misnamed(spec, spec_row, &stray.label, stray.line));
                 }
                 None => missing.push(spec_row),
             }

@@ -178,12 +178,8 @@ fn decline_misnamed_rows(
             continue;
         };
         let row = &spec.rows[index];
-        let printed: String = source.text[label.start..label.end]
-            .trim()
-            .chars()
-            .take(40)
-            .collect();
-        findings.push(row_misnamed(spec, row, &printed, label.line));
+        let printed = &source.text[label.start..label.end];
+        findings.push(row_misnamed(spec, row, printed, label.line));
         table.rows[index] = Some(unreadable_cells(row.cols.len(), label.line, label.start));
         declined = true;
     }
