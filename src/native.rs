@@ -27,6 +27,7 @@ pub const PLATFORM: Platform = Platform {
     decoder: &native_decoder,
     parse_html: &parse_html,
     read_pdf: &pdf::read,
+    read_docx: &nianbao_core::input::docx::read_docx,
 };
 
 /// Opens a file's bytes as its kind says ([`open::open`]) on the native platform.

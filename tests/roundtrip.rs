@@ -1,15 +1,17 @@
-//! A report survives serialization (the web app's worker sends reports to the page): for every
-//! fixture, and for the fixtures with their numbers changed, serialize → deserialize gives a
-//! report whose JSON output is the same, byte for byte.
+//! A report survives the bytes the web app's worker sends it to the page in (`model::wire`): for
+//! every fixture, and for the fixtures with their numbers changed, to bytes and back gives a
+//! report whose JSON output is the same, byte for byte. So does the document of every real file
+//! (text, web page, PDF), which a worker or the PDF layout's wasm sends the same way.
 
 use std::path::Path;
 
-use nianbao::{check_text, output, Options, Report};
+use nianbao::model::wire;
+use nianbao::{check_text, output, Document, Options, Report};
 
 fn round_trip(name: &str, text: &str) {
     let report = check_text(text, &Options::default());
-    let encoded = serde_json::to_string(&report).expect("serialize");
-    let decoded: Report = serde_json::from_str(&encoded).expect("deserialize");
+    let encoded = wire::to_bytes(&report).expect("to bytes");
+    let decoded: Report = wire::from_bytes(&encoded).expect("from bytes");
     assert_eq!(
         output::json::to_string(None, &decoded),
         output::json::to_string(None, &report),
@@ -55,4 +57,27 @@ fn every_fixture_survives_serialization() {
         }
     }
     assert!(seen >= 8, "only {seen} fixtures");
+}
+
+#[test]
+fn every_real_files_document_survives_the_bytes() {
+    let mut seen = 0;
+    for folder in ["../shared/fixtures", "../shared/corpus"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        for entry in std::fs::read_dir(&dir).expect("../shared beside the repo") {
+            let path = entry.expect("entry").path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if !name.ends_with(".txt") && !name.ends_with(".html") && !name.ends_with(".pdf") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).expect("read");
+            let Ok(document) = nianbao::native::open(&name, &bytes) else {
+                continue;
+            };
+            let decoded: Document = wire::from_bytes(&wire::to_bytes(&document).unwrap()).unwrap();
+            assert_eq!(decoded, document, "{name}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 30, "only {seen} files");
 }

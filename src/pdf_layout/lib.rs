@@ -4,6 +4,7 @@
 //! every byte there is loaded by everyone, and the layout only by those who open a PDF.
 
 use nianbao_core::input::pdf::{self, PdfContent, PdfError, Rule, TextRun};
+use nianbao_core::model::wire;
 use wasm_bindgen::prelude::*;
 
 /// Pages, glyphs and ruling lines over which the reader refuses a PDF, as the CLI does.
@@ -15,16 +16,15 @@ pub fn limits() -> Vec<f64> {
 }
 
 /// The document of a PDF from its runs (`texts`, and `runs`: page, x, y, width, size for each
-/// text) and ruling lines (`rules`: page, x0, y0, x1, y1 for each), or the name of a
-/// [`PdfError`] (`NoText` when there is no text at all: a scan; `Unreadable` when the reader's
-/// arrays do not fit together).
+/// text) and ruling lines (`rules`: page, x0, y0, x1, y1 for each), as the bytes of
+/// [`wire`] that the page's wasm reads; or the name of a [`PdfError`] (`NoText` when there is
+/// no text at all: a scan; `Unreadable` when the reader's arrays do not fit together).
 #[wasm_bindgen(js_name = layOut)]
-pub fn lay_out(texts: Vec<String>, runs: &[f64], rules: &[f64]) -> Result<JsValue, JsValue> {
+pub fn lay_out(texts: Vec<String>, runs: &[f64], rules: &[f64]) -> Result<Vec<u8>, JsValue> {
     let content = content(texts, runs, rules)
         .and_then(PdfContent::with_text)
         .map_err(error_name)?;
-    serde_wasm_bindgen::to_value(&pdf::document(&content))
-        .map_err(|_| error_name(PdfError::Unreadable))
+    wire::to_bytes(&pdf::document(&content)).map_err(|_| error_name(PdfError::Unreadable))
 }
 
 /// The name src/web/pdf.rs maps back to a [`PdfError`].

@@ -8,7 +8,6 @@ use wasm_bindgen::prelude::*;
 use super::browser;
 use super::components::app::{App, AppProps};
 use crate::model::{AgencyKind, Options, Report};
-use crate::output::json::JsonReport;
 use crate::Document;
 
 #[derive(Default, Deserialize)]
@@ -61,9 +60,18 @@ fn asked(value: &JsValue) -> Result<Asked, JsValue> {
 
 /// The report as the object of one line of `nianbao check --format json`, without `file`.
 pub(crate) fn to_js(report: &Report) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&JsonReport { file: None, report }, &serializer)
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+    parsed(&to_json(report))
+}
+
+/// The report as one line of `nianbao check --format json`, without `file`.
+pub(crate) fn to_json(report: &Report) -> String {
+    crate::output::json::to_string(None, report)
+}
+
+/// The object of a JSON text. The browser's `JSON.parse` makes it faster than building it
+/// value by value from the wasm (measured 1.5×, `.ci/bench`).
+fn parsed(json: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(json)
 }
 
 /// Refuses a text (or page, or last year's report) over the 5 MB limit of every input, with
@@ -149,8 +157,8 @@ pub fn mount(
                 agency: report.agency.as_deref(),
                 verdict: report.verdict().id(),
             };
-            let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-            if let Ok(value) = serde::Serialize::serialize(&summary, &serializer) {
+            let value = serde_json::to_string(&summary).map_err(|_| JsValue::NULL);
+            if let Ok(value) = value.and_then(|json| parsed(&json)) {
                 let _ = function.call1(&JsValue::NULL, &value);
             }
         })

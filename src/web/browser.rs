@@ -7,6 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::input::decode::Encoding;
+use crate::input::docx::DocxError;
 use crate::input::dom::{self, Node};
 use crate::input::html::{self, HtmlError};
 use crate::input::open::Platform;
@@ -172,10 +173,12 @@ pub async fn open_file(file: web_sys::File) -> Result<Document, String> {
     if crate::input::kind::kind(&name, &bytes) == crate::input::kind::FileKind::Pdf {
         return super::pdf::open(&bytes).await;
     }
+    // A .docx by the reader's own wasm: in the worker, or on the page where there is none.
     if file_opener::opens_off_page(&name, &bytes) {
         if let Some(opened) = file_opener::open_off_page(&name, &bytes).await {
             return opened;
         }
+        return super::docx::open(&bytes).await;
     }
     crate::input::open(&name, &bytes, &PLATFORM).map_err(|e| e.to_string())
 }
@@ -205,6 +208,7 @@ pub const PLATFORM: Platform = Platform {
     decoder: &decode_encoding,
     parse_html: &parse_html,
     read_pdf: &|_| Err(PdfError::NotHere),
+    read_docx: &|_| Err(DocxError::NotHere),
 };
 
 /// The browser's `TextDecoder` for the encodings other than UTF-8; `None` for bytes that are

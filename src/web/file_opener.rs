@@ -32,7 +32,8 @@ pub async fn open_off_page(name: &str, bytes: &[u8]) -> Option<Result<Document, 
         }
     }
     let document = js_sys::Reflect::get(&data, &"document".into()).ok()?;
-    serde_wasm_bindgen::from_value(document).ok().map(Ok)
+    let bytes = document.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec();
+    crate::model::wire::from_bytes(&bytes).map(Ok)
 }
 
 thread_local! {
@@ -74,9 +75,7 @@ impl FileOpener {
     }
 
     fn start(url: &str) -> Result<FileOpener, JsValue> {
-        let options = web_sys::WorkerOptions::new();
-        options.set_type(web_sys::WorkerType::Module);
-        let worker = web_sys::Worker::new_with_options(url, &options)?;
+        let worker = super::worker::start(url)?;
         let pending: Rc<RefCell<Vec<(u64, js_sys::Function)>>> = Rc::default();
         let on_message = {
             let pending = pending.clone();

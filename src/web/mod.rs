@@ -21,6 +21,8 @@ mod browser;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
+mod docx;
+#[cfg(target_arch = "wasm32")]
 mod file_opener;
 #[cfg(target_arch = "wasm32")]
 mod hooks;

@@ -39,7 +39,10 @@ async fn read(reader: &Function, bytes: &[u8]) -> Result<Document, PdfError> {
     let read = JsFuture::from(js_sys::Promise::resolve(&promise))
         .await
         .map_err(|e| failure(&e))?;
-    serde_wasm_bindgen::from_value(read).map_err(|_| PdfError::Unreadable)
+    let bytes = read
+        .dyn_into::<js_sys::Uint8Array>()
+        .map_err(|_| PdfError::Unreadable)?;
+    crate::model::wire::from_bytes(&bytes.to_vec()).ok_or(PdfError::Unreadable)
 }
 
 /// The reader's failure: its `kind` names a [`PdfError`]; anything else (the module could not

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::Callback;
 
@@ -442,8 +442,8 @@ async fn the_previous_area_shows_a_long_report_by_its_start() {
 fn a_report_from_the_worker_reads_back_as_the_report() {
     let huge = BROKEN.replacen("23", "98765432109876543", 1);
     for text in [BROKEN, huge.as_str()] {
-        let value = super::worker::report_in_worker(text, JsValue::UNDEFINED, "").unwrap();
-        let report: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
+        let bytes = super::worker::report_in_worker(text, None, "").unwrap();
+        let report: crate::Report = crate::model::wire::from_bytes(&bytes).unwrap();
         let direct = crate::check_text(text, &Default::default());
         assert_eq!(
             crate::output::json::to_string(None, &report),
@@ -455,8 +455,8 @@ fn a_report_from_the_worker_reads_back_as_the_report() {
 /// The worker compares with last year's report when it is sent one.
 #[wasm_bindgen_test]
 fn the_worker_checks_against_last_years_report() {
-    let value = super::worker::report_in_worker(BROKEN, JsValue::UNDEFINED, BROKEN).unwrap();
-    let report: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
+    let bytes = super::worker::report_in_worker(BROKEN, None, BROKEN).unwrap();
+    let report: crate::Report = crate::model::wire::from_bytes(&bytes).unwrap();
     assert_eq!(
         crate::output::json::to_string(None, &report),
         crate::output::json::to_string(
@@ -536,13 +536,13 @@ fn the_worker_checks_with_the_pasted_grids() {
     }
     let document = super::paste::document_from_html(&html).unwrap();
     let grids = document.grids.clone();
-    let value = super::worker::report_in_worker(
+    let bytes = super::worker::report_in_worker(
         &document.text,
-        serde_wasm_bindgen::to_value(&grids).unwrap(),
+        Some(crate::model::wire::to_bytes(&grids).unwrap()),
         "",
     )
     .unwrap();
-    let from_worker: crate::Report = serde_wasm_bindgen::from_value(value).unwrap();
+    let from_worker: crate::Report = crate::model::wire::from_bytes(&bytes).unwrap();
     let json = |r: &crate::Report| crate::output::json::to_string(None, r);
     let with_grids = super::state::report(&document.text, Some(&grids), "");
     assert_eq!(json(&from_worker), json(&with_grids));

@@ -13,10 +13,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser;
 use super::state::{self, Request};
 use crate::input::Grid;
-use crate::model::Report;
+use crate::model::{wire, Report};
 
 /// What the worker sends back.
 pub enum Reply {
@@ -27,20 +26,38 @@ pub enum Reply {
 }
 
 /// In the worker (whose script calls it `check_in_worker`): the report on `text`, with the
-/// cell grids of its pasted tables when `grids` is not `undefined`, and against last year's
-/// `previous` when that is not empty; the whole [`Report`], as a JS value for `postMessage`.
+/// cell grids of its pasted tables when `grids` (their [`wire`] bytes) is not `undefined`, and
+/// against last year's `previous` when that is not empty; the whole [`Report`] as [`wire`]
+/// bytes, for `postMessage`.
 #[wasm_bindgen(js_name = check_in_worker)]
-pub fn report_in_worker(text: &str, grids: JsValue, previous: &str) -> Result<JsValue, JsValue> {
-    let grids: Option<Vec<Grid>> = if grids.is_undefined() || grids.is_null() {
-        None
-    } else {
-        Some(serde_wasm_bindgen::from_value(grids).map_err(|e| JsValue::from_str(&e.to_string()))?)
+pub fn report_in_worker(
+    text: &str,
+    grids: Option<Vec<u8>>,
+    previous: &str,
+) -> Result<Vec<u8>, JsValue> {
+    let grids: Option<Vec<Grid>> = match grids {
+        None => None,
+        Some(bytes) => Some(wire::from_bytes(&bytes).ok_or("unreadable grids")?),
     };
     let report = state::report(text, grids.as_deref(), previous);
-    // Integers as BigInt: a cell may hold more than 2^53.
-    let serializer =
-        serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
-    serde::Serialize::serialize(&report, &serializer).map_err(|e| JsValue::from_str(&e.to_string()))
+    Ok(wire::to_bytes(&report)?)
+}
+
+/// A checking worker running `url` (worker-<hash>.js), given the page's compiled wasm module
+/// (`window.NIANBAO_MODULE`) in its first message, so that it does not compile it again.
+pub fn start(url: &str) -> Result<web_sys::Worker, JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let module = js_sys::Reflect::get(&window, &"NIANBAO_MODULE".into())?;
+    if !module.is_instance_of::<js_sys::WebAssembly::Module>() {
+        return Err("no compiled module for the worker".into());
+    }
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(url, &options)?;
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(&message, &"module".into(), &module)?;
+    worker.post_message(&message)?;
+    Ok(worker)
 }
 
 /// The worker script's URL, when the start-up script gave one.
@@ -62,9 +79,7 @@ pub struct CheckWorker {
 impl CheckWorker {
     /// A worker that hands each reply for the latest text sent to `on_reply`.
     pub fn new(url: &str, on_reply: impl Fn(Reply) + 'static) -> Result<CheckWorker, JsValue> {
-        let options = web_sys::WorkerOptions::new();
-        options.set_type(web_sys::WorkerType::Module);
-        let worker = web_sys::Worker::new_with_options(url, &options)?;
+        let worker = start(url)?;
         let latest = Rc::new(Cell::new(0));
         let on_reply = Rc::new(on_reply);
         let on_message = {
@@ -104,8 +119,7 @@ impl CheckWorker {
             &JsValue::from_str(&request.previous),
         )?;
         if let Some(grids) = &request.grids {
-            let grids = serde_wasm_bindgen::to_value(&**grids)
-                .map_err(|e| JsValue::from_str(&e.to_string()))?;
+            let grids = js_sys::Uint8Array::from(&wire::to_bytes(&**grids)?[..]);
             js_sys::Reflect::set(&message, &"grids".into(), &grids)?;
         }
         self.latest.set(serial);
@@ -134,8 +148,8 @@ fn read_reply(data: &JsValue, latest: u64) -> Option<Reply> {
     }
     let report = js_sys::Reflect::get(data, &"report".into())
         .ok()
-        .filter(|report| !report.is_undefined())
-        .and_then(|report| serde_wasm_bindgen::from_value(report).ok());
+        .and_then(|report| report.dyn_into::<js_sys::Uint8Array>().ok())
+        .and_then(|bytes| wire::from_bytes(&bytes.to_vec()));
     Some(match report {
         Some(report) => Reply::Report {
             serial,
@@ -143,16 +157,4 @@ fn read_reply(data: &JsValue, latest: u64) -> Option<Reply> {
         },
         None => Reply::Failed,
     })
-}
-
-/// In the worker (whose script calls it `open_in_worker`): a `.docx` opened off the page's
-/// thread; its [`crate::input::Document`] as a JS value, or why it cannot be read (a string, in Chinese).
-#[wasm_bindgen(js_name = open_in_worker)]
-pub fn document_in_worker(name: &str, bytes: &[u8]) -> Result<JsValue, JsValue> {
-    match crate::input::open(name, bytes, &browser::PLATFORM) {
-        Ok(document) => {
-            serde_wasm_bindgen::to_value(&document).map_err(|e| JsValue::from_str(&e.to_string()))
-        }
-        Err(reason) => Ok(JsValue::from_str(&reason.to_string())),
-    }
 }

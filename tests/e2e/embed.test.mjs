@@ -7,11 +7,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, fixtures, cliReport, openApp, enter, dist } from './harness.mjs';
+import { serve, launch, fixtures, cliReport, openApp, enter, dist, root, fixturesDir } from './harness.mjs';
 
 let server, browser, all;
 before(async () => {
@@ -139,6 +139,16 @@ test('the one-file copy works from file:// with every network request blocked', 
     assert.deepEqual(await page.$$eval('.finding', (els) => [...new Set(els.map((e) => e.dataset.rule))].sort()), rules(cli), name);
     assert.deepEqual(await page.evaluate((t) => window.nianbao.check(t), text), withoutFile(cli), `${name}: check`);
   }
+  // A .docx is read by the reader's wasm inside the file (there is no worker here), as the CLI
+  // reads it.
+  const docx = path.join(root, 'tests/data/libreoffice.docx');
+  await page.setInputFiles('#file-input', {
+    name: '年报.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: await readFile(docx),
+  });
+  await page.waitForFunction(() => /^平潭综合实验区/.test(document.querySelector('#report-input')?.value ?? ''));
+  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.template === '2021');
+  assert.deepEqual(await summaryOf(page), expectedSummary(cliReport(path.relative(fixturesDir, docx))), '.docx');
   // No offer to download what one already has, no service worker from a file.
   assert.equal(await page.$$eval('a[href$="nianbao-offline.html"]', (a) => a.filter((e) => e.offsetParent).length), 0);
   assert.equal(await page.evaluate(() => navigator.serviceWorker?.controller ?? null), null);

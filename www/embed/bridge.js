@@ -75,9 +75,12 @@ function checkOnPage(text, options) {
 }
 
 function checkOffPage(text, options) {
-  if (worker === null && typeof window.NIANBAO_WORKER === 'string' && window.NIANBAO_WORKER) {
+  if (worker === null && typeof window.NIANBAO_WORKER === 'string' && window.NIANBAO_WORKER
+      && window.NIANBAO_MODULE instanceof WebAssembly.Module) {
     try {
       worker = new Worker(window.NIANBAO_WORKER, { type: 'module' });
+      // The page's compiled wasm: the worker does not compile it again.
+      worker.postMessage({ module: window.NIANBAO_MODULE });
       worker.onmessage = ({ data }) => {
         const request = pending.get(data?.serial);
         if (!request) return;

@@ -11,16 +11,23 @@ function warnCannotLoad(what, error) {
 }
 
 // Imported here, not statically, so that a failure says what to do (see warnCannotLoad).
-let wasmBytes, bindings;
+let wasmModule, bindings;
 try {
-  [{ wasmBytes }, bindings] = await Promise.all([import('./__WASM_JS__'), import('./__BINDINGS_JS__')]);
-  await bindings.default({ module_or_path: wasmBytes });
+  [{ wasmModule }, bindings] = await Promise.all([import('./__WASM_JS__'), import('./__BINDINGS_JS__')]);
+  await bindings.default({ module_or_path: await wasmModule });
 } catch (error) {
   warnCannotLoad(' wasm 与它的 JS 文件', error);
   throw error;
 }
 
 export const { check, checkHtml, mount } = bindings;
+
+// .docx files opened in <nianbao-checker>: read by their own wasm (src/docx_reader), loaded
+// from this folder only when the first one is opened (src/web/docx.rs).
+window.NIANBAO_DOCX ??= (bytes) => import('./__DOCX_READER__').then(async (reader) => {
+  await reader.ready;
+  return reader.openDocx(bytes);
+});
 
 // The app's styles for a shadow root, with :host reset against the page's own CSS.
 const styles = new URL('./__ELEMENT_CSS__', import.meta.url).href;

@@ -3,7 +3,8 @@
 
 The page's Content-Security-Policy allows no network connection (`connect-src 'none'`) and no
 inline script, so:
-  - the wasm is embedded (base64) in a script file of the app's own folder instead of fetched;
+  - the wasm is embedded (gzip, then base64) in a script file of the app's own folder instead of
+    fetched, and compiled once: the page hands the module to its workers;
   - Trunk's inline start-up script is moved into its own file, which instantiates that wasm and,
     over http(s), registers the service worker;
   - the wasm preload link (a fetch) is dropped.
@@ -25,11 +26,13 @@ Then it writes what README's 嵌入与离线 describes:
   - manifest.webmanifest and sw.js: offline after the first visit. sw.js precaches this build's
     files (all but itself and the one-file copy) in a cache named after their hash."""
 import base64
+import gzip
 import hashlib
 import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 
 staging = os.environ.get("TRUNK_STAGING_DIR")
@@ -101,36 +104,62 @@ def csp_hash(text):
 
 
 # --- The wasm, embedded in a script of the app's folder -------------------------------------
-# Two wasm files: the app's, and the PDF layout's (src/pdf_layout, Trunk's "worker" kind: its
-# glue is an ES module, nianbao-pdf-layout.js), which only the PDF reader imports.
+# Three wasm files: the app's, and two loaded on demand (Trunk's "worker" kind: each one's glue
+# is an ES module): the PDF layout's (src/pdf_layout, nianbao-pdf-layout.js), which only the
+# PDF reader imports, and the .docx reader's (src/docx_reader, nianbao-docx-reader.js).
 PDF_LAYOUT = "nianbao-pdf-layout"
+DOCX_READER = "nianbao-docx-reader"
+ON_DEMAND = (PDF_LAYOUT, DOCX_READER)
 wasm_names = sorted(n for n in os.listdir(staging) if n.endswith("_bg.wasm"))
-layout_wasm_names = [n for n in wasm_names if n.startswith(PDF_LAYOUT + "_bg")]
-wasm_names = [n for n in wasm_names if n not in layout_wasm_names]
-if len(wasm_names) != 1 or len(layout_wasm_names) != 1:
-    fail("expected the app's and the PDF layout's *_bg.wasm in %s, found %s" % (staging, wasm_names + layout_wasm_names))
+on_demand_wasm = {stem: [n for n in wasm_names if n.startswith(stem + "_bg")] for stem in ON_DEMAND}
+wasm_names = [n for n in wasm_names if not n.startswith(ON_DEMAND)]
+if len(wasm_names) != 1 or any(len(names) != 1 for names in on_demand_wasm.values()):
+    fail("expected the app's, the PDF layout's and the .docx reader's *_bg.wasm in %s, found %s"
+         % (staging, sorted(os.listdir(staging))))
+
+
+def packed(path):
+    """The file at `path` gzipped as small as we can: by zopfli when installed (.ci/install),
+    about 5% smaller than zlib's best and still plain gzip for the browser to inflate."""
+    with open(path, "rb") as f:
+        data = f.read()
+    zopfli = shutil.which("zopfli")
+    if zopfli:
+        out = subprocess.run([zopfli, "-c", path], stdout=subprocess.PIPE, check=True).stdout
+        if gzip.decompress(out) == data:
+            return out
+        fail("zopfli's output does not inflate to its input")
+    print("post_build: zopfli is not installed (bash .ci/install): the wasm is gzipped by zlib, about 5% larger")
+    return gzip.compress(data, 9, mtime=0)
 
 
 def embedded_wasm(name):
-    """The statements that decode a wasm file's bytes into `wasmBytes` (the file is removed)."""
+    """An expression: a promise of the compiled WebAssembly.Module of a wasm file, which is
+    removed. Its bytes are gzipped, then base64 (a script may hold only text, and the page
+    fetches nothing: connect-src 'none'); the browser inflates them (DecompressionStream)
+    and compiles them once. Base64 of the gzip costs about what the gzip does, whether the
+    server compresses scripts or not; base64 of the wasm itself cost a third more gzipped."""
     path = os.path.join(staging, name)
-    with open(path, "rb") as f:
-        b64 = base64.b64encode(f.read()).decode()
+    b64 = base64.b64encode(packed(path)).decode()
     os.remove(path)
     return (
-        'const text = atob("%s");\n'
-        "const wasmBytes = new Uint8Array(text.length);\n"
-        "for (let i = 0; i < text.length; i++) wasmBytes[i] = text.charCodeAt(i);\n" % b64
+        "(async () => {\n"
+        '  const text = atob("%s");\n'
+        "  const gzipped = new Uint8Array(text.length);\n"
+        "  for (let i = 0; i < text.length; i++) gzipped[i] = text.charCodeAt(i);\n"
+        "  const wasm = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'));\n"
+        "  return WebAssembly.compile(await new Response(wasm).arrayBuffer());\n"
+        "})()" % b64
     )
 
 
-WASM_DECODE = embedded_wasm(wasm_names[0])
-wasm_module = (
-    "// The app's WebAssembly, embedded so that loading it needs no network connection.\n"
-    + WASM_DECODE
-    + "export { wasmBytes };\n"
+WASM_MODULE = embedded_wasm(wasm_names[0])
+wasm_js = write_hashed(
+    "wasm",
+    "// The app's WebAssembly, embedded so that loading it needs no network connection: a\n"
+    "// promise of its module, compiled once for the page and its workers.\n"
+    "export const wasmModule = %s;\n" % WASM_MODULE,
 )
-wasm_js = write_hashed("wasm", wasm_module)
 
 # --- PDFs, read in the page on demand: pdf.js and the reader (www/pdf/) ----------------------
 # pdf.js's legacy build (it runs in older Chromium kernels too) from www/pdf/node_modules (npm ci
@@ -165,22 +194,34 @@ cmaps_js = write_hashed(
     "// pdf.js's CMaps for Simplified Chinese (pdfjs-dist/cmaps, Adobe's cmap-resources: BSD-3-Clause),\n"
     "// base64, for www/pdf/reader.js.\nexport const CMAPS = {\n%s};\n" % "".join(cmap_entries),
 )
-# The PDF layout's wasm (src/pdf_layout) and its wasm-bindgen glue, in one module that the
-# reader imports: it starts the wasm from the embedded bytes (nothing fetched).
-layout_glue_name = PDF_LAYOUT + ".js"
-layout_glue = read(layout_glue_name)
-layout_decode = embedded_wasm(layout_wasm_names[0])
-for left in [n for n in os.listdir(staging) if n.startswith(PDF_LAYOUT)]:
-    os.remove(os.path.join(staging, left))  # the glue, and its TypeScript if any
-if not re.search(r"(?m)^export function layOut\(", layout_glue) or not re.search(r"(?m)^export function limits\(", layout_glue):
-    fail("%s does not export layOut and limits" % layout_glue_name)
-layout_glue = without_source_map(layout_glue)
-pdf_layout_js = write_hashed(
-    "pdf-layout",
-    "// 年报校验's PDF layout (src/pdf_layout): its wasm, embedded, and its wasm-bindgen glue.\n"
-    "const wasmBytes = (() => {\n%sreturn wasmBytes;\n})();\n%s\n"
-    "export const ready = __wbg_init({ module_or_path: wasmBytes });\n" % (layout_decode, layout_glue),
-)
+
+
+def on_demand_module(stem, out_stem, exports, what):
+    """The wasm of `stem` (src/pdf_layout or src/docx_reader) and its wasm-bindgen glue, in one
+    module written as <out_stem>-<hash>.js, whose `ready` resolves once the wasm runs from its
+    embedded bytes (nothing fetched); its file name, and the glue for the one-file copy."""
+    glue_name = stem + ".js"
+    glue = read(glue_name)
+    module = embedded_wasm(on_demand_wasm[stem][0])
+    for left in [n for n in os.listdir(staging) if n.startswith(stem)]:
+        os.remove(os.path.join(staging, left))  # the glue, and its TypeScript if any
+    for name in exports:
+        if not re.search(r"(?m)^export function %s\(" % name, glue):
+            fail("%s does not export %s" % (glue_name, name))
+    glue = without_source_map(glue)
+    name = write_hashed(
+        out_stem,
+        "// 年报校验's %s: its wasm, embedded, and its wasm-bindgen glue.\n"
+        "const wasmModule = %s;\n%s\n"
+        "export const ready = wasmModule.then((module) => __wbg_init({ module_or_path: module }));\n"
+        % (what, module, glue),
+    )
+    return name, module, glue
+
+
+pdf_layout_js, _, _ = on_demand_module(PDF_LAYOUT, "pdf-layout", ("layOut", "limits"), "PDF layout (src/pdf_layout)")
+docx_reader_js, DOCX_MODULE, DOCX_GLUE = on_demand_module(
+    DOCX_READER, "docx-reader", ("openDocx",), ".docx reader (src/docx_reader)")
 pdf_reader_js = write_hashed(
     "pdf-reader", fill(source("pdf", "reader.js"), PDFJS=pdfjs_js, PDF_WORKER=pdfjs_worker_js, PDF_CMAPS=cmaps_js,
                        PDF_LAYOUT=pdf_layout_js)
@@ -193,7 +234,7 @@ found = inline.search(html)
 if not found:
     fail("no inline start-up script in index.html")
 start = found.group(1).strip()
-start = sub_once(r"module_or_path: '[^']*'", "module_or_path: wasmBytes", start, "wasm path in the start-up script")
+start = sub_once(r"module_or_path: '[^']*'", "module_or_path: await wasmModule", start, "wasm path in the start-up script")
 imports = re.compile(r"^import init, \* as bindings from '\./([^']+\.js)';\n", re.M)
 bindings_import = imports.search(start)
 if not bindings_import:
@@ -202,20 +243,28 @@ bindings_js = bindings_import.group(1)
 start_body = imports.sub("", start)  # what runs once `init` and `bindings` exist
 
 # --- The checking worker: the same wasm, checking off the page's thread -----------------------
-worker_text = fill(source("worker", "worker.js"), WASM_JS=wasm_js, BINDINGS_JS=bindings_js)
+worker_text = fill(source("worker", "worker.js"), BINDINGS_JS=bindings_js, DOCX_READER=docx_reader_js)
 worker_js = write_hashed("worker", worker_text)
 
 start_js_text = (
-    "import { wasmBytes } from './%s';\n"
-    "// Checks run in this worker (src/web/worker.rs); without it, on the page.\n"
+    "import { wasmModule } from './%s';\n"
+    "// Checks run in this worker (src/web/worker.rs); without it, on the page. The worker gets\n"
+    "// the page's compiled module in its first message (NIANBAO_MODULE), not compiling it again.\n"
     "window.NIANBAO_WORKER = new URL('./%s', import.meta.url).href;\n"
+    "window.NIANBAO_MODULE = await wasmModule;\n"
+    "// .docx files are read by their own wasm (src/docx_reader), loaded only when the first one is\n"
+    "// opened: in the worker, or here where there is none (src/web/docx.rs).\n"
+    "window.NIANBAO_DOCX = (bytes) => import('./%s').then(async (reader) => {\n"
+    "  await reader.ready;\n"
+    "  return reader.openDocx(bytes);\n"
+    "});\n"
     "// PDFs are read by pdf.js (src/web/pdf.rs), loaded only when the first one is opened.\n"
     "window.NIANBAO_PDF = (bytes) => import('./%s').then((reader) => reader.readPdf(bytes));\n%s\n\n"
     "// Offline after the first visit (sw.js); not from a saved copy (file:) nor a host page.\n"
     "if (/^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {\n"
     "  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url))\n"
     "    .catch((error) => console.warn('年报校验：未能启用离线使用', error));\n"
-    "}\n" % (wasm_js, worker_js, pdf_reader_js, start)
+    "}\n" % (wasm_js, worker_js, docx_reader_js, pdf_reader_js, start)
 )
 start_js = write_hashed("start", start_js_text)
 html = html[: found.start()] + '<script type="module" src="./%s"></script>' % start_js + html[found.end():]
@@ -293,6 +342,7 @@ for name in ("check", "checkHtml", "mount"):
     if not re.search(r"(?m)^export function %s\(" % name, bindings):
         fail("%s does not export %s" % (bindings_js, name))
 write("nianbao.js", fill(source("embed", "loader.js"), WASM_JS=wasm_js, BINDINGS_JS=bindings_js, ELEMENT_CSS=element_css,
+                        DOCX_READER=docx_reader_js,
                         BREAKPOINTS=json.dumps(sorted(set(breakpoints)))))
 
 # --- Offline after the first visit: the manifest -------------------------------------------
@@ -315,39 +365,55 @@ for name in sorted(os.listdir(os.path.join(WWW, "demo"))):
     shutil.copyfile(os.path.join(WWW, "demo", name), os.path.join(staging, name))
 
 # --- One file: nianbao-offline.html ----------------------------------------------------------
-# The wasm-bindgen module inside a function, its exports returned: one inline module script.
-exported = []
-default_export = None
+# Each wasm-bindgen module inside a function, its exports returned: one inline module script.
 
 
-def unexport(match):
-    exported.append(match.group(2))
-    return match.group(1)
+def inlined(module, what):
+    """A wasm-bindgen glue module as the body of a function: its code without `export`, the
+    name of its default export (the init function) and the list of its exports."""
+    exported = []
+
+    def unexport(match):
+        exported.append(match.group(2))
+        return match.group(1)
+
+    glue = re.sub(r"(?m)^export ((?:async )?(?:function\*?|class|const|let|var) ([\w$]+))", unexport, module)
+
+    def export_list(match):
+        for item in match.group(1).split(","):
+            parts = item.split(" as ")
+            exported.append(parts[-1].strip() if len(parts) == 1 else "%s: %s" % (parts[1].strip(), parts[0].strip()))
+        return ""
+
+    glue = re.sub(r"(?m)^export \{([^}]*)\};?\n", export_list, glue)
+    default_match = re.search(r"(?m)^export default ([\w$]+);?\n", glue)
+    if not default_match:
+        fail("no default export in %s" % what)
+    glue = glue[: default_match.start()] + glue[default_match.end():]
+    if re.search(r"(?m)^\s*(export\b|import\b(?!\.meta|\s*\())", glue):
+        fail("%s has imports or exports this hook does not know how to inline" % what)
+    return glue, default_match.group(1), exported
 
 
-glue = re.sub(r"(?m)^export ((?:async )?(?:function\*?|class|const|let|var) ([\w$]+))", unexport, bindings)
-
-
-def export_list(match):
-    for item in match.group(1).split(","):
-        parts = item.split(" as ")
-        exported.append(parts[-1].strip() if len(parts) == 1 else "%s: %s" % (parts[1].strip(), parts[0].strip()))
-    return ""
-
-
-glue = re.sub(r"(?m)^export \{([^}]*)\};?\n", export_list, glue)
-default_match = re.search(r"(?m)^export default ([\w$]+);?\n", glue)
-if not default_match:
-    fail("no default export in %s" % bindings_js)
-default_export = default_match.group(1)
-glue = glue[: default_match.start()] + glue[default_match.end():]
-if re.search(r"(?m)^\s*(export\b|import\b(?!\.meta|\s*\())", glue):
-    fail("%s has imports or exports this hook does not know how to inline" % bindings_js)
+glue, default_export, exported = inlined(bindings, bindings_js)
+docx_glue, docx_init, _ = inlined(DOCX_GLUE, DOCX_READER + ".js")
 one_script = (
-    "\n// 年报校验 in one file: the wasm (base64), its wasm-bindgen glue and the start-up code.\n"
-    "const wasmBytes = (() => {\n%sreturn wasmBytes;\n})();\n"
+    "\n// 年报校验 in one file: the wasm (gzip, base64), its wasm-bindgen glue and the start-up code.\n"
+    "const wasmModule = %s;\n"
     "const { init, bindings } = (() => {\n%s\nreturn { init: %s, bindings: Object.freeze({ %s }) };\n})();\n"
-    "%s\n" % (WASM_DECODE, glue, default_export, ", ".join(exported), start_body)
+    "// .docx files (src/web/docx.rs): their reader's wasm, started when the first one is opened.\n"
+    "window.NIANBAO_DOCX = (() => {\n"
+    "  let reader = null;\n"
+    "  return (bytes) => {\n"
+    "    reader ??= (async () => {\n"
+    "      const { start, openDocx } = (() => {\n%s\nreturn { start: %s, openDocx };\n})();\n"
+    "      await start({ module_or_path: await %s });\n"
+    "      return openDocx;\n"
+    "    })();\n"
+    "    return reader.then((openDocx) => openDocx(bytes));\n"
+    "  };\n"
+    "})();\n"
+    "%s\n" % (WASM_MODULE, glue, default_export, ", ".join(exported), docx_glue, docx_init, DOCX_MODULE, start_body)
 )
 css_text = "\n" + app_css
 for text, end in ((one_script, "</script"), (css_text, "</style")):

@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::decode::{decode_with, Encoding, ReadError, MAX_BYTES, TOO_LARGE};
 use super::document::Document;
-use super::docx::{read_docx, DocxError, DOC_ADVICE};
+use super::docx::{DocxError, DOC_ADVICE};
 use super::dom::Node;
 use super::html::{self, HtmlError};
 use super::kind::{kind, FileKind};
@@ -20,6 +20,9 @@ pub struct Platform<'a> {
     pub parse_html: &'a dyn Fn(&str) -> Result<Node, HtmlError>,
     /// Reads a PDF's positioned text and ruling lines ([`pdf::document`] lays them out).
     pub read_pdf: &'a dyn Fn(&[u8]) -> Result<PdfContent, PdfError>,
+    /// Reads a `.docx` ([`super::docx::read_docx`] natively; the web app's page loads it on
+    /// demand, so that its wasm does not carry the unzipping and the XML reader).
+    pub read_docx: &'a dyn Fn(&[u8]) -> Result<Document, DocxError>,
 }
 
 /// Why a file could not be opened; its `Display` is what the user is told (in Chinese,
@@ -70,7 +73,7 @@ pub fn open(name: &str, bytes: &[u8], platform: &Platform) -> Result<Document, O
                 }
             }
         }
-        FileKind::Docx => read_docx(bytes).map_err(OpenError::Docx)?,
+        FileKind::Docx => (platform.read_docx)(bytes).map_err(OpenError::Docx)?,
         FileKind::Pdf => pdf::document(&(platform.read_pdf)(bytes).map_err(OpenError::Pdf)?),
         FileKind::OldWord => return Err(OpenError::OldWord),
     };
@@ -93,6 +96,7 @@ mod tests {
         decoder: &native_decoder,
         parse_html: &no_html,
         read_pdf: &|_| Err(PdfError::NotHere),
+        read_docx: &crate::input::docx::read_docx,
     };
 
     #[test]

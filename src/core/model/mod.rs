@@ -13,6 +13,7 @@ pub(crate) mod statics;
 pub mod table;
 pub mod template;
 pub mod verdict;
+pub mod wire;
 
 pub use date::{Date, StatedYear, YearPlace};
 pub use finding::{Finding, Severity, Summary};

@@ -45,13 +45,8 @@ pub fn Export(props: &ExportProps) -> Html {
     let on_json = {
         let report = props.checked.report.clone();
         Callback::from(move |_| {
-            // The JS API's object as text: the CLI's JSON without `file`, and no serde_json
-            // writer in the wasm for it (the budget has no room for one).
-            let json = crate::web::api::to_js(&report)
-                .ok()
-                .and_then(|value| js_sys::JSON::stringify(&value).ok())
-                .and_then(|text| text.as_string())
-                .unwrap_or_default();
+            // The JS API's object as text: the CLI's JSON without `file`.
+            let json = crate::web::api::to_json(&report);
             let _ = browser::download(
                 &format!("{name}-检查结果.json"),
                 "application/json",

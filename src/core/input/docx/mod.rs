@@ -70,6 +70,9 @@ pub enum DocxError {
     /// `word/document.xml` holds more than [`MAX_BLOCKS`] paragraphs and cells, more than
     /// [`MAX_XML_ELEMENTS`] elements, or more text than an input may have: what was passed.
     TooMuch(String),
+    /// Nothing here reads a `.docx` (the web app reads them with a wasm of its own, loaded
+    /// when one is opened: this is said only when that could not load).
+    NotHere,
 }
 
 impl fmt::Display for DocxError {
@@ -80,6 +83,10 @@ impl fmt::Display for DocxError {
                 "这不是有效的 .docx 文件（.docx 是 zip 压缩包），请在 Word/WPS 中重新另存为 .docx，或复制文字粘贴"
             ),
             DocxError::OldDoc => write!(f, "{DOC_ADVICE}"),
+            DocxError::NotHere => write!(
+                f,
+                "这里未能载入 .docx 的读取程序：请刷新网页后再试，或在 Word/WPS 中全选并复制文字，粘贴到输入框再检查"
+            ),
             DocxError::Encrypted => write!(
                 f,
                 "这个 .docx 文件设有打开密码，无法读取：请在 Word/WPS 中取消密码后另存，或复制文字粘贴"

@@ -418,14 +418,13 @@ fn read_requests(
         })
         .unwrap_or(0);
     // 一、本年新收… with a typo, right before 二、上年结转…: the table begins there.
-    let first_with_typo = segs[..anchor].iter().rposition(|seg| match seg {
+    // Only a label right before the anchor can be that row: the edit distance is costly.
+    let window = anchor.saturating_sub(1 + spec.rows[0].cols.len());
+    let first_with_typo = segs[window..anchor].iter().rposition(|seg| match seg {
         Seg::Label(label) => rows::closest_row(&label.han, spec, 0).is_some_and(|m| m.row == 0),
         _ => false,
     });
-    let row_before = |at: usize| anchor - at <= 1 + spec.rows[0].cols.len();
-    let anchor = first_with_typo
-        .filter(|&at| row_before(at))
-        .unwrap_or(anchor);
+    let anchor = first_with_typo.map_or(anchor, |at| window + at);
     let anchor_at = segs.get(anchor).map_or(part_end, Seg::start);
     let mut read_findings = Vec::new();
     let mut table = read_rows(source, &segs[anchor..], spec, 4, &mut read_findings);

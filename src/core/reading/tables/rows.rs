@@ -7,7 +7,7 @@ use super::segments::{tail, Label, Seg};
 use crate::model::template::{
     RowSpec, TableSpec, ACTIVE_2019, ACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REVIEW_LITIGATION,
 };
-use crate::text::distance::edit_distance;
+use crate::text::distance::suffix_distances;
 use crate::text::sort;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,25 +122,25 @@ pub(super) fn header_word(han: &str, key: &str) -> bool {
         })
 }
 
-/// The best template row from `from` on that this label names: the longest match wins, a label
-/// ending with a row's text being the usual case. A label may also wrap before its end (the
-/// rest follows the numbers), or be followed by a note (`行政许可（件）`).
-pub(crate) fn match_row(han: &str, spec: &'static TableSpec, from: usize) -> Option<RowMatch> {
+/// Keeps the better of `best` and a match of `row` over `chars` characters of that quality.
+fn offer(best: &mut Option<RowMatch>, row: usize, chars: usize, quality: usize) {
+    let candidate = RowMatch {
+        row,
+        score: chars * 4 + quality,
+        matched_chars: chars,
+    };
+    let better =
+        |b: RowMatch| candidate.score > b.score || (candidate.score == b.score && row < b.row);
+    if best.is_none_or(better) {
+        *best = Some(candidate);
+    }
+}
+
+/// A row from `from` on whose key ends the label (quality 3) or whose start does (1).
+fn match_row_ending(han: &str, spec: &'static TableSpec, from: usize) -> Option<RowMatch> {
     let index = KeyIndex::of(spec);
     let last = han.chars().next_back()?;
     let mut best: Option<RowMatch> = None;
-    let offer = |best: &mut Option<RowMatch>, row: usize, chars: usize, quality: usize| {
-        let candidate = RowMatch {
-            row,
-            score: chars * 4 + quality,
-            matched_chars: chars,
-        };
-        let better =
-            |b: RowMatch| candidate.score > b.score || (candidate.score == b.score && row < b.row);
-        if best.is_none_or(better) {
-            *best = Some(candidate);
-        }
-    };
     for &(_, (row, key)) in with_char(&index.by_last, last) {
         if row >= from && han.ends_with(key) && !header_word(han, key) {
             offer(&mut best, row, key.chars().count(), 3);
@@ -151,9 +151,19 @@ pub(crate) fn match_row(han: &str, spec: &'static TableSpec, from: usize) -> Opt
             offer(&mut best, row, chars, 1);
         }
     }
-    if best.is_some() {
-        return best;
+    best
+}
+
+/// The best template row from `from` on that this label names: the longest match wins, a label
+/// ending with a row's text being the usual case. A label may also wrap before its end (the
+/// rest follows the numbers), or be followed by a note (`行政许可（件）`): then a key inside the
+/// label's tail (quality 2).
+pub(crate) fn match_row(han: &str, spec: &'static TableSpec, from: usize) -> Option<RowMatch> {
+    if let Some(found) = match_row_ending(han, spec, from) {
+        return Some(found);
     }
+    let index = KeyIndex::of(spec);
+    let mut best: Option<RowMatch> = None;
     // Only when nothing ends the label: look inside its tail.
     let recent = tail(han, 120);
     for (at, c) in recent.char_indices() {
@@ -208,7 +218,9 @@ pub(super) fn find_rows<'a>(
             let numbers_follow = matches!(segs.get(index + 1), Some(Seg::Value(_)));
             // The first label may hold the header too (`…其他一、本年新收…请数量`).
             let short = label.han_len <= TYPO_LABEL_CHARS || index == 0;
-            closest_row(&label.han, spec, from).filter(|_| numbers_follow && short)
+            (numbers_follow && short)
+                .then(|| closest_row(&label.han, spec, from))
+                .flatten()
         };
         // A label ending with a two-character key (`…不计其他`) may be a longer row's with a
         // typo (`（二）部分开（区分处理的，只计这一情形，不计其他`): the closer row wins.
@@ -320,7 +332,8 @@ pub(super) fn rows_of_label(
             3 => whole || m.matched_chars >= 3,
             q => whole && q == 1,
         };
-        let Some(last) = match_row(&han[..end], spec, from).filter(quality) else {
+        // Keys inside the label (quality 2) never count here.
+        let Some(last) = match_row_ending(&han[..end], spec, from).filter(quality) else {
             continue;
         };
         let mut rest = &han[..end - last.matched_chars * 3];
@@ -329,7 +342,7 @@ pub(super) fn rows_of_label(
             let at = spec.rows[row]
                 .keys
                 .iter()
-                .filter_map(|k| rest.rfind(k))
+                .filter_map(|k| rfind_short(rest, k))
                 .max();
             if let Some(at) = at {
                 rows.push(row);
@@ -361,8 +374,9 @@ pub(super) fn closest_row(han: &str, spec: &'static TableSpec, from: usize) -> O
             let key: Vec<char> = key.chars().collect();
             // The label's end, as long as the key give or take the typos allowed.
             let slack = (key.len() / 4).max(1);
+            let ending = suffix_distances(&label, &key, key.len() + slack);
             for n in key.len().saturating_sub(slack)..=key.len() + slack {
-                let d = edit_distance(&label[label.len().saturating_sub(n)..], &key);
+                let d = ending[n.min(ending.len() - 1)];
                 closest = closest.min((d, row, key.len()));
             }
         }
@@ -380,6 +394,17 @@ pub(super) fn closest_row(han: &str, spec: &'static TableSpec, from: usize) -> O
     })
 }
 
+/// `hay.rfind(needle)` for a label's few dozen bytes: the standard search first studies the
+/// needle, which costs more than scanning so short a text. Byte positions of a UTF-8 needle
+/// always fall on character boundaries.
+fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    if needle.is_empty() {
+        return Some(hay.len());
+    }
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
 /// Whether `label` ends with the label of a row before `from` (and names no row after it).
 pub(super) fn restarts_table(label: &Label, spec: &'static TableSpec, from: usize) -> bool {
     if match_row(&label.han, spec, from).is_some() {
@@ -390,4 +415,25 @@ pub(super) fn restarts_table(label: &Label, spec: &'static TableSpec, from: usiz
             .iter()
             .any(|key| key.len() >= 4 * 3 && label.han.ends_with(key))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rfind_short;
+
+    #[test]
+    fn the_short_search_finds_what_rfind_finds() {
+        let hay = "其他一、本年新收政府信息公开申请数量二、上年结转政府信息公开申请数量";
+        for needle in [
+            "申请数量",
+            "二、",
+            "其他",
+            "量",
+            "",
+            "不存在",
+            "本年新收政府信息公开申请数量二、上年结转政府信息公开申请数量的",
+        ] {
+            assert_eq!(rfind_short(hay, needle), hay.rfind(needle), "{needle}");
+        }
+    }
 }
