@@ -206,3 +206,28 @@ test('usable by keyboard: Tab to a finding, Enter selects it', async () => {
   assert.equal(unnamed, 0);
   await context.close();
 });
+
+test('「用示例年报试一试」 imports the sample only when pressed, then checks it as the CLI does', async () => {
+  const context = await app.browser.newContext();
+  const requests = [];
+  context.on('request', (r) => { if (!r.serviceWorker()) requests.push(r.url()); });
+  const page = await openApp(context, app.server.url);
+  await page.waitForFunction(() => typeof window.nianbao?.check === 'function');
+  assert.equal(requests.filter((u) => /\/sample-[0-9a-f]+\.js$/.test(u)).length, 0, 'not in the first load');
+  await page.click('button.sample');
+  const sample = await readFile(new URL('../../www/sample.txt', import.meta.url), 'utf8');
+  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== ''
+    && document.querySelector('#report-input')?.value !== '');
+  assert.equal(await page.inputValue('#report-input'), sample);
+  let out;
+  try {
+    out = execFileSync(new URL('../../target/release/nianbao', import.meta.url).pathname, ['check', '--format', 'json', '-'], { input: sample });
+  } catch (e) {
+    out = e.stdout; // exit code 1: the report has errors
+  }
+  const expected = JSON.parse(out.toString().split('\n')[0]);
+  assert.equal(await page.$eval('#summary', (el) => Number(el.dataset.errors)), count(expected, 'error'));
+  assert.ok(count(expected, 'error') > 0, 'the sample has errors planted');
+  assert.equal(requests.filter((u) => /\/sample-[0-9a-f]+\.js$/.test(u)).length, 1);
+  await context.close();
+});

@@ -21,8 +21,9 @@ Then it writes what README's 嵌入与离线 describes:
     whose shadow root uses element-<hash>.css (www/embed/element.css + style.css adapted);
   - demo.html and its files (www/demo/): a pretend portal page showing the three ways;
   - nianbao-offline.html: everything in one file, for file:// and no network;
-  - in every page: the sample report (www/sample.txt) and the rules' help (www/rule-help.txt),
-    which the app reads from the page (src/web/page_data.rs), not from the wasm;
+  - in every page: the rules' help (www/rule-help.txt), which the app reads from the page
+    (src/web/page_data.rs), not from the wasm; the sample report (www/sample.txt) in the
+    one-file copy, and elsewhere in sample-<hash>.js, imported when it is asked for;
   - manifest.webmanifest and sw.js: offline after the first visit. sw.js precaches this build's
     files (all but itself and the one-file copy) in a cache named after their hash."""
 import base64
@@ -99,6 +100,21 @@ def sub_once(pattern, replacement, text, what, flags=0):
     return text
 
 
+def js_without_comments(text):
+    """A script as sent: without its whole-line `//` comments and `/** … */` blocks (every first
+    load carries them otherwise; the sources keep them)."""
+    text = re.sub(r"(?ms)^[ \t]*/\*\*.*?\*/[ \t]*\n", "", text)
+    return re.sub(r"(?m)^[ \t]*//.*\n", "", text)
+
+
+def css_without_comments(text):
+    return re.sub(r"(?m)^[ \t]*\n", "", re.sub(r"/\*.*?\*/", "", text, flags=re.S))
+
+
+def html_without_comments(text):
+    return re.sub(r"\n?[ \t]*<!--.*?-->", "", text, flags=re.S)
+
+
 def csp_hash(text):
     return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
 
@@ -144,9 +160,14 @@ def embedded_wasm(name):
     os.remove(path)
     return (
         "(async () => {\n"
-        '  const text = atob("%s");\n'
-        "  const gzipped = new Uint8Array(text.length);\n"
-        "  for (let i = 0; i < text.length; i++) gzipped[i] = text.charCodeAt(i);\n"
+        '  const base64 = "%s";\n'
+        "  // The browser's own decoder where there is one (Chromium 140 on), else atob and a loop.\n"
+        "  const gzipped = Uint8Array.fromBase64?.(base64) ?? (() => {\n"
+        "    const text = atob(base64);\n"
+        "    const bytes = new Uint8Array(text.length);\n"
+        "    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n"
+        "    return bytes;\n"
+        "  })();\n"
         "  const wasm = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'));\n"
         "  return WebAssembly.compile(await new Response(wasm).arrayBuffer());\n"
         "})()" % b64
@@ -244,7 +265,21 @@ start_body = imports.sub("", start)  # what runs once `init` and `bindings` exis
 
 # --- The checking worker: the same wasm, checking off the page's thread -----------------------
 worker_text = fill(source("worker", "worker.js"), BINDINGS_JS=bindings_js, DOCX_READER=docx_reader_js)
-worker_js = write_hashed("worker", worker_text)
+worker_js = write_hashed("worker", js_without_comments(worker_text))
+
+# The sample report of 「用示例年报试一试」, imported only when that button is pressed: in every
+# first load it would cost 4 KB gzipped (src/web/page_data.rs).
+def plain_text(name):
+    """A text of www/ for a <script type="text/plain"> element."""
+    text = source(name)
+    if re.search(r"</script|<!--", text, re.I):
+        fail("www/%s cannot contain </script or <!--" % name)
+    return text
+
+
+SAMPLE = plain_text("sample.txt")
+sample_js = write_hashed("sample", "// www/sample.txt, for 「用示例年报试一试」.\nexport const SAMPLE = %s;\n"
+                         % json.dumps(SAMPLE, ensure_ascii=False))
 
 start_js_text = (
     "import { wasmModule } from './%s';\n"
@@ -258,29 +293,30 @@ start_js_text = (
     "  await reader.ready;\n"
     "  return reader.openDocx(bytes);\n"
     "});\n"
+    "// The sample report, imported when 「用示例年报试一试」 is pressed (src/web/page_data.rs).\n"
+    "window.NIANBAO_SAMPLE = () => import('./%s').then((sample) => sample.SAMPLE);\n"
     "// PDFs are read by pdf.js (src/web/pdf.rs), loaded only when the first one is opened.\n"
     "window.NIANBAO_PDF = (bytes) => import('./%s').then((reader) => reader.readPdf(bytes));\n%s\n\n"
     "// Offline after the first visit (sw.js); not from a saved copy (file:) nor a host page.\n"
     "if (/^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {\n"
     "  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url))\n"
     "    .catch((error) => console.warn('年报校验：未能启用离线使用', error));\n"
-    "}\n" % (wasm_js, worker_js, docx_reader_js, pdf_reader_js, start)
+    "}\n" % (wasm_js, worker_js, docx_reader_js, sample_js, pdf_reader_js, start)
 )
-start_js = write_hashed("start", start_js_text)
+start_js = write_hashed("start", js_without_comments(start_js_text))
 html = html[: found.start()] + '<script type="module" src="./%s"></script>' % start_js + html[found.end():]
 html = sub_once(r"<link rel=\"preload\" href=\"[^\"]*_bg\.wasm\"[^>]*>", "", html, "wasm preload link")
+# The wasm's script, fetched as the page is parsed, not once the start-up script has run: it is
+# the first load's largest file.
+html = sub_once(r"(<link rel=\"modulepreload\")", lambda m: '<link rel="modulepreload" href="./%s">%s' % (wasm_js, m.group(1)),
+                html, "the glue's modulepreload link")
 
-# --- The sample report and the rules' help, in the page (src/web/page_data.rs) ---------------
-# Not in the wasm (its size is budgeted); index.html carries them to embed.html and the one-file
-# copy. Raw text in scripts the browser does not run (type text/plain), in <head>: the app
-# takes <body> over.
-page_data = ""
-for name, element in (("sample.txt", "nianbao-sample"), ("rule-help.txt", "nianbao-rule-help")):
-    text = source(name)
-    if re.search(r"</script|<!--", text, re.I):
-        fail("www/%s cannot contain </script or <!--" % name)
-    page_data += '<script type="text/plain" id="%s">%s</script>\n' % (element, text)
-html = sub_once(r"</head>", lambda _: page_data + "</head>", html, "</head>")
+# --- The rules' help (and the sample), in the page (src/web/page_data.rs) ---------------------
+# Not in the wasm (its size is budgeted); index.html carries the help to embed.html and the
+# one-file copy, which also holds the sample (it imports nothing). Raw text in scripts the
+# browser does not run (type text/plain), in <head>: the app takes <body> over.
+RULE_HELP = '<script type="text/plain" id="nianbao-rule-help">%s</script>\n' % plain_text("rule-help.txt")
+html = sub_once(r"</head>", lambda _: RULE_HELP + "</head>", html, "</head>")
 write("index.html", html)
 
 style_match = re.search(r'<link rel="stylesheet" href="\./([^"]+\.css)"[^>]*>', html)
@@ -425,6 +461,9 @@ policy = (
     "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'" % (csp_hash(one_script), csp_hash(css_text))
 )
 offline = re.sub(r"\s*<!--.*?-->", "", html, flags=re.S)
+if RULE_HELP not in offline:
+    fail("no rules' help in the one-file copy")
+offline = offline.replace(RULE_HELP, '<script type="text/plain" id="nianbao-sample">%s</script>\n%s' % (SAMPLE, RULE_HELP), 1)
 offline = sub_once(
     r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
     "<!-- One file, for use without a network (file:// too). Nothing leaves the page: the only\n"
@@ -440,6 +479,23 @@ offline = sub_once(r'<link rel="icon"[^>]*>', '<link rel="icon" href="%s">' % ic
 # data-one-file: the copy does not offer itself (下载离线版) again, wherever it is opened from.
 offline = sub_once(r"<body[^>]*>", '<body data-nianbao="app" data-one-file>', offline, "<body>")
 write("nianbao-offline.html", offline)
+
+# --- The first load's files as sent: without comments ---------------------------------------
+# The stylesheet and the glue keep Trunk's names; their integrity attributes are renewed.
+def sri(text):
+    return "sha384-" + base64.b64encode(hashlib.sha384(text.encode()).digest()).decode()
+
+
+for name, strip in ((style_css, css_without_comments), (bindings_js, js_without_comments)):
+    before, after = read(name), strip(read(name))
+    write(name, after)
+    for page in ("index.html", "embed.html"):
+        text = read(page)
+        if sri(before) not in text:
+            fail("no integrity attribute for %s in %s" % (name, page))
+        write(page, text.replace(sri(before), sri(after)))
+for page in ("index.html", "embed.html"):
+    write(page, html_without_comments(read(page)))
 
 # --- The service worker: this build's files, in a cache named after them ---------------------
 files = []

@@ -150,12 +150,18 @@ fn on_undo_clear(dispatch: &Callback<Action>) -> Callback<MouseEvent> {
 }
 
 /// 「用示例年报试一试」: the sample (a published report with errors planted, `www/sample.txt`,
-/// which the build puts into the page) goes into the empty paste area, and is checked at once.
-fn on_sample(dispatch: &Callback<Action>, sample: String) -> Callback<MouseEvent> {
+/// which the build puts into the page or beside it) goes into the empty paste area, and is
+/// checked at once.
+fn on_sample(dispatch: &Callback<Action>) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();
     Callback::from(move |_| {
-        dispatch.emit(Action::PasteText(sample.clone()));
-        dispatch.emit(Action::Check);
+        let dispatch = dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(sample) = page_data::sample().await {
+                dispatch.emit(Action::PasteText(sample));
+                dispatch.emit(Action::Check);
+            }
+        });
     })
 }
 
@@ -186,12 +192,8 @@ pub fn Input(props: &InputProps) -> Html {
     let on_check = props.dispatch.reform(|_: MouseEvent| Action::Check);
     let on_clear = on_clear(&props.dispatch, props.keep_text);
     // Only on an empty area, so that the sample never replaces the user's text.
-    let sample = props
-        .text
-        .is_empty()
-        .then(page_data::sample)
-        .flatten()
-        .map(|sample| on_sample(&props.dispatch, sample));
+    let sample =
+        (props.text.is_empty() && page_data::has_sample()).then(|| on_sample(&props.dispatch));
     let on_file = browser::on_files_chosen(open);
     html! {
         <section class={classes!("input", drop.dragging.then_some("dragging"))}
