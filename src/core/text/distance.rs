@@ -3,21 +3,8 @@
 /// Levenshtein distance between two runs of characters: the fewest characters added, dropped
 /// or changed to make one the other.
 pub fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if ca == cb {
-                diagonal
-            } else {
-                1 + diagonal.min(above).min(row[j])
-            };
-            diagonal = above;
-        }
-    }
-    row[b.len()]
+    // Every ending of `a` up to all of it: the last is `a` itself.
+    suffix_distances(a, b, a.len())[a.len()]
 }
 
 /// The distance between `key` and each ending of `text` up to `longest` characters: entry `j`
