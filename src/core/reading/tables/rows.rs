@@ -32,6 +32,9 @@ pub(super) struct KeyIndex {
     by_start_end: Vec<(char, (usize, &'static str, usize))>,
     /// (first character, (row, key)) for keys long enough to be found inside a label.
     by_first: Vec<(char, (usize, &'static str))>,
+    /// (row, its key's characters) for the keys a label with a typo may name ([`closest_row`]),
+    /// in row order.
+    typo_keys: Vec<(usize, Vec<char>)>,
 }
 
 /// A key found inside a label must be this long (4 Han characters), to avoid chance hits.
@@ -43,9 +46,13 @@ impl KeyIndex {
             by_last: Vec::new(),
             by_start_end: Vec::new(),
             by_first: Vec::new(),
+            typo_keys: Vec::new(),
         };
         for (row, spec_row) in spec.rows.iter().enumerate() {
             for &key in spec_row.keys {
+                if key.len() >= TYPO_KEY_BYTES {
+                    index.typo_keys.push((row, key.chars().collect()));
+                }
                 let chars: Vec<(usize, char)> = key.char_indices().collect();
                 if let (Some(&(_, first)), Some(&(_, last))) = (chars.first(), chars.last()) {
                     index.by_last.push((last, (row, key)));
@@ -365,17 +372,36 @@ const TYPO_LABEL_CHARS: usize = 40;
 /// four (`其他法律行政止公开`). Only keys of 6 characters or more, and only when no other row
 /// comes within one more edit.
 pub(super) fn closest_row(han: &str, spec: &'static TableSpec, from: usize) -> Option<RowMatch> {
+    let keys = &KeyIndex::of(spec).typo_keys;
     let label: Vec<char> = han.chars().collect();
+    // A key whose distance is surely over the most any key may have, and one more (so that
+    // it is neither the closest nor within one edit of it), is not measured: each of its
+    // characters absent from the label's end costs an edit.
+    let most = keys
+        .iter()
+        .map(|(_, key)| slack(key.len()))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let longest = keys
+        .iter()
+        .map(|(_, key)| key.len() + slack(key.len()))
+        .max()
+        .unwrap_or(0);
+    let present = char_bits(&label[label.len().saturating_sub(longest)..]);
     // The closest row (distance, row, key length) and the distance of the next closest.
     let (mut best, mut second) = ((usize::MAX, 0, 0), usize::MAX);
-    for (row, spec_row) in spec.rows.iter().enumerate().skip(from) {
+    let mut keys = keys.iter().skip_while(|(row, _)| *row < from).peekable();
+    while let Some(row) = keys.peek().map(|(row, _)| *row) {
         let mut closest = (usize::MAX, row, 0);
-        for key in spec_row.keys.iter().filter(|k| k.len() >= 6 * 3) {
-            let key: Vec<char> = key.chars().collect();
+        while let Some((_, key)) = keys.next_if(|(r, _)| *r == row) {
+            let absent = key.iter().filter(|c| present & char_bit(**c) == 0).count();
+            if absent > most {
+                continue;
+            }
             // The label's end, as long as the key give or take the typos allowed.
-            let slack = (key.len() / 4).max(1);
-            let ending = suffix_distances(&label, &key, key.len() + slack);
-            for n in key.len().saturating_sub(slack)..=key.len() + slack {
+            let ending = suffix_distances(&label, key, key.len() + slack(key.len()));
+            for n in key.len().saturating_sub(slack(key.len()))..=key.len() + slack(key.len()) {
                 let d = ending[n.min(ending.len() - 1)];
                 closest = closest.min((d, row, key.len()));
             }
@@ -387,11 +413,28 @@ pub(super) fn closest_row(han: &str, spec: &'static TableSpec, from: usize) -> O
         }
     }
     let (d, row, chars) = best;
-    (d >= 1 && d <= (chars / 4).max(1) && second > d + 1).then_some(RowMatch {
+    (d >= 1 && d <= slack(chars) && second > d + 1).then_some(RowMatch {
         row,
         score: chars * 4,
         matched_chars: chars,
     })
+}
+
+/// Keys a label with a typo may name are this long or longer (6 Han characters).
+const TYPO_KEY_BYTES: usize = 6 * 3;
+
+/// The typos allowed in a key of `chars` characters: one in every four, at least one.
+fn slack(chars: usize) -> usize {
+    (chars / 4).max(1)
+}
+
+/// One of 64 bits for a character: which characters a text may hold, at a glance.
+fn char_bit(c: char) -> u64 {
+    1 << (c as u32 % 64)
+}
+
+fn char_bits(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |bits, &c| bits | char_bit(c))
 }
 
 /// `hay.rfind(needle)` for a label's few dozen bytes: the standard search first studies the
@@ -419,7 +462,87 @@ pub(super) fn restarts_table(label: &Label, spec: &'static TableSpec, from: usiz
 
 #[cfg(test)]
 mod tests {
-    use super::rfind_short;
+    use super::*;
+    use crate::model::template::{ACTIVE_2021, REQUESTS_2019, REQUESTS_2021, REVIEW_LITIGATION};
+    use crate::text::distance::edit_distance;
+
+    /// [`closest_row`] as first written: every key, every length of the label's end.
+    fn closest_row_measuring_all(
+        han: &str,
+        spec: &'static TableSpec,
+        from: usize,
+    ) -> Option<RowMatch> {
+        let label: Vec<char> = han.chars().collect();
+        let (mut best, mut second) = ((usize::MAX, 0, 0), usize::MAX);
+        for (row, spec_row) in spec.rows.iter().enumerate().skip(from) {
+            let mut closest = (usize::MAX, row, 0);
+            for key in spec_row.keys.iter().filter(|k| k.len() >= 6 * 3) {
+                let key: Vec<char> = key.chars().collect();
+                let slack = (key.len() / 4).max(1);
+                for n in key.len().saturating_sub(slack)..=key.len() + slack {
+                    let d = edit_distance(&label[label.len().saturating_sub(n)..], &key);
+                    closest = closest.min((d, row, key.len()));
+                }
+            }
+            if closest.0 < best.0 {
+                (best, second) = (closest, best.0);
+            } else {
+                second = second.min(closest.0);
+            }
+        }
+        let (d, row, chars) = best;
+        (d >= 1 && d <= (chars / 4).max(1) && second > d + 1).then_some(RowMatch {
+            row,
+            score: chars * 4,
+            matched_chars: chars,
+        })
+    }
+
+    #[test]
+    fn the_closest_row_is_what_measuring_every_key_gives() {
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n.max(1)
+        };
+        let noise: Vec<char> = "的政府信息公开申请数量其他处理不予本年新收结转一二三（）"
+            .chars()
+            .collect();
+        let mut found = 0;
+        for spec in [
+            &ACTIVE_2021,
+            &REQUESTS_2019,
+            &REQUESTS_2021,
+            &REVIEW_LITIGATION,
+        ] {
+            for row in spec.rows.iter() {
+                for key in row.keys {
+                    for _ in 0..40 {
+                        let mut label: Vec<char> = key.chars().collect();
+                        for _ in 0..next(4) {
+                            let at = next(label.len() + 1);
+                            match next(3) {
+                                0 if at < label.len() => drop(label.remove(at)),
+                                1 => label.insert(at, noise[next(noise.len())]),
+                                _ if at < label.len() => label[at] = noise[next(noise.len())],
+                                _ => {}
+                            }
+                        }
+                        let prose: String =
+                            (0..next(6)).map(|_| noise[next(noise.len())]).collect();
+                        let han = prose + &label.into_iter().collect::<String>();
+                        let from = next(spec.rows.len());
+                        let expected = closest_row_measuring_all(&han, spec, from);
+                        found += usize::from(expected.is_some());
+                        assert_eq!(closest_row(&han, spec, from), expected, "{han} from {from}");
+                    }
+                }
+            }
+        }
+        assert!(found > 100, "only {found} labels with a typo found");
+    }
 
     #[test]
     fn the_short_search_finds_what_rfind_finds() {
