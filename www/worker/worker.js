@@ -1,16 +1,16 @@
-// 年报校验's checking worker (a module worker; see src/web/worker.rs). Two kinds of message:
-// - {serial, text, grids?, previous}: check (grids: the cell grids of pasted tables; previous:
-//   last year's report, '' for none); answers {serial, report} or {serial, error} (also when
-//   the wasm did not start). Only the newest text waiting is checked: a text replaced while an
-//   older one was being checked is skipped.
+// 年报校验's checking worker (a module worker; see src/web/worker.rs). Its messages:
+// - {module}, always first: the page's compiled wasm (src/web/worker.rs), not compiled again here.
+// - {serial, text, grids?, previous}: check (grids: the cell grids of pasted tables, as bytes;
+//   previous: last year's report, '' for none); answers {serial, report} (bytes,
+//   src/core/model/wire.rs) or {serial, error} (also when the wasm did not start). Only the
+//   newest text waiting is checked: a text replaced while an older one was being checked is
+//   skipped.
 // - {serial, open: {name, bytes}}: open a .docx off the page's thread; answers {serial,
-//   document} (its bytes, src/core/model/wire.rs) or {serial, reason} (why the file cannot be
-//   read, in Chinese) or {serial, error}.
+//   document} (bytes) or {serial, reason} (why the file cannot be read, in Chinese) or
+//   {serial, error}.
 // - {serial, api: {text, options}}: the JS API's check (the iframe widget's nianbao:check);
 //   answers {serial, result} (what window.nianbao.check returns) or {serial, error}.
 // Every file and API request sent is answered, in order.
-// The first message is {module}: the page's compiled wasm (src/web/worker.rs), not compiled
-// again here.
 // Written by www/hooks/post_build.py, which puts in this build's file names.
 import init, { check, check_in_worker } from './__BINDINGS_JS__';
 
