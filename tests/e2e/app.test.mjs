@@ -138,7 +138,7 @@ test('the text survives a reload and 清除 wipes it', async () => {
   const { text } = (await fixtures())[0];
   await enter(page, text);
   await page.reload();
-  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '');
+  await page.waitForFunction(() => (document.querySelector('#summary')?.dataset.errors ?? '') !== '');
   assert.equal(await page.inputValue('#report-input'), text);
   await page.click('button.secondary');
   await page.reload();
@@ -155,7 +155,7 @@ test('a real paste is checked with no button pressed', async () => {
   await page.evaluate((t) => navigator.clipboard.writeText(t), report.text);
   await page.focus('#report-input');
   await page.keyboard.press('ControlOrMeta+V');
-  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '');
+  await page.waitForFunction(() => (document.querySelector('#summary')?.dataset.errors ?? '') !== '');
   const cli = cliReport(report.name);
   assert.equal(await page.inputValue('#report-input'), report.text);
   const summary = await page.$eval('#summary', (el) => ({ ...el.dataset }));
@@ -216,7 +216,7 @@ test('「用示例年报试一试」 imports the sample only when pressed, then 
   assert.equal(requests.filter((u) => /\/sample-[0-9a-f]+\.js$/.test(u)).length, 0, 'not in the first load');
   await page.click('button.sample');
   const sample = await readFile(new URL('../../www/sample.txt', import.meta.url), 'utf8');
-  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== ''
+  await page.waitForFunction(() => (document.querySelector('#summary')?.dataset.errors ?? '') !== ''
     && document.querySelector('#report-input')?.value !== '');
   assert.equal(await page.inputValue('#report-input'), sample);
   let out;

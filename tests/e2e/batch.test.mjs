@@ -165,7 +165,7 @@ test('one file chosen still opens in the paste area, without a batch', async () 
   const page = await openApp(context, app.server.url);
   const name = names.find((n) => n.startsWith('000_'));
   await page.setInputFiles('#file-input', path.join(dir, name));
-  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '');
+  await page.waitForFunction(() => (document.querySelector('#summary')?.dataset.errors ?? '') !== '');
   assert.equal(await page.inputValue('#report-input'), await readFile(path.join(dir, name), 'utf8'));
   assert.equal(await page.$('#batch'), null);
   await context.close();

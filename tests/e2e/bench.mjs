@@ -48,7 +48,7 @@ async function measurePaste(browser, url, one) {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('#report-input');
-  const checked = () => page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '', null, { timeout: 0 });
+  const checked = () => page.waitForFunction(() => (document.querySelector('#summary')?.dataset.errors ?? '') !== '', null, { timeout: 0 });
   // The worker started and checked once (a short text), then the paste area emptied.
   await page.fill('#report-input', one);
   await checked();

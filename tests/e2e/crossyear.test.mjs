@@ -54,7 +54,7 @@ test('last year\'s report pasted in 上年年报 gives the cross-year findings o
   await page.click('details.previous > summary');
   await page.fill('#previous-input', previous);
   await page.waitForSelector('.finding[data-rule="crossyear.carry_over"]');
-  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '');
+  await page.waitForFunction(() => (document.querySelector('#summary')?.dataset.errors ?? '') !== '');
 
   const summary = await page.$eval('#summary', (el) => ({ ...el.dataset }));
   assert.equal(Number(summary.errors), cli.summary.errors);
@@ -86,6 +86,6 @@ test('last year\'s report pasted in 上年年报 gives the cross-year findings o
   // Removed: the findings go with it.
   await page.click('details.previous button');
   await page.waitForFunction(() => !document.querySelector('.finding[data-rule^="crossyear."]')
-    && document.querySelector('#summary')?.dataset.errors !== '');
+    && (document.querySelector('#summary')?.dataset.errors ?? '') !== '');
   await context.close();
 });

@@ -89,7 +89,7 @@ test('offline after the first visit: the service worker serves the app, which ch
   const response = await page.reload();
   assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
   await page.waitForSelector('#report-input');
-  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '');
+  await page.waitForFunction(() => (document.querySelector('#summary')?.dataset.errors ?? '') !== '');
   assert.deepEqual(await summaryOf(page), shownOnline, 'the kept text, checked offline');
   for (const { name, text } of all) {
     const cli = cliReport(name);

@@ -22,7 +22,7 @@ const cards = (page) => page.$$eval('.findings .family > ul > li', (lis) => lis.
 /** Checks the text and waits for its findings. */
 async function sample(page) {
   await page.click('button.sample');
-  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '');
+  await page.waitForFunction(() => (document.querySelector('#summary')?.dataset.errors ?? '') !== '');
 }
 
 test('the sample button loads the sample and shows its planted findings', async () => {

@@ -91,5 +91,5 @@ export async function openApp(context, url) {
 export async function enter(page, text) {
   await page.fill('#report-input', text);
   await page.click('.input-actions button');
-  await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '');
+  await page.waitForFunction(() => (document.querySelector('#summary')?.dataset.errors ?? '') !== '');
 }

@@ -99,7 +99,7 @@ test('pasted HTML tables are read from their cells, not from run-together text',
     await page.waitForSelector('#summary.empty');
     await paste(page, clip);
     await page.waitForSelector('#summary .source-note');
-    await page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '');
+    await page.waitForFunction(() => (document.querySelector('#summary')?.dataset.errors ?? '') !== '');
     assert.deepEqual(await pageTables(page), shown(truth.tables), `${name}: tables on the page`);
     const note = await page.$eval('#summary .source-note', (el) => el.textContent);
     assert.equal(note, '表格按粘贴的表格结构读取');
@@ -135,7 +135,7 @@ test('pasted HTML tables are read from their cells, not from run-together text',
   await page.keyboard.press('Control+End');
   await page.keyboard.type('。');
   await page.waitForFunction(() => !document.querySelector('#summary .source-note')
-    && document.querySelector('#summary')?.dataset.errors !== '');
+    && (document.querySelector('#summary')?.dataset.errors ?? '') !== '');
   await context.close();
   await rm(dir, { recursive: true });
 });

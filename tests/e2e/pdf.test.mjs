@@ -77,7 +77,7 @@ for (const file of PDFS) {
     const started = Date.now();
     await page.setInputFiles('#file-input', { name, mimeType: 'application/pdf', buffer: await readFile(file) });
     await page.waitForFunction(() => document.querySelector('#report-input').value.length > 0
-      && document.querySelector('#summary')?.dataset.errors !== '', null, { timeout: 60000 });
+      && (document.querySelector('#summary')?.dataset.errors ?? '') !== '', null, { timeout: 60000 });
     const readMs = Date.now() - started;
 
     const cli = cliReport(file);

@@ -70,7 +70,8 @@ async function cli(text) {
 }
 
 const summaryOf = (page) => page.$eval('#summary', (el) => ({ ...el.dataset }));
-const checked = (page) => page.waitForFunction(() => document.querySelector('#summary')?.dataset.errors !== '', null, { timeout: 180_000 });
+// The summary with counts (not before the app is there: no summary is not a result).
+const checked = (page) => page.waitForFunction(() => (document.querySelector('#summary')?.dataset.errors ?? '') !== '', null, { timeout: 180_000 });
 /** The first SHOWN_CHARS characters (code points, as Rust counts them). */
 const startOf = (text) => [...text.slice(0, 2 * SHOWN_CHARS)].slice(0, SHOWN_CHARS).join('');
 
